@@ -1,0 +1,63 @@
+/* parcours-utils.h
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* GLib 2.74 has no g_set_str(): replace *str_pointer by a copy of
+ * new_str and tell whether it changed, so setters notify only on change. */
+static inline gboolean
+parcours_set_str (char       **str_pointer,
+                  const char  *new_str)
+{
+  char *copy;
+
+  if (*str_pointer == new_str || g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  copy = g_strdup (new_str);
+  g_free (*str_pointer);
+  *str_pointer = copy;
+  return TRUE;
+}
+
+/* Same for NULL-terminated string arrays; NULL and empty are equal. */
+static inline gboolean
+parcours_set_strv (char               ***strv_pointer,
+                   const char * const   *new_strv)
+{
+  char **copy;
+  gboolean old_empty = *strv_pointer == NULL || (*strv_pointer)[0] == NULL;
+  gboolean new_empty = new_strv == NULL || new_strv[0] == NULL;
+
+  if (old_empty && new_empty)
+    return FALSE;
+  if (!old_empty && !new_empty &&
+      g_strv_equal ((const char * const *) *strv_pointer, new_strv))
+    return FALSE;
+
+  copy = new_empty ? NULL : g_strdupv ((char **) new_strv);
+  g_strfreev (*strv_pointer);
+  *strv_pointer = copy;
+  return TRUE;
+}
+
+/* Doubles set from the UI or the history compare exactly: a property
+ * changed by any amount notifies. */
+static inline gboolean
+parcours_set_double (double *double_pointer,
+                     double  new_value)
+{
+  if (*double_pointer == new_value)
+    return FALSE;
+  *double_pointer = new_value;
+  return TRUE;
+}
+
+G_END_DECLS
