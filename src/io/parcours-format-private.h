@@ -1,0 +1,86 @@
+/* parcours-format-private.h
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "parcours-format.h"
+
+G_BEGIN_DECLS
+
+/* A parsed JSON value. Nodes live in their tree's memory and are never
+ * freed one by one; strings are UTF-8 without NUL bytes. */
+typedef enum
+{
+  PARCOURS_JSON_NULL,
+  PARCOURS_JSON_BOOLEAN,
+  PARCOURS_JSON_INTEGER,        /* no fraction nor exponent, fits in 64 bits */
+  PARCOURS_JSON_DOUBLE,         /* may be infinite: 1e999 */
+  PARCOURS_JSON_STRING,
+  PARCOURS_JSON_ARRAY,
+  PARCOURS_JSON_OBJECT,
+} ParcoursJsonType;
+
+typedef struct _ParcoursJsonNode ParcoursJsonNode;
+typedef struct _ParcoursJsonTree ParcoursJsonTree;
+
+struct _ParcoursJsonNode
+{
+  ParcoursJsonType type;
+  guint n_children;             /* of an array or object */
+  const char *name;             /* member name, inside an object */
+  ParcoursJsonNode *next;       /* next element or member */
+  union {
+    gboolean boolean;
+    gint64 integer;
+    double number;
+    struct {
+      const char *str;
+      gsize length;
+    } string;
+    ParcoursJsonNode *first_child;
+  } value;
+};
+
+/* parcours-format-parser.c: strict JSON (RFC 8259) to a tree, with a
+ * bounded depth and no recursion. Messages start with the line and
+ * column of the problem. */
+ParcoursJsonTree *_parcours_json_parse            (const char          *data,
+                                                   gsize                length,
+                                                   GError             **error);
+ParcoursJsonNode *_parcours_json_tree_get_root    (ParcoursJsonTree    *tree);
+void              _parcours_json_tree_free        (ParcoursJsonTree    *tree);
+ParcoursJsonNode *_parcours_json_object_get       (ParcoursJsonNode    *object,
+                                                   const char          *name);
+char             *_parcours_format_shorten        (const char          *text);
+void              _parcours_format_set_error_at   (GError             **error,
+                                                   ParcoursFormatError  code,
+                                                   const char          *data,
+                                                   gsize                offset,
+                                                   const char          *format,
+                                                   ...) G_GNUC_PRINTF (5, 6);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParcoursJsonTree, _parcours_json_tree_free)
+
+/* parcours-format-json.c: the JSON text both sides write. An indent of
+ * -1 writes a node on one line, without spaces. */
+void              _parcours_json_append_string    (GString             *out,
+                                                   const char          *str);
+gboolean          _parcours_json_append_double    (GString             *out,
+                                                   double               value);
+gboolean          _parcours_json_append_node      (GString             *out,
+                                                   ParcoursJsonNode    *node,
+                                                   int                  indent);
+void              _parcours_json_append_indent    (GString             *out,
+                                                   int                  indent);
+
+/* parcours-format-reader.c: a parsed tree to a validated document. */
+ParcoursDocument *_parcours_format_read           (ParcoursJsonNode    *root,
+                                                   GError             **error);
+
+/* parcours-format-writer.c: a document to its canonical text. */
+GString          *_parcours_format_write          (ParcoursDocument    *document);
+
+G_END_DECLS
