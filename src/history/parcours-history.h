@@ -36,7 +36,8 @@ void              parcours_history_mark_saved     (ParcoursHistory  *self);
 void              parcours_history_clear          (ParcoursHistory  *self);
 
 /* Groups: every command between begin and end becomes one undo step with
- * the group's label. Groups nest; only the outermost one makes a step. */
+ * the group's label. Groups nest; only the outermost one makes a step.
+ * A group never merges with the steps around it. */
 void              parcours_history_begin_group    (ParcoursHistory  *self,
                                                    const char       *label);
 void              parcours_history_end_group      (ParcoursHistory  *self);
@@ -48,7 +49,9 @@ void              parcours_history_seal           (ParcoursHistory  *self);
 /* Property edits. @object is the document or an element in it. Consecutive
  * sets of the same property of the same object merge into one step until
  * the history is sealed (a drag, typing into one field). A NULL @label
- * picks a default such as "Rename Stage" or "Edit Card". */
+ * picks a default such as "Rename Stage" or "Edit Card".
+ * parcours_history_set() makes one step of several properties; it merges
+ * with the next one that sets the same properties of the same object. */
 void              parcours_history_set_property   (ParcoursHistory  *self,
                                                    gpointer          object,
                                                    const char       *property_name,
@@ -75,7 +78,8 @@ void              parcours_history_move           (ParcoursHistory  *self,
                                                    guint             to_position,
                                                    const char       *label);
 /* Moves @card into the cell (@lane_id, @stage_id) at @index_in_cell
- * (G_MAXUINT for the end of the cell): one step "Move Card". */
+ * (G_MAXUINT for the end of the cell): one step "Move Card". Into an
+ * empty cell, the card keeps its place in the document's card list. */
 void              parcours_history_move_card      (ParcoursHistory  *self,
                                                    ParcoursCard     *card,
                                                    const char       *lane_id,
