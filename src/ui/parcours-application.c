@@ -1,0 +1,275 @@
+/* parcours-application.c
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "parcours-application.h"
+#include "parcours-ui-private.h"
+#include "parcours-window.h"
+
+struct _ParcoursApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (ParcoursApplication, parcours_application, ADW_TYPE_APPLICATION)
+
+static ParcoursWindow *
+parcours_application_find_window_for_file (ParcoursApplication *self,
+                                           GFile               *file)
+{
+  for (const GList *iter = gtk_application_get_windows (GTK_APPLICATION (self));
+       iter != NULL;
+       iter = iter->next)
+    {
+      GFile *window_file;
+
+      if (!PARCOURS_IS_WINDOW (iter->data))
+        continue;
+
+      window_file = parcours_window_get_file (iter->data);
+      if (window_file != NULL && g_file_equal (window_file, file))
+        return iter->data;
+    }
+
+  return NULL;
+}
+
+/* A file opened from a window that shows nothing goes into that window
+ * rather than a new one. */
+static ParcoursWindow *
+parcours_application_find_empty_window (ParcoursApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (PARCOURS_IS_WINDOW (window) && parcours_window_get_is_empty (PARCOURS_WINDOW (window)))
+    return PARCOURS_WINDOW (window);
+
+  return NULL;
+}
+
+static void
+open_dialog_response_cb (GtkNativeDialog     *dialog,
+                         int                  response,
+                         ParcoursApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n_files = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n_files; i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+
+      if (array->len > 0)
+        g_application_open (G_APPLICATION (self), (GFile **) array->pdata, array->len, "");
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+parcours_application_open_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  ParcoursApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GtkFileFilter) filter = _parcours_ui_new_map_filter ();
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Open Map"),
+                                        parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (open_dialog_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+parcours_application_new_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  ParcoursApplication *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (parcours_window_new (self)));
+}
+
+static void
+parcours_application_about_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  ParcoursApplication *self = user_data;
+  static const char *developers[] = { "The Parcours authors", NULL };
+  GtkWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", "Parcours",
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Parcours authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Map how people move through a service, "
+                                      "stage by stage, and how they feel along the way."),
+                        "website", "https://github.com/parcours/parcours",
+                        "issue-url", "https://github.com/parcours/parcours/issues",
+                        "copyright", _("© 2026 The Parcours authors"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: replace with your names, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  gtk_window_present (about);
+}
+
+/* Closing each window in turn lets every modified map ask about its
+ * changes; the application ends once the last window is gone. */
+static void
+parcours_application_quit_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  ParcoursApplication *self = user_data;
+  GList *windows;
+
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              (GCopyFunc) g_object_ref, NULL);
+
+  for (const GList *iter = windows; iter != NULL; iter = iter->next)
+    gtk_window_close (iter->data);
+
+  g_list_free_full (windows, g_object_unref);
+}
+
+static const GActionEntry app_entries[] = {
+  { "new", parcours_application_new_action },
+  { "open", parcours_application_open_action },
+  { "about", parcours_application_about_action },
+  { "quit", parcours_application_quit_action },
+};
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.new", { "<Control>n", NULL } },
+  { "app.open", { "<Control>o", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Shift><Control>s", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Shift><Control>z", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+};
+
+static void
+parcours_application_startup (GApplication *application)
+{
+  ParcoursApplication *self = PARCOURS_APPLICATION (application);
+
+  G_APPLICATION_CLASS (parcours_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_entries,
+                                   G_N_ELEMENTS (app_entries),
+                                   self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           app_accels[i].action,
+                                           app_accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+parcours_application_activate (GApplication *application)
+{
+  ParcoursApplication *self = PARCOURS_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (parcours_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+parcours_application_open (GApplication  *application,
+                           GFile        **files,
+                           int            n_files,
+                           const char    *hint)
+{
+  ParcoursApplication *self = PARCOURS_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      ParcoursWindow *window;
+
+      window = parcours_application_find_window_for_file (self, files[i]);
+
+      if (window == NULL)
+        {
+          window = parcours_application_find_empty_window (self);
+          if (window == NULL)
+            window = parcours_window_new (self);
+
+          parcours_window_open_file (window, files[i]);
+        }
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+parcours_application_class_init (ParcoursApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = parcours_application_startup;
+  app_class->activate = parcours_application_activate;
+  app_class->open = parcours_application_open;
+
+  _parcours_ui_ensure_resources ();
+}
+
+static void
+parcours_application_init (ParcoursApplication *self)
+{
+  /* main () answers these before the application runs (they need no
+   * display); they are listed here so that --help shows them. */
+  g_application_add_main_option (G_APPLICATION (self),
+                                 "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Print the version and exit"), NULL);
+  g_application_add_main_option (G_APPLICATION (self),
+                                 "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Check that each FILE is a valid journey map and exit"),
+                                 NULL);
+}
+
+ParcoursApplication *
+parcours_application_new (void)
+{
+  return g_object_new (PARCOURS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/parcours/Parcours",
+                       NULL);
+}

@@ -1,0 +1,26 @@
+/* parcours-ui-private.h
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define PARCOURS_MIME_TYPE "application/x-parcours"
+#define PARCOURS_FILE_SUFFIX "parcours"
+
+/* Registers the UI resources (templates, icons, shortcuts) once. Every
+ * class with a template calls it from its class_init. */
+void           _parcours_ui_ensure_resources (void);
+
+/* A file filter for journey maps, shared by the Open and Save dialogs. */
+GtkFileFilter *_parcours_ui_new_map_filter   (void);
+
+/* The name of @file as UTF-8, for titles and messages. */
+char          *_parcours_ui_dup_file_name    (GFile *file);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* parcours-ui.c
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "parcours-resources.h"
+#include "parcours-ui-private.h"
+
+void
+_parcours_ui_ensure_resources (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      parcours_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+GtkFileFilter *
+_parcours_ui_new_map_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Journey Maps"));
+  gtk_file_filter_add_mime_type (filter, PARCOURS_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, PARCOURS_FILE_SUFFIX);
+
+  return filter;
+}
+
+char *
+_parcours_ui_dup_file_name (GFile *file)
+{
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  basename = g_file_get_basename (file);
+  if (basename == NULL)
+    return g_file_get_parse_name (file);
+
+  return g_filename_display_name (basename);
+}

@@ -1,0 +1,49 @@
+/* parcours-window-private.h
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "parcours-map-summary.h"
+#include "parcours-window.h"
+
+G_BEGIN_DECLS
+
+struct _ParcoursWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  ParcoursDocument     *document;
+  ParcoursHistory      *history;
+  GFile                *file;
+  GCancellable         *cancellable;
+
+  /* What the undo and redo menu items say now */
+  char                 *undo_menu_label;
+  char                 *redo_menu_label;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  GtkSpinner           *spinner;
+  ParcoursMapSummary   *summary;
+  GMenu                *undo_section;
+
+  guint                 n_loading;
+  guint                 loading_source;
+  guint                 close_confirmed : 1;
+};
+
+void        _parcours_window_class_actions_init (ParcoursWindowClass *klass);
+void        _parcours_window_update_actions     (ParcoursWindow      *self);
+gboolean    _parcours_window_confirm_close      (ParcoursWindow      *self);
+void        _parcours_window_set_file           (ParcoursWindow      *self,
+                                                 GFile               *file);
+char       *_parcours_window_dup_display_title  (ParcoursWindow      *self);
+void        _parcours_window_show_error         (ParcoursWindow      *self,
+                                                 const char          *heading,
+                                                 const char          *body);
+
+G_END_DECLS

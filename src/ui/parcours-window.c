@@ -1,0 +1,565 @@
+/* parcours-window.c
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "parcours-format.h"
+#include "parcours-ui-private.h"
+#include "parcours-window-private.h"
+
+/* A window shows one map. It owns the document and the history that
+ * records every change to it; loading a file replaces both. The actions
+ * (save, undo, closing with unsaved changes) live in
+ * parcours-window-actions.c. */
+
+/* Below this, a load shows no spinner: it would only flicker. */
+#define LOADING_SPINNER_DELAY_MSEC 250
+
+#define RESOURCE_PATH "/io/github/parcours/Parcours/"
+
+G_DEFINE_FINAL_TYPE (ParcoursWindow, parcours_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_HISTORY,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The folder of @file, with the home folder shortened to "~". */
+static char *
+dup_folder_name (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *home = NULL;
+  g_autofree char *parse_name = NULL;
+  gsize home_len;
+
+  if (parent == NULL)
+    return NULL;
+
+  parse_name = g_file_get_parse_name (parent);
+
+  if (!g_file_is_native (parent))
+    return g_steal_pointer (&parse_name);
+
+  home = g_filename_display_name (g_get_home_dir ());
+  home_len = strlen (home);
+
+  if (home_len > 1 &&
+      g_str_has_prefix (parse_name, home) &&
+      (parse_name[home_len] == '\0' || parse_name[home_len] == G_DIR_SEPARATOR))
+    return g_strconcat ("~", parse_name + home_len, NULL);
+
+  return g_steal_pointer (&parse_name);
+}
+
+static void
+parcours_window_update_view (ParcoursWindow *self)
+{
+  const char *page;
+
+  if (self->file != NULL)
+    page = "map";
+  else if (self->n_loading > 0 && self->loading_source == 0)
+    page = "loading";
+  else
+    page = "empty";
+
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+static void
+parcours_window_update_title (ParcoursWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *header_title = NULL;
+  g_autofree char *folder = NULL;
+
+  if (parcours_window_get_is_empty (self))
+    {
+      gtk_window_set_title (GTK_WINDOW (self), "Parcours");
+      adw_window_title_set_title (self->window_title, "Parcours");
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+
+  title = _parcours_window_dup_display_title (self);
+
+  if (parcours_history_get_modified (self->history))
+    header_title = g_strdup_printf ("• %s", title);
+  else
+    header_title = g_strdup (title);
+
+  if (self->file != NULL)
+    folder = dup_folder_name (self->file);
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, header_title);
+  adw_window_title_set_subtitle (self->window_title, folder);
+}
+
+static void
+document_changed_cb (ParcoursWindow   *self,
+                     ParcoursDocument *document)
+{
+  parcours_window_update_title (self);
+}
+
+static void
+history_notify_cb (ParcoursWindow  *self,
+                   GParamSpec      *pspec,
+                   ParcoursHistory *history)
+{
+  parcours_window_update_title (self);
+  _parcours_window_update_actions (self);
+}
+
+static void
+parcours_window_set_document (ParcoursWindow   *self,
+                              ParcoursDocument *document,
+                              GFile            *file)
+{
+  g_assert (PARCOURS_IS_WINDOW (self));
+  g_assert (PARCOURS_IS_DOCUMENT (document));
+  g_assert (!file || G_IS_FILE (file));
+
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history,
+                                          G_CALLBACK (history_notify_cb),
+                                          self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document,
+                                          G_CALLBACK (document_changed_cb),
+                                          self);
+
+  g_set_object (&self->document, document);
+  g_clear_object (&self->history);
+  self->history = parcours_history_new (document);
+  g_set_object (&self->file, file);
+
+  g_signal_connect_object (self->document,
+                           "changed",
+                           G_CALLBACK (document_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history,
+                           "notify",
+                           G_CALLBACK (history_notify_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
+  parcours_map_summary_set_document (self->summary, self->document);
+
+  parcours_window_update_view (self);
+  parcours_window_update_title (self);
+  _parcours_window_update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static gboolean
+loading_timeout_cb (gpointer user_data)
+{
+  ParcoursWindow *self = user_data;
+
+  self->loading_source = 0;
+  parcours_window_update_view (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GError) error = NULL;
+  ParcoursDocument *document;
+
+  document = parcours_format_load_file (file, cancellable, &error);
+
+  if (document == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static void
+load_file_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->n_loading > 0);
+
+  self->n_loading--;
+  document = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Cancelled in dispose: the widgets may be gone already. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "The window was closed");
+      return;
+    }
+
+  if (self->n_loading == 0)
+    g_clear_handle_id (&self->loading_source, g_source_remove);
+
+  if (document == NULL)
+    {
+      parcours_window_update_view (self);
+      parcours_window_update_title (self);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  parcours_window_set_document (self, document, g_task_get_task_data (task));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+open_file_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!parcours_window_load_file_finish (self, result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *name = _parcours_ui_dup_file_name (file);
+      g_autofree char *heading = NULL;
+
+      heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      _parcours_window_show_error (self, heading, error->message);
+    }
+}
+
+static gboolean
+parcours_window_close_request (GtkWindow *window)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (window);
+
+  if (_parcours_window_confirm_close (self))
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (parcours_window_parent_class)->close_request (window);
+}
+
+static void
+parcours_window_dispose (GObject *object)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
+
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history,
+                                          G_CALLBACK (history_notify_cb),
+                                          self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document,
+                                          G_CALLBACK (document_changed_cb),
+                                          self);
+
+  G_OBJECT_CLASS (parcours_window_parent_class)->dispose (object);
+}
+
+static void
+parcours_window_finalize (GObject *object)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (object);
+
+  g_clear_object (&self->history);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->undo_menu_label, g_free);
+  g_clear_pointer (&self->redo_menu_label, g_free);
+
+  G_OBJECT_CLASS (parcours_window_parent_class)->finalize (object);
+}
+
+static void
+parcours_window_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, parcours_window_get_document (self));
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, parcours_window_get_history (self));
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, parcours_window_get_file (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+parcours_window_class_init (ParcoursWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = parcours_window_dispose;
+  object_class->finalize = parcours_window_finalize;
+  object_class->get_property = parcours_window_get_property;
+
+  window_class->close_request = parcours_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         PARCOURS_TYPE_DOCUMENT,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         PARCOURS_TYPE_HISTORY,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  _parcours_ui_ensure_resources ();
+  g_type_ensure (PARCOURS_TYPE_MAP_SUMMARY);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "parcours-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, summary);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, undo_section);
+
+  _parcours_window_class_actions_init (klass);
+}
+
+static void
+parcours_window_init (ParcoursWindow *self)
+{
+  g_autoptr(ParcoursDocument) document = parcours_document_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  parcours_window_set_document (self, document, NULL);
+}
+
+ParcoursWindow *
+parcours_window_new (ParcoursApplication *application)
+{
+  g_return_val_if_fail (!application || PARCOURS_IS_APPLICATION (application), NULL);
+
+  return g_object_new (PARCOURS_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * parcours_window_get_document:
+ *
+ * Returns: (transfer none): the map shown, never %NULL: an empty window
+ *   holds an empty document
+ */
+ParcoursDocument *
+parcours_window_get_document (ParcoursWindow *self)
+{
+  g_return_val_if_fail (PARCOURS_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * parcours_window_get_history:
+ *
+ * Returns: (transfer none): the history of the document shown
+ */
+ParcoursHistory *
+parcours_window_get_history (ParcoursWindow *self)
+{
+  g_return_val_if_fail (PARCOURS_IS_WINDOW (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * parcours_window_get_file:
+ *
+ * Returns: (transfer none) (nullable): where the map was loaded from or
+ *   last saved to
+ */
+GFile *
+parcours_window_get_file (ParcoursWindow *self)
+{
+  g_return_val_if_fail (PARCOURS_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * parcours_window_get_is_empty:
+ *
+ * Whether the window shows no map and is not loading one, so that a file
+ * opened from it may go into it rather than a new window.
+ */
+gboolean
+parcours_window_get_is_empty (ParcoursWindow *self)
+{
+  g_return_val_if_fail (PARCOURS_IS_WINDOW (self), FALSE);
+
+  return self->file == NULL &&
+         self->n_loading == 0 &&
+         !parcours_history_get_modified (self->history);
+}
+
+/**
+ * parcours_window_open_file:
+ *
+ * Loads @file into the window, in the background. If it cannot be read,
+ * a dialog says why and the window keeps what it showed.
+ */
+void
+parcours_window_open_file (ParcoursWindow *self,
+                           GFile          *file)
+{
+  g_return_if_fail (PARCOURS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  parcours_window_load_file_async (self, file, NULL, open_file_cb, g_object_ref (file));
+}
+
+void
+parcours_window_load_file_async (ParcoursWindow      *self,
+                                 GFile               *file,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) thread_task = NULL;
+
+  g_return_if_fail (PARCOURS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, parcours_window_load_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+
+  if (self->n_loading++ == 0 && self->loading_source == 0)
+    self->loading_source = g_timeout_add (LOADING_SPINNER_DELAY_MSEC, loading_timeout_cb, self);
+
+  /* The document is built off the main thread; nothing else sees it
+   * until load_file_loaded_cb() hands it to the window. */
+  thread_task = g_task_new (self, self->cancellable, load_file_loaded_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (thread_task, load_file_thread);
+  g_task_set_task_data (thread_task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (thread_task, load_file_thread);
+}
+
+gboolean
+parcours_window_load_file_finish (ParcoursWindow  *self,
+                                  GAsyncResult    *result,
+                                  GError         **error)
+{
+  g_return_val_if_fail (PARCOURS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+_parcours_window_set_file (ParcoursWindow *self,
+                           GFile          *file)
+{
+  g_assert (PARCOURS_IS_WINDOW (self));
+  g_assert (!file || G_IS_FILE (file));
+
+  if (g_set_object (&self->file, file))
+    {
+      parcours_window_update_view (self);
+      parcours_window_update_title (self);
+      _parcours_window_update_actions (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+    }
+}
+
+/* The map's title, else its file name. */
+char *
+_parcours_window_dup_display_title (ParcoursWindow *self)
+{
+  const char *title;
+
+  g_assert (PARCOURS_IS_WINDOW (self));
+
+  title = parcours_document_get_title (self->document);
+
+  if (title != NULL && title[0] != '\0')
+    return g_strdelimit (g_strdup (title), "\r\n\t", ' ');
+
+  if (self->file != NULL)
+    return _parcours_ui_dup_file_name (self->file);
+
+  return g_strdup (_("Untitled Journey"));
+}
+
+void
+_parcours_window_show_error (ParcoursWindow *self,
+                             const char     *heading,
+                             const char     *body)
+{
+  GtkWidget *dialog;
+
+  g_assert (PARCOURS_IS_WINDOW (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
