@@ -6,7 +6,109 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "parcours-enums.h"
+
+/* Human, translated names for the UI and for exported maps. */
+
+const char *
+parcours_map_kind_get_label (ParcoursMapKind kind)
+{
+  switch (kind)
+    {
+    case PARCOURS_MAP_KIND_CURRENT_STATE:
+      return _("Current state");
+    case PARCOURS_MAP_KIND_FUTURE_STATE:
+      return _("Future state");
+    case PARCOURS_MAP_KIND_DAY_IN_THE_LIFE:
+      return _("Day in the life");
+    default:
+      return "";
+    }
+}
+
+const char *
+parcours_lane_kind_get_label (ParcoursLaneKind kind)
+{
+  switch (kind)
+    {
+    case PARCOURS_LANE_KIND_TOUCHPOINTS:
+      return _("Touchpoints");
+    case PARCOURS_LANE_KIND_ACTIONS:
+      return _("Actions");
+    case PARCOURS_LANE_KIND_THOUGHTS:
+      return _("Thoughts");
+    case PARCOURS_LANE_KIND_EMOTIONS:
+      return _("Emotions");
+    case PARCOURS_LANE_KIND_PAIN_POINTS:
+      return _("Pain points");
+    case PARCOURS_LANE_KIND_OPPORTUNITIES:
+      return _("Opportunities");
+    case PARCOURS_LANE_KIND_CHANNELS:
+      return _("Channels");
+    case PARCOURS_LANE_KIND_BACKSTAGE:
+      return _("Backstage");
+    case PARCOURS_LANE_KIND_KPIS:
+      return _("KPIs");
+    case PARCOURS_LANE_KIND_NOTES:
+      return _("Notes");
+    default:
+      return "";
+    }
+}
+
+const char *
+parcours_channel_get_label (ParcoursChannel channel)
+{
+  switch (channel)
+    {
+    case PARCOURS_CHANNEL_NONE:
+      return _("No channel");
+    case PARCOURS_CHANNEL_WEBSITE:
+      return _("Website");
+    case PARCOURS_CHANNEL_MOBILE_APP:
+      return _("Mobile app");
+    case PARCOURS_CHANNEL_EMAIL:
+      return _("Email");
+    case PARCOURS_CHANNEL_PHONE:
+      return _("Phone");
+    case PARCOURS_CHANNEL_SMS:
+      return _("SMS");
+    case PARCOURS_CHANNEL_CHAT:
+      return _("Chat");
+    case PARCOURS_CHANNEL_SOCIAL_MEDIA:
+      return _("Social media");
+    case PARCOURS_CHANNEL_ADVERTISING:
+      return _("Advertising");
+    case PARCOURS_CHANNEL_PHYSICAL_STORE:
+      return _("Physical store");
+    case PARCOURS_CHANNEL_WORD_OF_MOUTH:
+      return _("Word of mouth");
+    case PARCOURS_CHANNEL_EVENT:
+      return _("Event");
+    case PARCOURS_CHANNEL_OTHER:
+      return _("Other");
+    default:
+      return "";
+    }
+}
+
+const char *
+parcours_sentiment_get_label (ParcoursSentiment sentiment)
+{
+  switch (sentiment)
+    {
+    case PARCOURS_SENTIMENT_NEUTRAL:
+      return _("Neutral");
+    case PARCOURS_SENTIMENT_POSITIVE:
+      return _("Positive");
+    case PARCOURS_SENTIMENT_NEGATIVE:
+      return _("Negative");
+    default:
+      return "";
+    }
+}
 
 const char *
 parcours_enum_to_nick (GType enum_type,

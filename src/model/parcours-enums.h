@@ -71,6 +71,11 @@ typedef enum
 
 #define PARCOURS_N_COLLECTIONS (PARCOURS_COLLECTION_EMOTION_POINTS + 1)
 
+const char *parcours_map_kind_get_label  (ParcoursMapKind   kind);
+const char *parcours_lane_kind_get_label (ParcoursLaneKind  kind);
+const char *parcours_channel_get_label   (ParcoursChannel   channel);
+const char *parcours_sentiment_get_label (ParcoursSentiment sentiment);
+
 const char *parcours_enum_to_nick   (GType       enum_type,
                                      int         value);
 gboolean    parcours_enum_from_nick (GType       enum_type,

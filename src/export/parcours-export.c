@@ -1,0 +1,346 @@
+/* parcours-export.c
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "parcours-cairo-renderer.h"
+#include "parcours-csv.h"
+#include "parcours-export.h"
+#include "parcours-format.h"
+#include "parcours-layout.h"
+#include "parcours-mermaid.h"
+#include "parcours-painter.h"
+#include "parcours-svg-writer.h"
+
+/* The largest image side cairo can allocate. */
+#define MAX_IMAGE_SIDE 32767
+
+void
+parcours_export_options_init (ParcoursExportOptions *options)
+{
+  options->theme = PARCOURS_THEME_PRINT;
+  options->page_size = PARCOURS_PAGE_SIZE_FIT;
+  options->scale = 1.0;
+  options->transparent = FALSE;
+}
+
+static const struct
+{
+  const char *name;
+  const char *extension;
+  ParcoursExportFormat format;
+} formats[] = {
+  { "parcours", ".parcours", PARCOURS_EXPORT_FORMAT_PARCOURS },
+  { "svg", ".svg", PARCOURS_EXPORT_FORMAT_SVG },
+  { "pdf", ".pdf", PARCOURS_EXPORT_FORMAT_PDF },
+  { "png", ".png", PARCOURS_EXPORT_FORMAT_PNG },
+  { "mmd", ".mmd", PARCOURS_EXPORT_FORMAT_MERMAID },
+  { "mermaid", ".mermaid", PARCOURS_EXPORT_FORMAT_MERMAID },
+  { "csv", ".csv", PARCOURS_EXPORT_FORMAT_CSV },
+};
+
+gboolean
+parcours_export_format_from_name (const char           *name,
+                                  ParcoursExportFormat *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (name != NULL && g_ascii_strcasecmp (name, formats[i].name) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+gboolean
+parcours_export_format_for_file (const char           *path,
+                                 ParcoursExportFormat *format)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_has_suffix (lower, formats[i].extension))
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static ParcoursLayout *
+make_layout (ParcoursDocument            *document,
+             const ParcoursExportOptions *options)
+{
+  g_autoptr(ParcoursStyle) style = parcours_style_new (options->theme);
+  ParcoursLayout *layout = parcours_layout_new (style);
+
+  parcours_layout_update (layout, document);
+  return layout;
+}
+
+GBytes *
+parcours_export_svg (ParcoursDocument            *document,
+                     const ParcoursExportOptions *options)
+{
+  g_autoptr(ParcoursLayout) layout = make_layout (document, options);
+  g_autoptr(ParcoursDisplayList) list = parcours_painter_paint (layout);
+
+  return parcours_svg_write (list, parcours_document_get_title (document), options->transparent);
+}
+
+static cairo_status_t
+append_to_byte_array (void                *closure,
+                      const unsigned char *data,
+                      unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_pdf_metadata (cairo_surface_t  *surface,
+                  ParcoursDocument *document)
+{
+  const char *title = parcours_document_get_title (document);
+  const char *author = g_get_real_name ();
+
+  if (title[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (author == NULL || author[0] == '\0' || g_strcmp0 (author, "Unknown") == 0)
+    author = g_get_user_name ();
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Parcours " PACKAGE_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
+                                  parcours_map_kind_get_label (parcours_document_get_kind (document)));
+}
+
+static void
+add_stage_outline (cairo_surface_t *surface,
+                   ParcoursStage   *stage,
+                   guint            index,
+                   guint            page,
+                   double           x,
+                   double           y)
+{
+  g_autofree char *fallback = NULL;
+  g_autofree char *link = NULL;
+  char xs[G_ASCII_DTOSTR_BUF_SIZE], ys[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *name = parcours_stage_get_name (stage);
+
+  if (name[0] == '\0')
+    name = fallback = g_strdup_printf (_("Stage %u"), index + 1);
+
+  g_ascii_formatd (xs, sizeof xs, "%.1f", x);
+  g_ascii_formatd (ys, sizeof ys, "%.1f", y);
+  link = g_strdup_printf ("page=%u pos=[%s %s]", page + 1, xs, ys);
+  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, name, link, 0);
+}
+
+static gboolean
+check_cairo (cairo_status_t   status,
+             GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Could not draw the map: %s"), cairo_status_to_string (status));
+  return FALSE;
+}
+
+GBytes *
+parcours_export_pdf (ParcoursDocument            *document,
+                     const ParcoursExportOptions *options,
+                     GError                     **error)
+{
+  g_autoptr(ParcoursStyle) style = parcours_style_new (options->theme);
+  g_autoptr(ParcoursLayout) layout = parcours_layout_new (style);
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (options->page_size == PARCOURS_PAGE_SIZE_FIT)
+    {
+      g_autoptr(ParcoursDisplayList) list = NULL;
+
+      parcours_layout_update (layout, document);
+      list = parcours_painter_paint (layout);
+      surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, buffer,
+                                                     parcours_layout_get_width (layout),
+                                                     parcours_layout_get_height (layout));
+      set_pdf_metadata (surface, document);
+      cr = cairo_create (surface);
+      parcours_cairo_render (list, cr, NULL, !options->transparent);
+
+      for (guint s = 0; s < parcours_layout_get_n_stages (layout); s++)
+        {
+          const ParcoursStageBox *box = parcours_layout_get_stage (layout, s);
+          add_stage_outline (surface, box->stage, s, 0, box->header.x, box->header.y);
+        }
+    }
+  else
+    {
+      g_autoptr(ParcoursPagination) pagination = NULL;
+      double page_width, page_height;
+
+      parcours_page_size_get_points (options->page_size, &page_width, &page_height);
+      pagination = parcours_pagination_new (layout, document, page_width, page_height,
+                                            PARCOURS_EXPORT_PAGE_MARGIN);
+      surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, buffer, page_width, page_height);
+      set_pdf_metadata (surface, document);
+      cr = cairo_create (surface);
+
+      for (guint page = 0; page < parcours_pagination_get_n_pages (pagination); page++)
+        {
+          if (!options->transparent)
+            {
+              ParcoursRgba background = style->background;
+
+              cairo_set_source_rgba (cr, background.red, background.green, background.blue, 1);
+              cairo_paint (cr);
+            }
+          parcours_pagination_render_page (pagination, cr, page);
+          cairo_show_page (cr);
+        }
+
+      for (guint s = 0; s < parcours_layout_get_n_stages (layout); s++)
+        {
+          guint page;
+          double x, y;
+
+          if (parcours_pagination_find_stage (pagination, s, &page, &x, &y))
+            add_stage_outline (surface, parcours_layout_get_stage (layout, s)->stage, s, page, x, y);
+        }
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (!check_cairo (status, error))
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+GBytes *
+parcours_export_png (ParcoursDocument            *document,
+                     const ParcoursExportOptions *options,
+                     GError                     **error)
+{
+  g_autoptr(ParcoursLayout) layout = make_layout (document, options);
+  g_autoptr(ParcoursDisplayList) list = parcours_painter_paint (layout);
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  double scale = CLAMP (options->scale, PARCOURS_EXPORT_MIN_SCALE, PARCOURS_EXPORT_MAX_SCALE);
+  double width = ceil (parcours_layout_get_width (layout) * scale);
+  double height = ceil (parcours_layout_get_height (layout) * scale);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("The map is too large for a PNG image at this scale (%.0f × %.0f pixels; "
+                     "at most %d a side). Choose a smaller scale or export a PDF or SVG."),
+                   width, height, MAX_IMAGE_SIDE);
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  parcours_cairo_render (list, cr, NULL, !options->transparent);
+  cairo_destroy (cr);
+
+  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, append_to_byte_array, buffer);
+  cairo_surface_destroy (surface);
+
+  if (!check_cairo (status, error))
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+static GBytes *
+string_to_bytes (char *text)
+{
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/**
+ * parcours_export_to_bytes:
+ * @document: the map
+ * @format: what to write
+ * @options: how
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the exported file's contents
+ */
+GBytes *
+parcours_export_to_bytes (ParcoursDocument            *document,
+                          ParcoursExportFormat         format,
+                          const ParcoursExportOptions *options,
+                          GError                     **error)
+{
+  switch (format)
+    {
+    case PARCOURS_EXPORT_FORMAT_PARCOURS:
+      return parcours_format_save_bytes (document);
+    case PARCOURS_EXPORT_FORMAT_SVG:
+      return parcours_export_svg (document, options);
+    case PARCOURS_EXPORT_FORMAT_PDF:
+      return parcours_export_pdf (document, options, error);
+    case PARCOURS_EXPORT_FORMAT_PNG:
+      return parcours_export_png (document, options, error);
+    case PARCOURS_EXPORT_FORMAT_MERMAID:
+      return string_to_bytes (parcours_mermaid_export (document));
+    case PARCOURS_EXPORT_FORMAT_CSV:
+      return string_to_bytes (parcours_csv_export (document));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * parcours_export_to_file:
+ *
+ * Writes atomically: a failed export never leaves a half-written file,
+ * and an existing file is replaced only once the new one is complete.
+ */
+gboolean
+parcours_export_to_file (ParcoursDocument            *document,
+                         GFile                       *file,
+                         ParcoursExportFormat         format,
+                         const ParcoursExportOptions *options,
+                         GError                     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (format == PARCOURS_EXPORT_FORMAT_PARCOURS)
+    return parcours_format_save_file (document, file, NULL, error);
+
+  bytes = parcours_export_to_bytes (document, format, options, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return g_file_replace_contents (file,
+                                  g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_NONE,
+                                  NULL, NULL, error);
+}

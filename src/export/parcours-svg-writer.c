@@ -1,0 +1,344 @@
+/* parcours-svg-writer.c
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "parcours-icons.h"
+#include "parcours-svg-writer.h"
+
+/* Writes a display list as SVG. Text stays text (one <tspan> per line,
+ * broken where Pango broke it), so an exported map is searchable and still
+ * editable in Inkscape or a slide tool. */
+
+static void
+append_number (GString *svg,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Two decimals are far below a device pixel even at 4×. */
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", value);
+
+  /* Trim "12.50" to "12.5" and "12.00" to "12". */
+  if (strchr (buffer, '.') != NULL)
+    {
+      char *end = buffer + strlen (buffer) - 1;
+
+      while (*end == '0')
+        *end-- = '\0';
+      if (*end == '.')
+        *end = '\0';
+    }
+
+  if (strcmp (buffer, "-0") == 0)
+    g_string_append_c (svg, '0');
+  else
+    g_string_append (svg, buffer);
+}
+
+static void
+append_attr_number (GString    *svg,
+                    const char *name,
+                    double      value)
+{
+  g_string_append_printf (svg, " %s=\"", name);
+  append_number (svg, value);
+  g_string_append_c (svg, '"');
+}
+
+/* Escapes user text for XML. Characters XML 1.0 cannot hold at all (most
+ * C0 controls) are dropped rather than written as invalid references. */
+static void
+append_escaped (GString    *svg,
+                const char *text,
+                gssize      length)
+{
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+
+  for (const char *p = text; p < end; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '<':
+          g_string_append (svg, "&lt;");
+          break;
+        case '>':
+          g_string_append (svg, "&gt;");
+          break;
+        case '&':
+          g_string_append (svg, "&amp;");
+          break;
+        case '"':
+          g_string_append (svg, "&quot;");
+          break;
+        case '\'':
+          g_string_append (svg, "&apos;");
+          break;
+        case '\t':
+          g_string_append_c (svg, ' ');
+          break;
+        default:
+          if (c >= 0x20 && c != 0x7f)
+            g_string_append_c (svg, c);
+          break;
+        }
+    }
+}
+
+static void
+append_color (GString            *svg,
+              const char         *attribute,
+              const ParcoursRgba *color)
+{
+  g_autofree char *hex = parcours_rgba_to_hex (*color);
+
+  g_string_append_printf (svg, " %s=\"%s\"", attribute, hex);
+  if (color->alpha < 1)
+    {
+      g_string_append_printf (svg, " %s-opacity=\"", attribute);
+      append_number (svg, color->alpha);
+      g_string_append_c (svg, '"');
+    }
+}
+
+static void
+append_paint (GString                 *svg,
+              const ParcoursPrimitive *primitive)
+{
+  if (primitive->fill.alpha > 0)
+    append_color (svg, "fill", &primitive->fill);
+  else
+    g_string_append (svg, " fill=\"none\"");
+
+  if (primitive->stroke.alpha > 0 && primitive->line_width > 0)
+    {
+      append_color (svg, "stroke", &primitive->stroke);
+      append_attr_number (svg, "stroke-width", primitive->line_width);
+      if (primitive->dashed)
+        g_string_append (svg, " stroke-dasharray=\"4 3\"");
+    }
+}
+
+static void
+write_rect (GString                 *svg,
+            const ParcoursPrimitive *primitive)
+{
+  const ParcoursRect *r = &primitive->bounds;
+  double radius = MIN (primitive->radius, MIN (r->width, r->height) / 2);
+
+  g_string_append (svg, "<rect");
+  append_attr_number (svg, "x", r->x);
+  append_attr_number (svg, "y", r->y);
+  append_attr_number (svg, "width", r->width);
+  append_attr_number (svg, "height", r->height);
+  if (radius > 0)
+    append_attr_number (svg, "rx", radius);
+  append_paint (svg, primitive);
+  g_string_append (svg, "/>\n");
+}
+
+static void
+write_path (GString                 *svg,
+            const ParcoursPrimitive *primitive)
+{
+  g_string_append (svg, "<path d=\"");
+  for (guint i = 0; i < primitive->n_segments; i++)
+    {
+      const ParcoursPathSegment *s = &primitive->segments[i];
+      guint n_points = 0;
+
+      switch (s->op)
+        {
+        case PARCOURS_PATH_MOVE_TO:
+          g_string_append_c (svg, 'M');
+          n_points = 1;
+          break;
+        case PARCOURS_PATH_LINE_TO:
+          g_string_append_c (svg, 'L');
+          n_points = 1;
+          break;
+        case PARCOURS_PATH_CURVE_TO:
+          g_string_append_c (svg, 'C');
+          n_points = 3;
+          break;
+        case PARCOURS_PATH_CLOSE:
+          g_string_append_c (svg, 'Z');
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      for (guint p = 0; p < n_points; p++)
+        {
+          if (p > 0)
+            g_string_append_c (svg, ' ');
+          append_number (svg, s->x[p]);
+          g_string_append_c (svg, ',');
+          append_number (svg, s->y[p]);
+        }
+    }
+  g_string_append_c (svg, '"');
+  append_paint (svg, primitive);
+  g_string_append (svg, " stroke-linecap=\"round\" stroke-linejoin=\"round\"/>\n");
+}
+
+static void
+write_text (GString                 *svg,
+            const ParcoursPrimitive *primitive)
+{
+  PangoLayout *layout = primitive->text->layout;
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+  const char *text = pango_layout_get_text (layout);
+  g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
+  const char *family = pango_font_description_get_family (font);
+  g_auto(GStrv) families = g_strsplit (family ? family : "sans-serif", ",", -1);
+
+  g_string_append (svg, "<text font-family=\"");
+  for (guint i = 0; families[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (svg, ", ");
+      append_escaped (svg, g_strstrip (families[i]), -1);
+    }
+  g_string_append_c (svg, '"');
+  append_attr_number (svg, "font-size", (double) pango_font_description_get_size (font) / PANGO_SCALE);
+  if (pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD)
+    g_string_append (svg, " font-weight=\"bold\"");
+  if (pango_font_description_get_style (font) != PANGO_STYLE_NORMAL)
+    g_string_append (svg, " font-style=\"italic\"");
+  append_color (svg, "fill", &primitive->color);
+  g_string_append (svg, " xml:space=\"preserve\">");
+
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      int length = line->length;
+
+      /* A line's own trailing newline is not text to draw. */
+      while (length > 0 && (text[line->start_index + length - 1] == '\n' ||
+                            text[line->start_index + length - 1] == '\r'))
+        length--;
+      if (length == 0)
+        continue;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      g_string_append (svg, "<tspan");
+      append_attr_number (svg, "x", primitive->bounds.x + (double) logical.x / PANGO_SCALE);
+      append_attr_number (svg, "y", primitive->bounds.y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+      g_string_append_c (svg, '>');
+      append_escaped (svg, text + line->start_index, length);
+      g_string_append (svg, "</tspan>");
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  g_string_append (svg, "</text>\n");
+}
+
+/* Inlines the icon as a nested <svg> so the file stands alone. */
+static void
+write_icon (GString                 *svg,
+            const ParcoursPrimitive *primitive)
+{
+  g_autofree char *source = parcours_icons_get_svg (primitive->icon_name, &primitive->color);
+  const char *body, *end;
+
+  if (source == NULL)
+    return;
+
+  /* Skip any XML prolog: the body starts after the root <svg …> tag. */
+  body = strstr (source, "<svg");
+  if (body != NULL)
+    body = strchr (body, '>');
+  end = g_strrstr (source, "</svg>");
+  if (body == NULL || end == NULL || end < body)
+    return;
+
+  g_string_append (svg, "<svg");
+  append_attr_number (svg, "x", primitive->bounds.x);
+  append_attr_number (svg, "y", primitive->bounds.y);
+  append_attr_number (svg, "width", primitive->bounds.width);
+  append_attr_number (svg, "height", primitive->bounds.height);
+  g_string_append (svg, " viewBox=\"0 0 16 16\">");
+  g_string_append_len (svg, body + 1, end - body - 1);
+  g_string_append (svg, "</svg>\n");
+}
+
+/**
+ * parcours_svg_write:
+ * @list: a display list
+ * @title: (nullable): the document's title, for the <title> element
+ * @transparent: leave the background out
+ *
+ * Returns: (transfer full): the SVG document, UTF-8
+ */
+GBytes *
+parcours_svg_write (ParcoursDisplayList *list,
+                    const char          *title,
+                    gboolean             transparent)
+{
+  GString *svg = g_string_sized_new (256 * 1024);
+  double width = parcours_display_list_get_width (list);
+  double height = parcours_display_list_get_height (list);
+  guint n = parcours_display_list_get_n_items (list);
+
+  g_string_append (svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_string_append (svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"");
+  append_attr_number (svg, "width", width);
+  append_attr_number (svg, "height", height);
+  g_string_append (svg, " viewBox=\"0 0 ");
+  append_number (svg, width);
+  g_string_append_c (svg, ' ');
+  append_number (svg, height);
+  g_string_append (svg, "\">\n");
+
+  if (title != NULL && title[0] != '\0')
+    {
+      g_string_append (svg, "<title>");
+      append_escaped (svg, title, -1);
+      g_string_append (svg, "</title>\n");
+    }
+
+  if (!transparent)
+    {
+      ParcoursRgba background = parcours_display_list_get_background (list);
+
+      g_string_append (svg, "<rect width=\"100%\" height=\"100%\"");
+      append_color (svg, "fill", &background);
+      g_string_append (svg, "/>\n");
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
+
+      switch (primitive->kind)
+        {
+        case PARCOURS_PRIMITIVE_RECT:
+          write_rect (svg, primitive);
+          break;
+        case PARCOURS_PRIMITIVE_PATH:
+          write_path (svg, primitive);
+          break;
+        case PARCOURS_PRIMITIVE_TEXT:
+          write_text (svg, primitive);
+          break;
+        case PARCOURS_PRIMITIVE_ICON:
+          write_icon (svg, primitive);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  g_string_append (svg, "</svg>\n");
+
+  return g_string_free_to_bytes (svg);
+}

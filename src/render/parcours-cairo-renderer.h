@@ -1,0 +1,20 @@
+/* parcours-cairo-renderer.h
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "parcours-display-list.h"
+
+G_BEGIN_DECLS
+
+void parcours_cairo_render (ParcoursDisplayList *list,
+                            cairo_t             *cr,
+                            const ParcoursRect  *clip,
+                            gboolean             paint_background);
+
+G_END_DECLS

@@ -1,0 +1,220 @@
+/* parcours-display-list.c
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "parcours-display-list.h"
+
+struct _ParcoursDisplayList
+{
+  grefcount ref_count;
+  double width;
+  double height;
+  ParcoursRgba background;
+  GArray *items;          /* of ParcoursPrimitive */
+};
+
+G_DEFINE_BOXED_TYPE (ParcoursDisplayList, parcours_display_list,
+                     parcours_display_list_ref, parcours_display_list_unref)
+
+static const ParcoursRgba transparent = { 0, 0, 0, 0 };
+
+static void
+clear_primitive (gpointer data)
+{
+  ParcoursPrimitive *primitive = data;
+
+  g_clear_pointer (&primitive->segments, g_free);
+  g_clear_pointer (&primitive->text, parcours_text_block_unref);
+}
+
+ParcoursDisplayList *
+parcours_display_list_new (double       width,
+                           double       height,
+                           ParcoursRgba background)
+{
+  ParcoursDisplayList *self = g_new0 (ParcoursDisplayList, 1);
+
+  g_ref_count_init (&self->ref_count);
+  self->width = width;
+  self->height = height;
+  self->background = background;
+  self->items = g_array_sized_new (FALSE, TRUE, sizeof (ParcoursPrimitive), 1024);
+  g_array_set_clear_func (self->items, clear_primitive);
+
+  return self;
+}
+
+ParcoursDisplayList *
+parcours_display_list_ref (ParcoursDisplayList *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+parcours_display_list_unref (ParcoursDisplayList *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_ref_count_dec (&self->ref_count))
+    {
+      g_array_unref (self->items);
+      g_free (self);
+    }
+}
+
+double
+parcours_display_list_get_width (ParcoursDisplayList *self)
+{
+  return self->width;
+}
+
+double
+parcours_display_list_get_height (ParcoursDisplayList *self)
+{
+  return self->height;
+}
+
+ParcoursRgba
+parcours_display_list_get_background (ParcoursDisplayList *self)
+{
+  return self->background;
+}
+
+guint
+parcours_display_list_get_n_items (ParcoursDisplayList *self)
+{
+  return self->items->len;
+}
+
+const ParcoursPrimitive *
+parcours_display_list_get_item (ParcoursDisplayList *self,
+                                guint                index)
+{
+  g_return_val_if_fail (index < self->items->len, NULL);
+
+  return &g_array_index (self->items, ParcoursPrimitive, index);
+}
+
+static ParcoursPrimitive *
+append (ParcoursDisplayList   *self,
+        ParcoursPrimitiveKind  kind)
+{
+  ParcoursPrimitive *primitive;
+
+  g_array_set_size (self->items, self->items->len + 1);
+  primitive = &g_array_index (self->items, ParcoursPrimitive, self->items->len - 1);
+  primitive->kind = kind;
+  primitive->fill = transparent;
+  primitive->stroke = transparent;
+  primitive->color = transparent;
+
+  return primitive;
+}
+
+void
+parcours_display_list_add_rect (ParcoursDisplayList *self,
+                                const ParcoursRect  *rect,
+                                double               radius,
+                                const ParcoursRgba  *fill,
+                                const ParcoursRgba  *stroke,
+                                double               line_width)
+{
+  ParcoursPrimitive *primitive = append (self, PARCOURS_PRIMITIVE_RECT);
+
+  primitive->bounds = *rect;
+  primitive->radius = radius;
+  primitive->fill = fill ? *fill : transparent;
+  primitive->stroke = stroke ? *stroke : transparent;
+  primitive->line_width = line_width;
+}
+
+void
+parcours_display_list_add_path (ParcoursDisplayList       *self,
+                                const ParcoursPathSegment *segments,
+                                guint                      n_segments,
+                                const ParcoursRgba        *fill,
+                                const ParcoursRgba        *stroke,
+                                double                     line_width,
+                                gboolean                   dashed)
+{
+  ParcoursPrimitive *primitive;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  g_return_if_fail (n_segments > 0);
+
+  primitive = append (self, PARCOURS_PRIMITIVE_PATH);
+  primitive->segments = g_memdup2 (segments, sizeof *segments * n_segments);
+  primitive->n_segments = n_segments;
+  primitive->fill = fill ? *fill : transparent;
+  primitive->stroke = stroke ? *stroke : transparent;
+  primitive->line_width = line_width;
+  primitive->dashed = dashed;
+
+  /* Control points bound a Bézier curve, so this box is safe. */
+  for (guint i = 0; i < n_segments; i++)
+    {
+      guint n_points = segments[i].op == PARCOURS_PATH_CURVE_TO ? 3 :
+                       segments[i].op == PARCOURS_PATH_CLOSE ? 0 : 1;
+
+      for (guint p = 0; p < n_points; p++)
+        {
+          x0 = MIN (x0, segments[i].x[p]);
+          y0 = MIN (y0, segments[i].y[p]);
+          x1 = MAX (x1, segments[i].x[p]);
+          y1 = MAX (y1, segments[i].y[p]);
+        }
+    }
+
+  primitive->bounds.x = x0 - line_width / 2;
+  primitive->bounds.y = y0 - line_width / 2;
+  primitive->bounds.width = x1 - x0 + line_width;
+  primitive->bounds.height = y1 - y0 + line_width;
+}
+
+void
+parcours_display_list_add_text (ParcoursDisplayList *self,
+                                ParcoursTextBlock   *text,
+                                double               x,
+                                double               y,
+                                const ParcoursRgba  *color)
+{
+  ParcoursPrimitive *primitive;
+
+  g_return_if_fail (text != NULL);
+
+  primitive = append (self, PARCOURS_PRIMITIVE_TEXT);
+  primitive->text = parcours_text_block_ref (text);
+  primitive->bounds.x = x;
+  primitive->bounds.y = y;
+  primitive->bounds.width = text->wrap_width >= 0 ? MAX (text->wrap_width, text->width) : text->width;
+  primitive->bounds.height = text->height;
+  primitive->color = *color;
+}
+
+void
+parcours_display_list_add_icon (ParcoursDisplayList *self,
+                                const char          *icon_name,
+                                const ParcoursRect  *rect,
+                                const ParcoursRgba  *color)
+{
+  ParcoursPrimitive *primitive = append (self, PARCOURS_PRIMITIVE_ICON);
+
+  primitive->icon_name = g_intern_string (icon_name);
+  primitive->bounds = *rect;
+  primitive->color = *color;
+}
+
+gboolean
+parcours_rect_intersects (const ParcoursRect *a,
+                          const ParcoursRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}

@@ -1,0 +1,120 @@
+/* parcours-display-list.h
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "parcours-style.h"
+#include "parcours-text-measurer.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} ParcoursRect;
+
+typedef enum
+{
+  PARCOURS_PRIMITIVE_RECT,
+  PARCOURS_PRIMITIVE_PATH,
+  PARCOURS_PRIMITIVE_TEXT,
+  PARCOURS_PRIMITIVE_ICON,
+} ParcoursPrimitiveKind;
+
+typedef enum
+{
+  PARCOURS_PATH_MOVE_TO,
+  PARCOURS_PATH_LINE_TO,
+  PARCOURS_PATH_CURVE_TO,
+  PARCOURS_PATH_CLOSE,
+} ParcoursPathOp;
+
+typedef struct
+{
+  ParcoursPathOp op;
+  double x[3];
+  double y[3];
+} ParcoursPathSegment;
+
+/* One drawing instruction. Geometry is in layout units; @bounds covers
+ * everything the primitive paints (used for culling and pagination). */
+typedef struct
+{
+  ParcoursPrimitiveKind kind;
+  ParcoursRect bounds;
+
+  /* Rects and paths. A colour with alpha 0 is not painted. */
+  ParcoursRgba fill;
+  ParcoursRgba stroke;
+  double line_width;
+  double radius;          /* rects: rounded corners */
+  gboolean dashed;
+
+  /* Paths. */
+  ParcoursPathSegment *segments;
+  guint n_segments;
+
+  /* Text: the block's first line starts at bounds.x, bounds.y. */
+  ParcoursTextBlock *text;
+  ParcoursRgba color;
+
+  /* Icons: a resource icon name, painted in @color inside @bounds. */
+  const char *icon_name;
+} ParcoursPrimitive;
+
+/* The flat list of primitives a painted map is made of, in painting order.
+ * Every backend (cairo, SVG, GSK) draws this and nothing else. */
+typedef struct _ParcoursDisplayList ParcoursDisplayList;
+
+GType                    parcours_display_list_get_type      (void) G_GNUC_CONST;
+ParcoursDisplayList     *parcours_display_list_new           (double                    width,
+                                                              double                    height,
+                                                              ParcoursRgba              background);
+ParcoursDisplayList     *parcours_display_list_ref           (ParcoursDisplayList      *self);
+void                     parcours_display_list_unref         (ParcoursDisplayList      *self);
+double                   parcours_display_list_get_width     (ParcoursDisplayList      *self);
+double                   parcours_display_list_get_height    (ParcoursDisplayList      *self);
+ParcoursRgba             parcours_display_list_get_background (ParcoursDisplayList     *self);
+guint                    parcours_display_list_get_n_items   (ParcoursDisplayList      *self);
+const ParcoursPrimitive *parcours_display_list_get_item      (ParcoursDisplayList      *self,
+                                                              guint                     index);
+
+void                     parcours_display_list_add_rect      (ParcoursDisplayList      *self,
+                                                              const ParcoursRect       *rect,
+                                                              double                    radius,
+                                                              const ParcoursRgba       *fill,
+                                                              const ParcoursRgba       *stroke,
+                                                              double                    line_width);
+void                     parcours_display_list_add_path      (ParcoursDisplayList      *self,
+                                                              const ParcoursPathSegment *segments,
+                                                              guint                     n_segments,
+                                                              const ParcoursRgba       *fill,
+                                                              const ParcoursRgba       *stroke,
+                                                              double                    line_width,
+                                                              gboolean                  dashed);
+void                     parcours_display_list_add_text      (ParcoursDisplayList      *self,
+                                                              ParcoursTextBlock        *text,
+                                                              double                    x,
+                                                              double                    y,
+                                                              const ParcoursRgba       *color);
+void                     parcours_display_list_add_icon      (ParcoursDisplayList      *self,
+                                                              const char               *icon_name,
+                                                              const ParcoursRect       *rect,
+                                                              const ParcoursRgba       *color);
+
+gboolean                 parcours_rect_intersects            (const ParcoursRect       *a,
+                                                              const ParcoursRect       *b);
+
+#define PARCOURS_TYPE_DISPLAY_LIST (parcours_display_list_get_type ())
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParcoursDisplayList, parcours_display_list_unref)
+
+G_END_DECLS

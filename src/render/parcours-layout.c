@@ -1,0 +1,1135 @@
+/* parcours-layout.c
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "parcours-curve.h"
+#include "parcours-layout.h"
+
+/* The geometry of a map, computed from a document and a style: a title
+ * block, a row of personas, the grid of stages (columns) × lanes (rows)
+ * with cards stacked in cells and emotion bands with their curves, and a
+ * legend. Rows and columns grow to fit what is in them, so no text is
+ * ever cut or overlapped. Measured text comes from a cache keyed by
+ * content, so re-laying out after one edit shapes only what changed. */
+struct _ParcoursLayout
+{
+  GObject parent_instance;
+
+  ParcoursStyle *style;
+  ParcoursTextMeasurer *measurer;
+  ParcoursDocument *document;
+
+  double header_width_limit;
+  double width;
+  double height;
+  ParcoursRect title_rect;
+  ParcoursRect subtitle_rect;
+  ParcoursRect grid_rect;
+  ParcoursRect legend_rect;
+  ParcoursTextBlock *title;
+  ParcoursTextBlock *subtitle;
+
+  GArray *stages;
+  GArray *lanes;
+  GArray *cards;
+  GArray *points;
+  GArray *personas;
+  GArray *legend;
+};
+
+G_DEFINE_FINAL_TYPE (ParcoursLayout, parcours_layout, G_TYPE_OBJECT)
+
+#define STAGE_STRIPE 4.0
+#define AVATAR_SIZE 36.0
+#define LEGEND_SWATCH 14.0
+
+static void
+clear_stage_box (gpointer data)
+{
+  ParcoursStageBox *box = data;
+
+  g_clear_object (&box->stage);
+  g_clear_pointer (&box->name, parcours_text_block_unref);
+  g_clear_pointer (&box->description, parcours_text_block_unref);
+}
+
+static void
+clear_lane_box (gpointer data)
+{
+  ParcoursLaneBox *box = data;
+
+  g_clear_object (&box->lane);
+  g_clear_pointer (&box->name, parcours_text_block_unref);
+  g_clear_pointer (&box->subtitle, parcours_text_block_unref);
+  g_clear_pointer (&box->hidden_note, parcours_text_block_unref);
+  g_clear_pointer (&box->curve, g_array_unref);
+}
+
+static void
+clear_card_box (gpointer data)
+{
+  ParcoursCardBox *box = data;
+
+  g_clear_object (&box->card);
+  g_clear_pointer (&box->text, parcours_text_block_unref);
+  g_clear_pointer (&box->details, parcours_text_block_unref);
+  g_clear_pointer (&box->kpi, parcours_text_block_unref);
+}
+
+static void
+clear_point_box (gpointer data)
+{
+  ParcoursPointBox *box = data;
+
+  g_clear_object (&box->point);
+  g_clear_pointer (&box->label, parcours_text_block_unref);
+}
+
+static void
+clear_persona_box (gpointer data)
+{
+  ParcoursPersonaBox *box = data;
+
+  g_clear_object (&box->persona);
+  g_clear_pointer (&box->initials, parcours_text_block_unref);
+  g_clear_pointer (&box->name, parcours_text_block_unref);
+  g_clear_pointer (&box->role, parcours_text_block_unref);
+  g_clear_pointer (&box->details, parcours_text_block_unref);
+}
+
+static void
+clear_legend_item (gpointer data)
+{
+  ParcoursLegendItem *item = data;
+
+  g_clear_pointer (&item->label, parcours_text_block_unref);
+}
+
+static GArray *
+new_box_array (gsize          element_size,
+               GDestroyNotify clear_func)
+{
+  GArray *array = g_array_new (FALSE, TRUE, element_size);
+
+  g_array_set_clear_func (array, clear_func);
+  return array;
+}
+
+static void
+parcours_layout_finalize (GObject *object)
+{
+  ParcoursLayout *self = (ParcoursLayout *)object;
+
+  g_clear_pointer (&self->stages, g_array_unref);
+  g_clear_pointer (&self->lanes, g_array_unref);
+  g_clear_pointer (&self->cards, g_array_unref);
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->personas, g_array_unref);
+  g_clear_pointer (&self->legend, g_array_unref);
+  g_clear_pointer (&self->title, parcours_text_block_unref);
+  g_clear_pointer (&self->subtitle, parcours_text_block_unref);
+  g_clear_object (&self->document);
+  g_clear_object (&self->measurer);
+  g_clear_pointer (&self->style, parcours_style_unref);
+
+  G_OBJECT_CLASS (parcours_layout_parent_class)->finalize (object);
+}
+
+static void
+parcours_layout_class_init (ParcoursLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = parcours_layout_finalize;
+}
+
+static void
+parcours_layout_init (ParcoursLayout *self)
+{
+  self->stages = new_box_array (sizeof (ParcoursStageBox), clear_stage_box);
+  self->lanes = new_box_array (sizeof (ParcoursLaneBox), clear_lane_box);
+  self->cards = new_box_array (sizeof (ParcoursCardBox), clear_card_box);
+  self->points = new_box_array (sizeof (ParcoursPointBox), clear_point_box);
+  self->personas = new_box_array (sizeof (ParcoursPersonaBox), clear_persona_box);
+  self->legend = new_box_array (sizeof (ParcoursLegendItem), clear_legend_item);
+}
+
+ParcoursLayout *
+parcours_layout_new (ParcoursStyle *style)
+{
+  ParcoursLayout *self;
+
+  g_return_val_if_fail (style != NULL, NULL);
+
+  self = g_object_new (PARCOURS_TYPE_LAYOUT, NULL);
+  self->style = parcours_style_ref (style);
+  self->measurer = parcours_text_measurer_new (style);
+
+  return self;
+}
+
+static ParcoursTextBlock *
+measure (ParcoursLayout   *self,
+         ParcoursFontRole  role,
+         const char       *text,
+         double            wrap_width)
+{
+  return parcours_text_block_ref (parcours_text_measurer_measure (self->measurer, role, text,
+                                                                  wrap_width < 0 ? -1 : MAX (wrap_width, 8.0),
+                                                                  PANGO_ALIGN_LEFT));
+}
+
+static ParcoursTextBlock *
+measure_centered (ParcoursLayout   *self,
+                  ParcoursFontRole  role,
+                  const char       *text,
+                  double            wrap_width)
+{
+  return parcours_text_block_ref (parcours_text_measurer_measure (self->measurer, role, text,
+                                                                  MAX (wrap_width, 8.0),
+                                                                  PANGO_ALIGN_CENTER));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+append_list (GString            *text,
+             const char         *heading,
+             const char * const *items)
+{
+  if (items == NULL || items[0] == NULL)
+    return;
+
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, heading);
+  for (guint i = 0; items[i] != NULL; i++)
+    g_string_append_printf (text, "\n• %s", items[i]);
+}
+
+static char *
+make_initials (const char *name)
+{
+  GString *initials = g_string_new (NULL);
+  gboolean at_word_start = TRUE;
+
+  for (const char *p = name; *p && initials->len < 8; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '-')
+        at_word_start = TRUE;
+      else if (at_word_start)
+        {
+          if (g_utf8_strlen (initials->str, -1) < 2)
+            g_string_append_unichar (initials, g_unichar_toupper (c));
+          at_word_start = FALSE;
+        }
+    }
+
+  return g_string_free (initials, FALSE);
+}
+
+static double
+layout_title (ParcoursLayout *self,
+              double          y,
+              double          content_width)
+{
+  ParcoursStyle *style = self->style;
+  ParcoursDocument *document = self->document;
+  const char *title = parcours_document_get_title (document);
+  const char *description = parcours_document_get_description (document);
+  const char * const *goals = parcours_document_get_goals (document);
+  g_autoptr(GString) subtitle = g_string_new (parcours_map_kind_get_label (parcours_document_get_kind (document)));
+
+  if (!is_blank (description))
+    g_string_append_printf (subtitle, " · %s", description);
+  if (goals != NULL && goals[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (" · ", (char **) goals);
+      /* Translators: precedes the map's goals, e.g. "Goals: Reduce churn" */
+      g_string_append_printf (subtitle, "\n%s %s", _("Goals:"), joined);
+    }
+
+  self->title = measure (self, PARCOURS_FONT_TITLE, is_blank (title) ? _("Untitled Journey") : title, content_width);
+  self->title_rect = (ParcoursRect) { style->margin, y, content_width, self->title->height };
+  y += self->title->height + 4;
+
+  self->subtitle = measure (self, PARCOURS_FONT_SUBTITLE, subtitle->str, content_width);
+  self->subtitle_rect = (ParcoursRect) { style->margin, y, content_width, self->subtitle->height };
+
+  return y + self->subtitle->height + style->gap * 1.5;
+}
+
+static double
+layout_personas (ParcoursLayout *self,
+                 double          y,
+                 double          content_width)
+{
+  ParcoursStyle *style = self->style;
+  GListModel *personas = parcours_document_get_personas (self->document);
+  guint n = g_list_model_get_n_items (personas);
+  double pad = style->card_padding + 3;
+  double width = style->persona_width;
+  double x = style->margin;
+  guint row_start = 0;
+  double row_height = 0;
+
+  if (n == 0)
+    return y;
+
+  for (guint i = 0; i <= n; i++)
+    {
+      ParcoursPersonaBox box = { 0 };
+      g_autoptr(GString) details = NULL;
+      g_autofree char *initials = NULL;
+      double header_height;
+
+      /* Close the row when full or at the end: every box in a row gets the
+       * row's height so the personas line up. */
+      if (i == n || (x > style->margin && x + width > style->margin + content_width + 0.5))
+        {
+          for (guint r = row_start; r < i; r++)
+            g_array_index (self->personas, ParcoursPersonaBox, r).rect.height = row_height;
+          if (i == n)
+            break;
+          y += row_height + style->gap;
+          x = style->margin;
+          row_start = i;
+          row_height = 0;
+        }
+
+      box.persona = g_list_model_get_item (personas, i);
+      box.color = parcours_style_curve_color (style, parcours_persona_get_color (box.persona), i);
+      initials = make_initials (parcours_persona_get_name (box.persona));
+      box.initials = measure_centered (self, PARCOURS_FONT_PERSONA_NAME, initials, AVATAR_SIZE);
+      box.name = measure (self, PARCOURS_FONT_PERSONA_NAME,
+                          is_blank (parcours_persona_get_name (box.persona))
+                            ? _("Unnamed persona") : parcours_persona_get_name (box.persona),
+                          width - 2 * pad - AVATAR_SIZE - 10);
+      box.role = measure (self, PARCOURS_FONT_SMALL, parcours_persona_get_role (box.persona),
+                          width - 2 * pad - AVATAR_SIZE - 10);
+
+      details = g_string_new (NULL);
+      append_list (details, _("Goals"), parcours_persona_get_goals (box.persona));
+      append_list (details, _("Needs"), parcours_persona_get_needs (box.persona));
+      append_list (details, _("Frustrations"), parcours_persona_get_frustrations (box.persona));
+      if (details->len > 0)
+        box.details = measure (self, PARCOURS_FONT_SMALL, details->str, width - 2 * pad);
+
+      header_height = MAX (AVATAR_SIZE, box.name->height + 2 + box.role->height);
+      box.rect = (ParcoursRect) { x, y, width, 0 };
+      box.avatar = (ParcoursRect) { x + pad, y + pad, AVATAR_SIZE, AVATAR_SIZE };
+      row_height = MAX (row_height, pad + header_height + (box.details ? 8 + box.details->height : 0) + pad);
+
+      g_array_append_val (self->personas, box);
+      x += width + style->gap;
+    }
+
+  return y + row_height + style->gap * 1.5;
+}
+
+static ParcoursRgba
+card_fill (ParcoursStyle *style,
+           ParcoursCard  *card,
+           ParcoursRgba  *border)
+{
+  const char *color = parcours_card_get_color (card);
+
+  if (color != NULL)
+    {
+      ParcoursRgba rgba = parcours_rgba_from_hex (color, style->card);
+
+      *border = rgba;
+      return parcours_rgba_mix (style->card, rgba, 0.22);
+    }
+
+  *border = style->card_border;
+  return style->card;
+}
+
+/* Measures one card at @width and returns its height. */
+static double
+layout_card (ParcoursLayout  *self,
+             ParcoursCardBox *box,
+             double           width)
+{
+  ParcoursStyle *style = self->style;
+  ParcoursCard *card = box->card;
+  double pad = style->card_padding;
+  double marker = parcours_card_get_key_moment (card) ? style->icon_size + 4 : 0;
+  const char *details = parcours_card_get_details (card);
+  const char *kpi = parcours_card_get_kpi (card);
+  double height;
+
+  box->text = measure (self, PARCOURS_FONT_CARD_TEXT, parcours_card_get_text (card), width - 2 * pad - marker);
+  height = pad + MAX (box->text->height, marker > 0 ? style->icon_size : 0);
+  box->details_y = height + 4;
+
+  if (!is_blank (details))
+    {
+      box->details = measure (self, PARCOURS_FONT_CARD_DETAILS, details, width - 2 * pad);
+      height = box->details_y + box->details->height;
+    }
+
+  box->has_footer = parcours_card_get_channel (card) != PARCOURS_CHANNEL_NONE ||
+                    parcours_card_get_sentiment (card) != PARCOURS_SENTIMENT_NEUTRAL ||
+                    !is_blank (kpi);
+  if (box->has_footer)
+    {
+      double footer_height = style->icon_size;
+
+      if (!is_blank (kpi))
+        {
+          box->kpi = measure (self, PARCOURS_FONT_SMALL, kpi,
+                              width - 2 * pad - 2 * style->icon_size - 12);
+          footer_height = MAX (footer_height, box->kpi->height);
+        }
+      box->footer_y = height + 7;
+      height = box->footer_y + footer_height;
+    }
+
+  box->fill = card_fill (style, card, &box->border);
+
+  return height + pad;
+}
+
+/* Index of an element id in @index (id → position + 1), or -1. */
+static int
+lookup_index (GHashTable *index,
+              const char *id)
+{
+  if (id == NULL)
+    return -1;
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (index, id)) - 1;
+}
+
+static GHashTable *
+index_collection (GListModel *model)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ParcoursElement) element = g_list_model_get_item (model, i);
+      g_hash_table_insert (index, (gpointer) parcours_element_get_id (element), GINT_TO_POINTER (i + 1));
+    }
+
+  return index;
+}
+
+static int
+compare_points_by_x (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  GArray *points = user_data;
+  const ParcoursPointBox *pa = &g_array_index (points, ParcoursPointBox, *(const guint *) a);
+  const ParcoursPointBox *pb = &g_array_index (points, ParcoursPointBox, *(const guint *) b);
+
+  if (pa->x != pb->x)
+    return pa->x < pb->x ? -1 : 1;
+  return (int) *(const guint *) a - (int) *(const guint *) b;
+}
+
+static void
+layout_curve (ParcoursLayout  *self,
+              ParcoursLaneBox *lane,
+              guint            lane_index)
+{
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree double *xs = NULL;
+  g_autofree double *ys = NULL;
+
+  for (guint i = 0; i < self->points->len; i++)
+    if (g_array_index (self->points, ParcoursPointBox, i).lane_index == lane_index)
+      g_array_append_val (order, i);
+
+  lane->curve = g_array_new (FALSE, FALSE, sizeof (ParcoursPathSegment));
+  if (order->len < 2)
+    return;
+
+  g_array_sort_with_data (order, compare_points_by_x, self->points);
+  xs = g_new (double, order->len);
+  ys = g_new (double, order->len);
+  for (guint i = 0; i < order->len; i++)
+    {
+      const ParcoursPointBox *point = &g_array_index (self->points, ParcoursPointBox,
+                                                      g_array_index (order, guint, i));
+      xs[i] = point->x;
+      ys[i] = point->y;
+    }
+
+  parcours_curve_monotone (xs, ys, order->len, lane->curve);
+}
+
+static void
+add_legend_item (ParcoursLayout     *self,
+                 ParcoursLegendKind  kind,
+                 int                 value,
+                 const char         *label,
+                 ParcoursRgba        color)
+{
+  ParcoursLegendItem item = { 0 };
+
+  item.kind = kind;
+  item.value = value;
+  item.color = color;
+  item.label = measure (self, PARCOURS_FONT_SMALL, label, -1);
+  g_array_append_val (self->legend, item);
+}
+
+static double
+layout_legend (ParcoursLayout *self,
+               double          y,
+               double          content_width,
+               gboolean        channels_used[],
+               gboolean        sentiments_used[],
+               gboolean        key_moment_used)
+{
+  ParcoursStyle *style = self->style;
+  double x = style->margin;
+  double line_height = 0;
+  double top = y;
+
+  if (sentiments_used[PARCOURS_SENTIMENT_POSITIVE])
+    add_legend_item (self, PARCOURS_LEGEND_SENTIMENT, PARCOURS_SENTIMENT_POSITIVE,
+                     parcours_sentiment_get_label (PARCOURS_SENTIMENT_POSITIVE), style->positive);
+  if (sentiments_used[PARCOURS_SENTIMENT_NEGATIVE])
+    add_legend_item (self, PARCOURS_LEGEND_SENTIMENT, PARCOURS_SENTIMENT_NEGATIVE,
+                     parcours_sentiment_get_label (PARCOURS_SENTIMENT_NEGATIVE), style->negative);
+  if (key_moment_used)
+    add_legend_item (self, PARCOURS_LEGEND_KEY_MOMENT, 0, _("Key moment"), style->key_moment);
+  for (int c = PARCOURS_CHANNEL_WEBSITE; c <= PARCOURS_CHANNEL_OTHER; c++)
+    if (channels_used[c])
+      add_legend_item (self, PARCOURS_LEGEND_CHANNEL, c, parcours_channel_get_label (c), style->dim_text);
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      ParcoursLaneBox *lane = &g_array_index (self->lanes, ParcoursLaneBox, i);
+
+      if (lane->is_emotion)
+        {
+          const char *name = parcours_lane_get_name (lane->lane);
+          add_legend_item (self, PARCOURS_LEGEND_CURVE, i,
+                           is_blank (name) ? _("Emotions") : name, lane->curve_color);
+        }
+    }
+
+  if (self->legend->len == 0)
+    {
+      self->legend_rect = (ParcoursRect) { style->margin, y, 0, 0 };
+      return y;
+    }
+
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      ParcoursLegendItem *item = &g_array_index (self->legend, ParcoursLegendItem, i);
+      double item_width = LEGEND_SWATCH + 6 + item->label->width;
+      double item_height = MAX (LEGEND_SWATCH, item->label->height);
+
+      if (x > style->margin && x + item_width > style->margin + content_width)
+        {
+          x = style->margin;
+          y += line_height + 8;
+          line_height = 0;
+        }
+
+      item->swatch = (ParcoursRect) { x, y + (item_height - LEGEND_SWATCH) / 2, LEGEND_SWATCH, LEGEND_SWATCH };
+      item->label_x = x + LEGEND_SWATCH + 6;
+      item->label_y = y + (item_height - item->label->height) / 2;
+      line_height = MAX (line_height, item_height);
+      x += item_width + 22;
+    }
+
+  y += line_height;
+  self->legend_rect = (ParcoursRect) { style->margin, top, content_width, y - top };
+  return y;
+}
+
+static void
+clear_layout (ParcoursLayout *self)
+{
+  g_array_set_size (self->stages, 0);
+  g_array_set_size (self->lanes, 0);
+  g_array_set_size (self->cards, 0);
+  g_array_set_size (self->points, 0);
+  g_array_set_size (self->personas, 0);
+  g_array_set_size (self->legend, 0);
+  g_clear_pointer (&self->title, parcours_text_block_unref);
+  g_clear_pointer (&self->subtitle, parcours_text_block_unref);
+}
+
+/**
+ * parcours_layout_update:
+ * @self: a #ParcoursLayout
+ * @document: the map to lay out
+ *
+ * Computes the whole geometry again. Text that was measured in the
+ * previous update is not measured again.
+ */
+void
+parcours_layout_update (ParcoursLayout   *self,
+                        ParcoursDocument *document)
+{
+  ParcoursStyle *style;
+  GListModel *stages, *lanes, *cards, *points;
+  g_autoptr(GHashTable) stage_index = NULL;
+  g_autoptr(GHashTable) lane_index = NULL;
+  g_autofree guint *cell_start = NULL;
+  g_autofree guint *cell_fill = NULL;
+  g_autofree guint *cell_cards = NULL;
+  g_autofree double *cell_height = NULL;
+  gboolean channels_used[PARCOURS_CHANNEL_OTHER + 1] = { FALSE };
+  gboolean sentiments_used[PARCOURS_SENTIMENT_NEGATIVE + 1] = { FALSE };
+  gboolean key_moment_used = FALSE;
+  guint n_stages, n_lanes, n_cards, n_points, n_cells, n_emotion_lanes = 0;
+  double grid_width, content_width, y, x, grid_top, header_height = 44;
+
+  g_return_if_fail (PARCOURS_IS_LAYOUT (self));
+  g_return_if_fail (PARCOURS_IS_DOCUMENT (document));
+
+  style = self->style;
+  g_set_object (&self->document, document);
+  clear_layout (self);
+  parcours_text_measurer_begin_pass (self->measurer);
+
+  stages = parcours_document_get_stages (document);
+  lanes = parcours_document_get_lanes (document);
+  cards = parcours_document_get_cards (document);
+  points = parcours_document_get_emotion_points (document);
+  n_stages = g_list_model_get_n_items (stages);
+  n_lanes = g_list_model_get_n_items (lanes);
+  n_cards = g_list_model_get_n_items (cards);
+  n_points = g_list_model_get_n_items (points);
+  stage_index = index_collection (stages);
+  lane_index = index_collection (lanes);
+
+  /* Columns first: everything else wraps to their widths. */
+  grid_width = style->lane_header_width;
+  for (guint s = 0; s < n_stages; s++)
+    {
+      ParcoursStageBox box = { 0 };
+
+      box.stage = g_list_model_get_item (stages, s);
+      box.column.x = style->margin + grid_width;
+      box.column.width = round (style->stage_width * parcours_stage_get_width (box.stage));
+      box.color = parcours_style_stage_color (style, parcours_stage_get_color (box.stage), s);
+      grid_width += box.column.width;
+      g_array_append_val (self->stages, box);
+    }
+
+  content_width = MAX (grid_width, 2 * style->persona_width + style->gap);
+  if (self->header_width_limit > 0)
+    content_width = MAX (MIN (content_width, self->header_width_limit), style->persona_width);
+  y = layout_title (self, style->margin, content_width);
+  y = layout_personas (self, y, content_width);
+  grid_top = y;
+
+  /* Stage headers: all as tall as the tallest. */
+  for (guint s = 0; s < n_stages; s++)
+    {
+      ParcoursStageBox *box = &g_array_index (self->stages, ParcoursStageBox, s);
+      double text_width = box->column.width - 2 * style->cell_padding;
+      const char *description = parcours_stage_get_description (box->stage);
+      double height;
+
+      box->name = measure (self, PARCOURS_FONT_STAGE_NAME, parcours_stage_get_name (box->stage), text_width);
+      height = style->cell_padding + STAGE_STRIPE + 6 + box->name->height + style->cell_padding;
+      if (!is_blank (description))
+        {
+          box->description = measure (self, PARCOURS_FONT_STAGE_DESCRIPTION, description, text_width);
+          height += 4 + box->description->height;
+        }
+      header_height = MAX (header_height, height);
+    }
+
+  /* Bucket cards by cell (counting sort keeps document order within a
+   * cell) so the whole pass is linear in the number of cards. */
+  n_cells = MAX (n_lanes * n_stages, 1);
+  cell_start = g_new0 (guint, n_cells + 1);
+  cell_fill = g_new0 (guint, n_cells);
+  cell_cards = g_new0 (guint, MAX (n_cards, 1));
+  cell_height = g_new0 (double, n_cells);
+  {
+    g_autofree int *card_cell = g_new (int, MAX (n_cards, 1));
+
+    for (guint c = 0; c < n_cards; c++)
+      {
+        g_autoptr(ParcoursCard) card = g_list_model_get_item (cards, c);
+        int l = lookup_index (lane_index, parcours_card_get_lane_id (card));
+        int s = lookup_index (stage_index, parcours_card_get_stage_id (card));
+
+        card_cell[c] = (l >= 0 && s >= 0) ? l * (int) n_stages + s : -1;
+        if (card_cell[c] >= 0)
+          cell_start[card_cell[c] + 1]++;
+      }
+    for (guint i = 0; i < n_cells; i++)
+      cell_start[i + 1] += cell_start[i];
+    for (guint c = 0; c < n_cards; c++)
+      if (card_cell[c] >= 0)
+        cell_cards[cell_start[card_cell[c]] + cell_fill[card_cell[c]]++] = c;
+  }
+
+  /* Emotion points, positioned horizontally now, vertically per lane. */
+  for (guint p = 0; p < n_points; p++)
+    {
+      g_autoptr(ParcoursEmotionPoint) point = g_list_model_get_item (points, p);
+      int l = lookup_index (lane_index, parcours_emotion_point_get_lane_id (point));
+      int s = lookup_index (stage_index, parcours_emotion_point_get_stage_id (point));
+      ParcoursPointBox box = { 0 };
+      const ParcoursStageBox *stage;
+      const char *label;
+      double r = style->emotion_face_radius;
+
+      if (l < 0 || s < 0)
+        continue;
+
+      stage = &g_array_index (self->stages, ParcoursStageBox, s);
+      box.point = g_object_ref (point);
+      box.lane_index = l;
+      box.stage_index = s;
+      box.level = parcours_emotion_point_get_level (point);
+      /* Faces stay inside their stage's column so a page break between
+       * stages never cuts one. */
+      box.x = stage->column.x + r + 2 + parcours_emotion_point_get_offset (point) * (stage->column.width - 2 * r - 4);
+      label = parcours_emotion_point_get_label (point);
+      if (!is_blank (label))
+        box.label = measure_centered (self, PARCOURS_FONT_SMALL, label,
+                                      MIN (style->emotion_label_width, stage->column.width - 8));
+      g_array_append_val (self->points, box);
+    }
+
+  /* Lanes, top to bottom. */
+  y = grid_top + header_height;
+  x = style->margin;
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      ParcoursLaneBox lane = { 0 };
+      double text_width = style->lane_header_width - 2 * style->cell_padding;
+      double header_content, row_height;
+      const char *persona_id;
+      ParcoursPersona *persona;
+
+      lane.lane = g_list_model_get_item (lanes, l);
+      lane.is_emotion = parcours_lane_get_kind (lane.lane) == PARCOURS_LANE_KIND_EMOTIONS;
+      lane.collapsed = parcours_lane_get_collapsed (lane.lane);
+      lane.name = measure (self, PARCOURS_FONT_LANE_NAME,
+                           is_blank (parcours_lane_get_name (lane.lane))
+                             ? parcours_lane_kind_get_label (parcours_lane_get_kind (lane.lane))
+                             : parcours_lane_get_name (lane.lane),
+                           text_width);
+      persona_id = parcours_lane_get_persona_id (lane.lane);
+      persona = parcours_document_lookup_persona (document, persona_id);
+
+      /* Under the name: whose emotions these are, or what kind of lane it
+       * is when the name does not already say so. */
+      if (persona != NULL && !is_blank (parcours_persona_get_name (persona)) &&
+          g_strcmp0 (parcours_persona_get_name (persona), parcours_lane_get_name (lane.lane)) != 0)
+        lane.subtitle = measure (self, PARCOURS_FONT_SMALL, parcours_persona_get_name (persona), text_width);
+      else if (!is_blank (parcours_lane_get_name (lane.lane)) &&
+               g_utf8_collate (parcours_lane_get_name (lane.lane),
+                               parcours_lane_kind_get_label (parcours_lane_get_kind (lane.lane))) != 0)
+        lane.subtitle = measure (self, PARCOURS_FONT_SMALL,
+                                 parcours_lane_kind_get_label (parcours_lane_get_kind (lane.lane)), text_width);
+
+      header_content = style->cell_padding + lane.name->height + style->cell_padding;
+      if (lane.subtitle != NULL)
+        header_content += 2 + lane.subtitle->height;
+      if (lane.is_emotion)
+        header_content += 8;
+
+      if (lane.collapsed)
+        {
+          row_height = MAX (style->collapsed_lane_height, style->cell_padding * 2 + lane.name->height);
+          for (guint s = 0; s < n_stages; s++)
+            lane.n_hidden_cards += cell_start[l * n_stages + s + 1] - cell_start[l * n_stages + s];
+          if (lane.n_hidden_cards > 0)
+            {
+              g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card hidden",
+                                                                    "%u cards hidden", lane.n_hidden_cards),
+                                                       lane.n_hidden_cards);
+              lane.hidden_note = measure (self, PARCOURS_FONT_SMALL, note, -1);
+            }
+          g_clear_pointer (&lane.subtitle, parcours_text_block_unref);
+        }
+      else if (lane.is_emotion)
+        {
+          double max_label = 0;
+          double band_height;
+          double r = style->emotion_face_radius;
+
+          for (guint p = 0; p < self->points->len; p++)
+            {
+              ParcoursPointBox *point = &g_array_index (self->points, ParcoursPointBox, p);
+              if (point->lane_index == l && point->label != NULL)
+                max_label = MAX (max_label, point->label->height);
+            }
+
+          band_height = MAX (style->emotion_band_height * parcours_lane_get_height (lane.lane),
+                             2 * r + 10 + max_label);
+          row_height = MAX (band_height + 2 * style->cell_padding, header_content);
+          /* The zones fill the row; faces keep a padding inside it. */
+          lane.band = (ParcoursRect) { x + style->lane_header_width, y,
+                                       grid_width - style->lane_header_width, row_height };
+          lane.curve_color = parcours_style_curve_color (style, persona ? parcours_persona_get_color (persona) : NULL,
+                                                         n_emotion_lanes++);
+
+          for (guint p = 0; p < self->points->len; p++)
+            {
+              ParcoursPointBox *point = &g_array_index (self->points, ParcoursPointBox, p);
+              double value = parcours_emotion_point_get_value (point->point);
+              double mid = lane.band.y + row_height / 2;
+              double reach = band_height / 2 - r - 3;
+
+              if (point->lane_index != l)
+                continue;
+
+              point->y = mid - value * reach;
+              if (point->label != NULL)
+                {
+                  const ParcoursStageBox *stage = &g_array_index (self->stages, ParcoursStageBox, point->stage_index);
+                  double label_width = point->label->wrap_width;
+                  double label_x = CLAMP (point->x - label_width / 2, stage->column.x + 2,
+                                          stage->column.x + stage->column.width - label_width - 2);
+                  /* Labels sit on the side of the face that has room. */
+                  double label_y = value >= 0 ? point->y + r + 3 : point->y - r - 3 - point->label->height;
+
+                  point->label_rect = (ParcoursRect) { label_x, label_y, label_width, point->label->height };
+                }
+            }
+        }
+      else
+        {
+          double cell_max = 0;
+
+          for (guint s = 0; s < n_stages; s++)
+            {
+              guint cell = l * n_stages + s;
+              ParcoursStageBox *stage = &g_array_index (self->stages, ParcoursStageBox, s);
+              double card_width = stage->column.width - 2 * style->cell_padding;
+              double stack = style->cell_padding;
+
+              for (guint k = cell_start[cell]; k < cell_start[cell + 1]; k++)
+                {
+                  ParcoursCardBox box = { 0 };
+                  double height;
+
+                  box.card = g_list_model_get_item (cards, cell_cards[k]);
+                  box.lane_index = l;
+                  box.stage_index = s;
+                  height = layout_card (self, &box, card_width);
+                  box.rect = (ParcoursRect) { stage->column.x + style->cell_padding, y + stack, card_width, height };
+                  box.text_rect = (ParcoursRect) { box.rect.x + style->card_padding, box.rect.y + style->card_padding,
+                                                   box.text->wrap_width, box.text->height };
+                  stack += height + style->card_gap;
+
+                  channels_used[parcours_card_get_channel (box.card)] = TRUE;
+                  sentiments_used[parcours_card_get_sentiment (box.card)] = TRUE;
+                  key_moment_used |= parcours_card_get_key_moment (box.card);
+                  g_array_append_val (self->cards, box);
+                }
+
+              cell_height[cell] = stack - (cell_start[cell + 1] > cell_start[cell] ? style->card_gap : 0) + style->cell_padding;
+              cell_max = MAX (cell_max, cell_height[cell]);
+            }
+
+          row_height = MAX (MAX (style->lane_min_height * parcours_lane_get_height (lane.lane), cell_max),
+                            header_content);
+        }
+
+      lane.header = (ParcoursRect) { x, y, style->lane_header_width, row_height };
+      lane.row = (ParcoursRect) { x + style->lane_header_width, y, grid_width - style->lane_header_width, row_height };
+      y += row_height;
+      g_array_append_val (self->lanes, lane);
+    }
+
+  for (guint l = 0; l < self->lanes->len; l++)
+    {
+      ParcoursLaneBox *lane = &g_array_index (self->lanes, ParcoursLaneBox, l);
+      if (lane->is_emotion && !lane->collapsed)
+        layout_curve (self, lane, l);
+      else
+        lane->curve = g_array_new (FALSE, FALSE, sizeof (ParcoursPathSegment));
+    }
+
+  /* Points of collapsed or non-emotion lanes are not shown. */
+  for (guint p = self->points->len; p > 0; p--)
+    {
+      ParcoursPointBox *point = &g_array_index (self->points, ParcoursPointBox, p - 1);
+      ParcoursLaneBox *lane = &g_array_index (self->lanes, ParcoursLaneBox, point->lane_index);
+
+      if (!lane->is_emotion || lane->collapsed)
+        g_array_remove_index (self->points, p - 1);
+    }
+
+  for (guint s = 0; s < self->stages->len; s++)
+    {
+      ParcoursStageBox *stage = &g_array_index (self->stages, ParcoursStageBox, s);
+
+      stage->header = (ParcoursRect) { stage->column.x, grid_top, stage->column.width, header_height };
+      stage->column.y = grid_top;
+      stage->column.height = y - grid_top;
+    }
+
+  self->grid_rect = (ParcoursRect) { style->margin, grid_top, grid_width, y - grid_top };
+
+  y = layout_legend (self, y + style->gap * 1.5, content_width, channels_used, sentiments_used, key_moment_used);
+
+  self->width = ceil (MAX (content_width, grid_width) + 2 * style->margin);
+  self->height = ceil (y + style->margin);
+
+  parcours_text_measurer_end_pass (self->measurer);
+}
+
+/**
+ * parcours_layout_set_header_width:
+ * @self: a #ParcoursLayout
+ * @width: the widest the title, personas and legend may be, or 0
+ *
+ * Paginated output sets this to the width of a page so that everything
+ * outside the grid fits on the first page; the grid itself is split
+ * between stages.
+ */
+void
+parcours_layout_set_header_width (ParcoursLayout *self,
+                                  double          width)
+{
+  g_return_if_fail (PARCOURS_IS_LAYOUT (self));
+
+  self->header_width_limit = width;
+}
+
+ParcoursStyle *
+parcours_layout_get_style (ParcoursLayout *self)
+{
+  return self->style;
+}
+
+ParcoursTextMeasurer *
+parcours_layout_get_measurer (ParcoursLayout *self)
+{
+  return self->measurer;
+}
+
+ParcoursDocument *
+parcours_layout_get_document (ParcoursLayout *self)
+{
+  return self->document;
+}
+
+double
+parcours_layout_get_width (ParcoursLayout *self)
+{
+  return self->width;
+}
+
+double
+parcours_layout_get_height (ParcoursLayout *self)
+{
+  return self->height;
+}
+
+ParcoursRect
+parcours_layout_get_title_rect (ParcoursLayout *self)
+{
+  return self->title_rect;
+}
+
+ParcoursRect
+parcours_layout_get_subtitle_rect (ParcoursLayout *self)
+{
+  return self->subtitle_rect;
+}
+
+ParcoursTextBlock *
+parcours_layout_get_title (ParcoursLayout *self)
+{
+  return self->title;
+}
+
+ParcoursTextBlock *
+parcours_layout_get_subtitle (ParcoursLayout *self)
+{
+  return self->subtitle;
+}
+
+ParcoursRect
+parcours_layout_get_grid_rect (ParcoursLayout *self)
+{
+  return self->grid_rect;
+}
+
+ParcoursRect
+parcours_layout_get_legend_rect (ParcoursLayout *self)
+{
+  return self->legend_rect;
+}
+
+guint
+parcours_layout_get_n_stages (ParcoursLayout *self)
+{
+  return self->stages->len;
+}
+
+const ParcoursStageBox *
+parcours_layout_get_stage (ParcoursLayout *self,
+                           guint           index)
+{
+  g_return_val_if_fail (index < self->stages->len, NULL);
+  return &g_array_index (self->stages, ParcoursStageBox, index);
+}
+
+guint
+parcours_layout_get_n_lanes (ParcoursLayout *self)
+{
+  return self->lanes->len;
+}
+
+const ParcoursLaneBox *
+parcours_layout_get_lane (ParcoursLayout *self,
+                          guint           index)
+{
+  g_return_val_if_fail (index < self->lanes->len, NULL);
+  return &g_array_index (self->lanes, ParcoursLaneBox, index);
+}
+
+guint
+parcours_layout_get_n_cards (ParcoursLayout *self)
+{
+  return self->cards->len;
+}
+
+const ParcoursCardBox *
+parcours_layout_get_card (ParcoursLayout *self,
+                          guint           index)
+{
+  g_return_val_if_fail (index < self->cards->len, NULL);
+  return &g_array_index (self->cards, ParcoursCardBox, index);
+}
+
+guint
+parcours_layout_get_n_points (ParcoursLayout *self)
+{
+  return self->points->len;
+}
+
+const ParcoursPointBox *
+parcours_layout_get_point (ParcoursLayout *self,
+                           guint           index)
+{
+  g_return_val_if_fail (index < self->points->len, NULL);
+  return &g_array_index (self->points, ParcoursPointBox, index);
+}
+
+guint
+parcours_layout_get_n_personas (ParcoursLayout *self)
+{
+  return self->personas->len;
+}
+
+const ParcoursPersonaBox *
+parcours_layout_get_persona (ParcoursLayout *self,
+                             guint           index)
+{
+  g_return_val_if_fail (index < self->personas->len, NULL);
+  return &g_array_index (self->personas, ParcoursPersonaBox, index);
+}
+
+guint
+parcours_layout_get_n_legend_items (ParcoursLayout *self)
+{
+  return self->legend->len;
+}
+
+const ParcoursLegendItem *
+parcours_layout_get_legend_item (ParcoursLayout *self,
+                                 guint           index)
+{
+  g_return_val_if_fail (index < self->legend->len, NULL);
+  return &g_array_index (self->legend, ParcoursLegendItem, index);
+}
+
+static gboolean
+rect_contains (const ParcoursRect *rect,
+               double              x,
+               double              y)
+{
+  return x >= rect->x && x < rect->x + rect->width &&
+         y >= rect->y && y < rect->y + rect->height;
+}
+
+/**
+ * parcours_layout_hit_test:
+ * @self: a #ParcoursLayout
+ * @x: layout x
+ * @y: layout y
+ *
+ * Returns: (transfer none) (nullable): the topmost element at (@x, @y):
+ *   an emotion point, a card, a stage or lane header, or a persona
+ */
+ParcoursElement *
+parcours_layout_hit_test (ParcoursLayout *self,
+                          double          x,
+                          double          y)
+{
+  double r = self->style->emotion_face_radius + 2;
+
+  g_return_val_if_fail (PARCOURS_IS_LAYOUT (self), NULL);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const ParcoursPointBox *point = &g_array_index (self->points, ParcoursPointBox, i);
+      if ((x - point->x) * (x - point->x) + (y - point->y) * (y - point->y) <= r * r)
+        return PARCOURS_ELEMENT (point->point);
+    }
+
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      const ParcoursCardBox *card = &g_array_index (self->cards, ParcoursCardBox, i);
+      if (rect_contains (&card->rect, x, y))
+        return PARCOURS_ELEMENT (card->card);
+    }
+
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      const ParcoursStageBox *stage = &g_array_index (self->stages, ParcoursStageBox, i);
+      if (rect_contains (&stage->header, x, y))
+        return PARCOURS_ELEMENT (stage->stage);
+    }
+
+  for (guint i = 0; i < self->lanes->len; i++)
+    {
+      const ParcoursLaneBox *lane = &g_array_index (self->lanes, ParcoursLaneBox, i);
+      if (rect_contains (&lane->header, x, y))
+        return PARCOURS_ELEMENT (lane->lane);
+    }
+
+  for (guint i = 0; i < self->personas->len; i++)
+    {
+      const ParcoursPersonaBox *persona = &g_array_index (self->personas, ParcoursPersonaBox, i);
+      if (rect_contains (&persona->rect, x, y))
+        return PARCOURS_ELEMENT (persona->persona);
+    }
+
+  return NULL;
+}

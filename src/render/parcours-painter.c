@@ -1,0 +1,505 @@
+/* parcours-painter.c
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "parcours-painter.h"
+
+/* Turns a layout into the display list every backend draws: this file is
+ * the one place that decides what a map looks like. */
+
+#define KAPPA 0.5522847498
+
+typedef struct
+{
+  ParcoursDisplayList *list;
+  ParcoursStyle *style;
+  GArray *path;
+} Painter;
+
+const char *
+parcours_channel_icon_name (ParcoursChannel channel)
+{
+  static const char * const names[] = {
+    [PARCOURS_CHANNEL_WEBSITE] = "parcours-channel-website-symbolic",
+    [PARCOURS_CHANNEL_MOBILE_APP] = "parcours-channel-mobile-app-symbolic",
+    [PARCOURS_CHANNEL_EMAIL] = "parcours-channel-email-symbolic",
+    [PARCOURS_CHANNEL_PHONE] = "parcours-channel-phone-symbolic",
+    [PARCOURS_CHANNEL_SMS] = "parcours-channel-sms-symbolic",
+    [PARCOURS_CHANNEL_CHAT] = "parcours-channel-chat-symbolic",
+    [PARCOURS_CHANNEL_SOCIAL_MEDIA] = "parcours-channel-social-media-symbolic",
+    [PARCOURS_CHANNEL_ADVERTISING] = "parcours-channel-advertising-symbolic",
+    [PARCOURS_CHANNEL_PHYSICAL_STORE] = "parcours-channel-physical-store-symbolic",
+    [PARCOURS_CHANNEL_WORD_OF_MOUTH] = "parcours-channel-word-of-mouth-symbolic",
+    [PARCOURS_CHANNEL_EVENT] = "parcours-channel-event-symbolic",
+    [PARCOURS_CHANNEL_OTHER] = "parcours-channel-other-symbolic",
+  };
+
+  if (channel <= PARCOURS_CHANNEL_NONE || channel >= G_N_ELEMENTS (names))
+    return NULL;
+
+  return names[channel];
+}
+
+static void
+path_move (Painter *p,
+           double   x,
+           double   y)
+{
+  ParcoursPathSegment segment = { PARCOURS_PATH_MOVE_TO, { x }, { y } };
+  g_array_append_val (p->path, segment);
+}
+
+static void
+path_line (Painter *p,
+           double   x,
+           double   y)
+{
+  ParcoursPathSegment segment = { PARCOURS_PATH_LINE_TO, { x }, { y } };
+  g_array_append_val (p->path, segment);
+}
+
+static void
+path_curve (Painter *p,
+            double   x1,
+            double   y1,
+            double   x2,
+            double   y2,
+            double   x3,
+            double   y3)
+{
+  ParcoursPathSegment segment = { PARCOURS_PATH_CURVE_TO, { x1, x2, x3 }, { y1, y2, y3 } };
+  g_array_append_val (p->path, segment);
+}
+
+static void
+path_close (Painter *p)
+{
+  ParcoursPathSegment segment = { PARCOURS_PATH_CLOSE };
+  g_array_append_val (p->path, segment);
+}
+
+static void
+path_circle (Painter *p,
+             double   cx,
+             double   cy,
+             double   r)
+{
+  double k = KAPPA * r;
+
+  path_move (p, cx + r, cy);
+  path_curve (p, cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+  path_curve (p, cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+  path_curve (p, cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+  path_curve (p, cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+  path_close (p);
+}
+
+static void
+emit_path (Painter            *p,
+           const ParcoursRgba *fill,
+           const ParcoursRgba *stroke,
+           double              line_width,
+           gboolean            dashed)
+{
+  if (p->path->len > 0)
+    parcours_display_list_add_path (p->list, (ParcoursPathSegment *) (gpointer) p->path->data,
+                                    p->path->len, fill, stroke, line_width, dashed);
+  g_array_set_size (p->path, 0);
+}
+
+static void
+rect (Painter            *p,
+      double              x,
+      double              y,
+      double              width,
+      double              height,
+      double              radius,
+      const ParcoursRgba *fill,
+      const ParcoursRgba *stroke,
+      double              line_width)
+{
+  ParcoursRect r = { x, y, width, height };
+
+  parcours_display_list_add_rect (p->list, &r, radius, fill, stroke, line_width);
+}
+
+static void
+text (Painter            *p,
+      ParcoursTextBlock  *block,
+      double              x,
+      double              y,
+      const ParcoursRgba *color)
+{
+  if (block != NULL && block->width > 0)
+    parcours_display_list_add_text (p->list, block, x, y, color);
+}
+
+static void
+icon (Painter            *p,
+      const char         *name,
+      double              x,
+      double              y,
+      double              size,
+      const ParcoursRgba *color)
+{
+  ParcoursRect r = { x, y, size, size };
+
+  if (name != NULL)
+    parcours_display_list_add_icon (p->list, name, &r, color);
+}
+
+static ParcoursRgba
+level_color (int level)
+{
+  static const ParcoursRgba colors[] = {
+    { 0.878, 0.106, 0.141, 1 },   /* very negative */
+    { 1.000, 0.471, 0.000, 1 },
+    { 0.965, 0.827, 0.176, 1 },   /* neutral */
+    { 0.561, 0.855, 0.400, 1 },
+    { 0.149, 0.635, 0.412, 1 },   /* very positive */
+  };
+
+  return colors[CLAMP (level, -2, 2) + 2];
+}
+
+/* A face whose mouth follows the level: a frown at −2, a straight line at
+ * 0, a broad smile at +2. */
+static void
+paint_face (Painter *p,
+            double   cx,
+            double   cy,
+            double   r,
+            int      level)
+{
+  static const ParcoursRgba ink = { 0.141, 0.122, 0.192, 1 };
+  static const ParcoursRgba white = { 1, 1, 1, 1 };
+  ParcoursRgba fill = level_color (level);
+  double mouth_y = cy + r * 0.38;
+  double bend = level * r * 0.16;
+
+  path_circle (p, cx, cy, r);
+  emit_path (p, &fill, &white, 1.5, FALSE);
+
+  path_circle (p, cx - r * 0.34, cy - r * 0.22, r * 0.12);
+  path_circle (p, cx + r * 0.34, cy - r * 0.22, r * 0.12);
+  emit_path (p, &ink, NULL, 0, FALSE);
+
+  path_move (p, cx - r * 0.42, mouth_y - bend / 2);
+  path_curve (p, cx - r * 0.2, mouth_y + bend, cx + r * 0.2, mouth_y + bend, cx + r * 0.42, mouth_y - bend / 2);
+  emit_path (p, NULL, &ink, MAX (1.0, r * 0.13), FALSE);
+}
+
+static void
+paint_title (Painter        *p,
+             ParcoursLayout *layout)
+{
+  ParcoursRect title = parcours_layout_get_title_rect (layout);
+  ParcoursRect subtitle = parcours_layout_get_subtitle_rect (layout);
+
+  text (p, parcours_layout_get_title (layout), title.x, title.y, &p->style->text);
+  text (p, parcours_layout_get_subtitle (layout), subtitle.x, subtitle.y, &p->style->dim_text);
+}
+
+static void
+paint_personas (Painter        *p,
+                ParcoursLayout *layout)
+{
+  ParcoursStyle *style = p->style;
+  static const ParcoursRgba white = { 1, 1, 1, 1 };
+
+  for (guint i = 0; i < parcours_layout_get_n_personas (layout); i++)
+    {
+      const ParcoursPersonaBox *box = parcours_layout_get_persona (layout, i);
+      double pad = box->avatar.x - box->rect.x;
+      double text_x = box->avatar.x + box->avatar.width + 10;
+
+      rect (p, box->rect.x, box->rect.y, box->rect.width, box->rect.height, 10,
+            &style->surface, &style->grid, 1);
+      path_circle (p, box->avatar.x + box->avatar.width / 2, box->avatar.y + box->avatar.height / 2,
+                   box->avatar.width / 2);
+      emit_path (p, &box->color, NULL, 0, FALSE);
+      text (p, box->initials, box->avatar.x,
+            box->avatar.y + (box->avatar.height - box->initials->height) / 2, &white);
+      text (p, box->name, text_x, box->avatar.y, &style->text);
+      text (p, box->role, text_x, box->avatar.y + box->name->height + 2, &style->dim_text);
+      if (box->details != NULL)
+        text (p, box->details, box->rect.x + pad,
+              box->avatar.y + MAX (box->avatar.height, box->name->height + 2 + box->role->height) + 8,
+              &style->text);
+    }
+}
+
+static void
+paint_grid_background (Painter        *p,
+                       ParcoursLayout *layout)
+{
+  ParcoursStyle *style = p->style;
+  ParcoursRect grid = parcours_layout_get_grid_rect (layout);
+  guint n_lanes = parcours_layout_get_n_lanes (layout);
+  guint n_stages = parcours_layout_get_n_stages (layout);
+  double header_bottom = grid.y;
+
+  /* Corner above the lane headers. */
+  if (n_stages > 0)
+    header_bottom = parcours_layout_get_stage (layout, 0)->header.y +
+                    parcours_layout_get_stage (layout, 0)->header.height;
+  else
+    header_bottom = n_lanes > 0 ? parcours_layout_get_lane (layout, 0)->header.y : grid.y;
+  rect (p, grid.x, grid.y, style->lane_header_width, header_bottom - grid.y, 0, &style->surface, NULL, 0);
+
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      const ParcoursLaneBox *lane = parcours_layout_get_lane (layout, l);
+      ParcoursLaneKind kind = parcours_lane_get_kind (lane->lane);
+
+      rect (p, lane->header.x, lane->header.y, lane->header.width, lane->header.height, 0,
+            &style->surface, NULL, 0);
+      if (lane->is_emotion && !lane->collapsed)
+        {
+          double third = lane->band.height / 3;
+
+          rect (p, lane->row.x, lane->row.y, lane->row.width, lane->row.height, 0, &style->background, NULL, 0);
+          rect (p, lane->band.x, lane->band.y, lane->band.width, third, 0, &style->positive_zone, NULL, 0);
+          rect (p, lane->band.x, lane->band.y + 2 * third, lane->band.width, third, 0, &style->negative_zone, NULL, 0);
+          path_move (p, lane->band.x, lane->band.y + lane->band.height / 2);
+          path_line (p, lane->band.x + lane->band.width, lane->band.y + lane->band.height / 2);
+          emit_path (p, NULL, &style->grid, 1, TRUE);
+        }
+      else
+        {
+          rect (p, lane->row.x, lane->row.y, lane->row.width, lane->row.height, 0, &style->lane_tints[kind], NULL, 0);
+        }
+    }
+
+  for (guint s = 0; s < n_stages; s++)
+    {
+      const ParcoursStageBox *stage = parcours_layout_get_stage (layout, s);
+
+      rect (p, stage->header.x, stage->header.y, stage->header.width, stage->header.height, 0,
+            &style->surface, NULL, 0);
+    }
+
+  /* Rules between rows and columns, then a frame. */
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      const ParcoursLaneBox *lane = parcours_layout_get_lane (layout, l);
+
+      path_move (p, grid.x, lane->header.y);
+      path_line (p, grid.x + grid.width, lane->header.y);
+    }
+  for (guint s = 0; s < n_stages; s++)
+    {
+      const ParcoursStageBox *stage = parcours_layout_get_stage (layout, s);
+
+      path_move (p, stage->column.x, grid.y);
+      path_line (p, stage->column.x, grid.y + grid.height);
+    }
+  emit_path (p, NULL, &style->grid, 1, FALSE);
+  rect (p, grid.x, grid.y, grid.width, grid.height, 0, NULL, &style->card_border, 1);
+}
+
+static void
+paint_headers (Painter        *p,
+               ParcoursLayout *layout)
+{
+  ParcoursStyle *style = p->style;
+  double pad = style->cell_padding;
+
+  for (guint s = 0; s < parcours_layout_get_n_stages (layout); s++)
+    {
+      const ParcoursStageBox *stage = parcours_layout_get_stage (layout, s);
+      double y = stage->header.y + pad;
+
+      rect (p, stage->header.x + pad, y, stage->header.width - 2 * pad, 4, 2, &stage->color, NULL, 0);
+      y += 4 + 6;
+      text (p, stage->name, stage->header.x + pad, y, &style->text);
+      if (stage->description != NULL)
+        text (p, stage->description, stage->header.x + pad, y + stage->name->height + 4, &style->dim_text);
+    }
+
+  for (guint l = 0; l < parcours_layout_get_n_lanes (layout); l++)
+    {
+      const ParcoursLaneBox *lane = parcours_layout_get_lane (layout, l);
+      double x = lane->header.x + pad;
+      double y = lane->header.y + pad;
+
+      text (p, lane->name, x, y, &style->text);
+      y += lane->name->height;
+      if (lane->subtitle != NULL)
+        {
+          text (p, lane->subtitle, x, y + 2, &style->dim_text);
+          y += 2 + lane->subtitle->height;
+        }
+      if (lane->is_emotion && !lane->collapsed)
+        rect (p, x, y + 5, 24, 3, 1.5, &lane->curve_color, NULL, 0);
+      if (lane->hidden_note != NULL)
+        text (p, lane->hidden_note, lane->row.x + pad,
+              lane->row.y + (lane->row.height - lane->hidden_note->height) / 2, &style->dim_text);
+    }
+}
+
+static void
+paint_cards (Painter        *p,
+             ParcoursLayout *layout)
+{
+  ParcoursStyle *style = p->style;
+  double pad = style->card_padding;
+  double icon_size = style->icon_size;
+
+  for (guint i = 0; i < parcours_layout_get_n_cards (layout); i++)
+    {
+      const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
+      ParcoursCard *card = box->card;
+      ParcoursSentiment sentiment = parcours_card_get_sentiment (card);
+      gboolean key_moment = parcours_card_get_key_moment (card);
+      const ParcoursRect *r = &box->rect;
+
+      rect (p, r->x, r->y, r->width, r->height, style->card_radius, &box->fill,
+            key_moment ? &style->key_moment : &box->border, key_moment ? 2 : 1);
+
+      if (sentiment != PARCOURS_SENTIMENT_NEUTRAL)
+        rect (p, r->x + 1.5, r->y + style->card_radius, 3, r->height - 2 * style->card_radius, 1.5,
+              sentiment == PARCOURS_SENTIMENT_POSITIVE ? &style->positive : &style->negative, NULL, 0);
+
+      text (p, box->text, box->text_rect.x, box->text_rect.y, &style->text);
+      if (key_moment)
+        icon (p, "parcours-key-moment-symbolic", r->x + r->width - pad - icon_size, r->y + pad,
+              icon_size, &style->key_moment);
+      if (box->details != NULL)
+        text (p, box->details, r->x + pad, r->y + box->details_y, &style->dim_text);
+
+      if (box->has_footer)
+        {
+          double x = r->x + pad;
+          double y = r->y + box->footer_y;
+          const char *channel_icon = parcours_channel_icon_name (parcours_card_get_channel (card));
+
+          if (channel_icon != NULL)
+            {
+              icon (p, channel_icon, x, y, icon_size, &style->dim_text);
+              x += icon_size + 6;
+            }
+          if (box->kpi != NULL)
+            text (p, box->kpi, x, y + (icon_size - box->kpi->height) / 2, &style->accent);
+          if (sentiment != PARCOURS_SENTIMENT_NEUTRAL)
+            {
+              double cx = r->x + r->width - pad - icon_size / 2;
+
+              paint_face (p, cx, y + icon_size / 2, icon_size / 2,
+                          sentiment == PARCOURS_SENTIMENT_POSITIVE ? 1 : -1);
+            }
+        }
+    }
+}
+
+static void
+paint_emotions (Painter        *p,
+                ParcoursLayout *layout)
+{
+  ParcoursStyle *style = p->style;
+
+  for (guint l = 0; l < parcours_layout_get_n_lanes (layout); l++)
+    {
+      const ParcoursLaneBox *lane = parcours_layout_get_lane (layout, l);
+
+      if (lane->curve != NULL && lane->curve->len > 1)
+        {
+          g_array_append_vals (p->path, lane->curve->data, lane->curve->len);
+          emit_path (p, NULL, &lane->curve_color, 2.5, FALSE);
+        }
+    }
+
+  for (guint i = 0; i < parcours_layout_get_n_points (layout); i++)
+    {
+      const ParcoursPointBox *point = parcours_layout_get_point (layout, i);
+
+      paint_face (p, point->x, point->y, style->emotion_face_radius, point->level);
+      if (point->label != NULL)
+        {
+          /* A soft plate keeps the label readable where the curve crosses. */
+          ParcoursRgba plate = style->background;
+          double inset = (point->label_rect.width - point->label->width) / 2;
+
+          plate.alpha = 0.8;
+          rect (p, point->label_rect.x + inset - 3, point->label_rect.y,
+                point->label->width + 6, point->label_rect.height, 3, &plate, NULL, 0);
+          text (p, point->label, point->label_rect.x, point->label_rect.y, &style->text);
+        }
+    }
+}
+
+static void
+paint_legend (Painter        *p,
+              ParcoursLayout *layout)
+{
+  ParcoursStyle *style = p->style;
+
+  for (guint i = 0; i < parcours_layout_get_n_legend_items (layout); i++)
+    {
+      const ParcoursLegendItem *item = parcours_layout_get_legend_item (layout, i);
+      const ParcoursRect *s = &item->swatch;
+
+      switch (item->kind)
+        {
+        case PARCOURS_LEGEND_SENTIMENT:
+          paint_face (p, s->x + s->width / 2, s->y + s->height / 2, s->width / 2,
+                      item->value == PARCOURS_SENTIMENT_POSITIVE ? 1 : -1);
+          break;
+
+        case PARCOURS_LEGEND_KEY_MOMENT:
+          icon (p, "parcours-key-moment-symbolic", s->x, s->y, s->width, &item->color);
+          break;
+
+        case PARCOURS_LEGEND_CHANNEL:
+          icon (p, parcours_channel_icon_name (item->value), s->x, s->y, s->width, &item->color);
+          break;
+
+        case PARCOURS_LEGEND_CURVE:
+          rect (p, s->x - 2, s->y + s->height / 2 - 1.5, s->width + 4, 3, 1.5, &item->color, NULL, 0);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      text (p, item->label, item->label_x, item->label_y, &style->text);
+    }
+}
+
+/**
+ * parcours_painter_paint:
+ * @layout: an up-to-date layout
+ *
+ * Returns: (transfer full): the display list of the whole map
+ */
+ParcoursDisplayList *
+parcours_painter_paint (ParcoursLayout *layout)
+{
+  Painter p;
+
+  g_return_val_if_fail (PARCOURS_IS_LAYOUT (layout), NULL);
+
+  p.style = parcours_layout_get_style (layout);
+  p.list = parcours_display_list_new (parcours_layout_get_width (layout),
+                                      parcours_layout_get_height (layout),
+                                      p.style->background);
+  p.path = g_array_new (FALSE, FALSE, sizeof (ParcoursPathSegment));
+
+  paint_title (&p, layout);
+  paint_personas (&p, layout);
+  paint_grid_background (&p, layout);
+  paint_headers (&p, layout);
+  paint_cards (&p, layout);
+  paint_emotions (&p, layout);
+  paint_legend (&p, layout);
+
+  g_array_unref (p.path);
+
+  return p.list;
+}

@@ -1,0 +1,18 @@
+/* parcours-painter.h
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "parcours-display-list.h"
+#include "parcours-layout.h"
+
+G_BEGIN_DECLS
+
+ParcoursDisplayList *parcours_painter_paint (ParcoursLayout *layout);
+
+const char          *parcours_channel_icon_name (ParcoursChannel channel);
+
+G_END_DECLS

@@ -1,0 +1,333 @@
+/* parcours-test-utils.c
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "parcours-document-private.h"
+#include "parcours-test-utils.h"
+
+static void
+add (ParcoursDocument *document,
+     gpointer          element)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_parcours_document_insert (document, element, G_MAXUINT, &error))
+    g_error ("fixture: %s", error->message);
+  g_object_unref (element);
+}
+
+static ParcoursCard *
+card (ParcoursDocument  *document,
+      const char        *lane,
+      const char        *stage,
+      const char        *text,
+      ParcoursChannel    channel,
+      ParcoursSentiment  sentiment)
+{
+  ParcoursCard *c = parcours_card_new (NULL, lane, stage, text);
+
+  parcours_card_set_channel (c, channel);
+  parcours_card_set_sentiment (c, sentiment);
+  add (document, c);
+  return c;
+}
+
+static void
+point (ParcoursDocument *document,
+       const char       *lane,
+       const char       *stage,
+       double            offset,
+       double            value,
+       const char       *label)
+{
+  ParcoursEmotionPoint *p = parcours_emotion_point_new (NULL, lane, stage, offset, value);
+
+  parcours_emotion_point_set_label (p, label);
+  add (document, p);
+}
+
+ParcoursDocument *
+parcours_test_make_grocery_map (void)
+{
+  static const char * const map_goals[] = { "Find why first orders drop before delivery", "Prioritise the Q3 roadmap", NULL };
+  static const char * const anna_goals[] = { "Weekly shop in under 15 minutes", "Fresh food for the kids", NULL };
+  static const char * const anna_needs[] = { "Reliable delivery slots", NULL };
+  static const char * const anna_frustrations[] = { "Substitutions she did not ask for", "Hidden fees at checkout", NULL };
+  static const char * const boris_goals[] = { "Save money on bulk buys", NULL };
+  ParcoursDocument *document = parcours_document_new ();
+  ParcoursPersona *anna, *boris;
+  ParcoursStage *stage;
+  ParcoursCard *c;
+
+  parcours_document_set_title (document, "Online grocery delivery");
+  parcours_document_set_description (document, "First order of a busy parent, from the first ad to the second order");
+  parcours_document_set_goals (document, map_goals);
+
+  anna = parcours_persona_new ("anna", "Anna Keller");
+  parcours_persona_set_role (anna, "Busy parent, 38, nurse on shifts");
+  parcours_persona_set_goals (anna, anna_goals);
+  parcours_persona_set_needs (anna, anna_needs);
+  parcours_persona_set_frustrations (anna, anna_frustrations);
+  parcours_persona_set_color (anna, "#1c71d8");
+  add (document, anna);
+
+  boris = parcours_persona_new ("boris", "Борис Петров");
+  parcours_persona_set_role (boris, "Student, shares a flat");
+  parcours_persona_set_goals (boris, boris_goals);
+  parcours_persona_set_color (boris, "#c64600");
+  add (document, boris);
+
+  add (document, parcours_stage_new ("aware", "Awareness"));
+  add (document, parcours_stage_new ("consider", "Consideration"));
+  stage = parcours_stage_new ("buy", "Purchase");
+  parcours_stage_set_description (stage, "Basket, slot, payment");
+  parcours_stage_set_width (stage, 1.25);
+  add (document, stage);
+  add (document, parcours_stage_new ("deliver", "Delivery"));
+  stage = parcours_stage_new ("after", "Post-purchase");
+  parcours_stage_set_color (stage, "#9141ac");
+  add (document, stage);
+
+  add (document, parcours_lane_new ("touch", PARCOURS_LANE_KIND_TOUCHPOINTS, "Touchpoints"));
+  add (document, parcours_lane_new ("act", PARCOURS_LANE_KIND_ACTIONS, "Actions"));
+  add (document, parcours_lane_new ("think", PARCOURS_LANE_KIND_THOUGHTS, "Thoughts"));
+  {
+    ParcoursLane *lane = parcours_lane_new ("feel-anna", PARCOURS_LANE_KIND_EMOTIONS, "Anna's emotions");
+    parcours_lane_set_persona_id (lane, "anna");
+    add (document, lane);
+    lane = parcours_lane_new ("feel-boris", PARCOURS_LANE_KIND_EMOTIONS, "Boris's emotions");
+    parcours_lane_set_persona_id (lane, "boris");
+    parcours_lane_set_height (lane, 0.8);
+    add (document, lane);
+  }
+  add (document, parcours_lane_new ("pain", PARCOURS_LANE_KIND_PAIN_POINTS, "Pain points"));
+  add (document, parcours_lane_new ("idea", PARCOURS_LANE_KIND_OPPORTUNITIES, "Opportunities"));
+  add (document, parcours_lane_new ("kpi", PARCOURS_LANE_KIND_KPIS, "KPIs"));
+
+  card (document, "touch", "aware", "Instagram ad with a 20% first-order coupon", PARCOURS_CHANNEL_SOCIAL_MEDIA, PARCOURS_SENTIMENT_POSITIVE);
+  card (document, "touch", "aware", "A colleague mentions the app at lunch", PARCOURS_CHANNEL_WORD_OF_MOUTH, PARCOURS_SENTIMENT_NEUTRAL);
+  card (document, "touch", "consider", "Comparison site", PARCOURS_CHANNEL_WEBSITE, PARCOURS_SENTIMENT_NEUTRAL);
+  card (document, "touch", "consider", "App store page and reviews", PARCOURS_CHANNEL_MOBILE_APP, PARCOURS_SENTIMENT_NEUTRAL);
+  c = card (document, "touch", "buy", "Checkout in the app", PARCOURS_CHANNEL_MOBILE_APP, PARCOURS_SENTIMENT_NEGATIVE);
+  parcours_card_set_key_moment (c, TRUE);
+  parcours_card_set_details (c, "Delivery fee appears only on the last screen");
+  card (document, "touch", "deliver", "SMS: driver is 10 minutes away", PARCOURS_CHANNEL_SMS, PARCOURS_SENTIMENT_POSITIVE);
+  card (document, "touch", "deliver", "Driver at the door", PARCOURS_CHANNEL_PHYSICAL_STORE, PARCOURS_SENTIMENT_NEUTRAL);
+  card (document, "touch", "after", "Email receipt with substitutions", PARCOURS_CHANNEL_EMAIL, PARCOURS_SENTIMENT_NEGATIVE);
+  card (document, "touch", "after", "Support chat", PARCOURS_CHANNEL_CHAT, PARCOURS_SENTIMENT_NEUTRAL);
+
+  card (document, "act", "aware", "Saves the ad", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+  card (document, "act", "consider", "Checks delivery slots for Saturday", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+  card (document, "act", "buy", "Builds a basket of 34 items", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+  card (document, "act", "buy", "Enters the coupon code twice", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEGATIVE);
+  card (document, "act", "deliver", "Checks the bags against the list", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+  card (document, "act", "after", "Rates the order 3/5", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+
+  card (document, "think", "aware", "“Could this save my Saturday mornings?”", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_POSITIVE);
+  card (document, "think", "consider", "« Est-ce que les produits frais sont vraiment frais ? »", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+  card (document, "think", "buy", "“Why is it more expensive than it said?”", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEGATIVE);
+  card (document, "think", "after", "«Закажу ещё раз, если не будет замен»", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+
+  c = card (document, "pain", "buy", "Fees revealed late", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEGATIVE);
+  parcours_card_set_color (c, "#e01b24");
+  card (document, "pain", "deliver", "No way to refuse a substitution at the door", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEGATIVE);
+  card (document, "pain", "after", "Refund takes 5 days", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEGATIVE);
+
+  c = card (document, "idea", "buy", "Show the total with fees from the first screen", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_POSITIVE);
+  parcours_card_set_key_moment (c, TRUE);
+  parcours_card_set_color (c, "#2ec27e");
+  card (document, "idea", "deliver", "Approve substitutions in the app before the driver leaves", PARCOURS_CHANNEL_MOBILE_APP, PARCOURS_SENTIMENT_POSITIVE);
+
+  c = card (document, "kpi", "consider", "Install rate", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+  parcours_card_set_kpi (c, "12%");
+  c = card (document, "kpi", "buy", "Checkout completion", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEGATIVE);
+  parcours_card_set_kpi (c, "54%");
+  c = card (document, "kpi", "after", "NPS after first order", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+  parcours_card_set_kpi (c, "+18");
+
+  point (document, "feel-anna", "aware", 0.5, 0.5, "Curious");
+  point (document, "feel-anna", "consider", 0.5, 0.25, "Hopeful");
+  point (document, "feel-anna", "buy", 0.3, -0.5, "Annoyed by the coupon");
+  point (document, "feel-anna", "buy", 0.8, -1.0, "Fees!");
+  point (document, "feel-anna", "deliver", 0.5, 0.5, "Relieved");
+  point (document, "feel-anna", "after", 0.5, 0.0, "Mixed");
+
+  point (document, "feel-boris", "aware", 0.5, 0.0, "Indifferent");
+  point (document, "feel-boris", "consider", 0.5, 0.5, "Good prices");
+  point (document, "feel-boris", "buy", 0.5, 1.0, "Coupon works");
+  point (document, "feel-boris", "deliver", 0.5, -0.5, "Late");
+  point (document, "feel-boris", "after", 0.5, 0.5, "");
+
+  return document;
+}
+
+ParcoursDocument *
+parcours_test_make_day_in_life_map (void)
+{
+  static const char * const stages[] = { "Утро", "Après-midi", "Evening", "Night" };
+  ParcoursDocument *document = parcours_document_new ();
+  ParcoursLane *lane;
+
+  parcours_document_set_title (document, "Journée d’une infirmière — День медсестры");
+  parcours_document_set_kind (document, PARCOURS_MAP_KIND_DAY_IN_THE_LIFE);
+  add (document, parcours_persona_new ("nurse", "Claire"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%u", i);
+      add (document, parcours_stage_new (id, stages[i]));
+    }
+
+  add (document, parcours_lane_new ("do", PARCOURS_LANE_KIND_ACTIONS, "Activités"));
+  lane = parcours_lane_new ("mood", PARCOURS_LANE_KIND_EMOTIONS, "Настроение");
+  parcours_lane_set_persona_id (lane, "nurse");
+  add (document, lane);
+  lane = parcours_lane_new ("notes", PARCOURS_LANE_KIND_NOTES, "Notes");
+  parcours_lane_set_collapsed (lane, TRUE);
+  add (document, lane);
+
+  card (document, "do", "t0", "Réveil à 5 h 30, café, trajet en tram", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+  card (document, "do", "t1", "Обход пациентов, записи в планшете", PARCOURS_CHANNEL_MOBILE_APP, PARCOURS_SENTIMENT_NEGATIVE);
+  card (document, "do", "t2", "Courses en ligne pendant la pause", PARCOURS_CHANNEL_WEBSITE, PARCOURS_SENTIMENT_POSITIVE);
+  card (document, "do", "t3", "Sommeil", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+  card (document, "notes", "t0", "Hidden note", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+
+  point (document, "mood", "t0", 0.2, -0.5, "Fatiguée");
+  point (document, "mood", "t1", 0.6, -1.0, "Устала");
+  point (document, "mood", "t2", 0.5, 1.0, "Enfin libre");
+  point (document, "mood", "t3", 0.5, 0.5, NULL);
+
+  return document;
+}
+
+/* Text that breaks naive writers: markup, formula starters, Mermaid's
+ * reserved characters, a word far wider than any card. */
+ParcoursDocument *
+parcours_test_make_hostile_map (void)
+{
+  ParcoursDocument *document = parcours_document_new ();
+
+  parcours_document_set_title (document, "<svg onload=alert(1)> & \"quotes\" 'apostrophes'");
+  add (document, parcours_stage_new ("s1", "</text><script>alert('x')</script>"));
+  add (document, parcours_stage_new ("s2", "a: b; #c"));
+  add (document, parcours_lane_new ("l1", PARCOURS_LANE_KIND_TOUCHPOINTS, "=HYPERLINK(\"http://x\")"));
+  card (document, "l1", "s1", "</text><script>alert(1)</script>", PARCOURS_CHANNEL_WEBSITE, PARCOURS_SENTIMENT_NEUTRAL);
+  card (document, "l1", "s1", "Supercalifragilisticexpialidocious-Donaudampfschifffahrtsgesellschaftskapitän", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+  card (document, "l1", "s2", "+1 -2 @cmd =SUM(A1)", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+  card (document, "l1", "s2", "Control\x01\x02 chars\tand\nnewlines", PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL);
+
+  return document;
+}
+
+ParcoursDocument *
+parcours_test_make_generated_map (guint n_stages,
+                                  guint n_lanes,
+                                  guint n_cards,
+                                  guint n_points,
+                                  guint seed)
+{
+  static const char * const words[] = {
+    "customer", "opens", "the", "app", "compares", "prices", "asks", "a", "friend",
+    "waits", "for", "delivery", "support", "call", "checkout", "coupon", "review",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  ParcoursDocument *document = parcours_document_new ();
+  char id[32], lane_id[32], stage_id[32];
+
+  parcours_document_set_title (document, "Generated map");
+
+  for (guint s = 0; s < n_stages; s++)
+    {
+      g_autofree char *name = g_strdup_printf ("Stage %u", s + 1);
+      g_snprintf (id, sizeof id, "s%u", s);
+      add (document, parcours_stage_new (id, name));
+    }
+
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      g_autofree char *name = g_strdup_printf ("Lane %u", l + 1);
+      gboolean emotion = n_points > 0 && l == n_lanes - 1;
+
+      g_snprintf (id, sizeof id, "l%u", l);
+      add (document, parcours_lane_new (id, emotion ? PARCOURS_LANE_KIND_EMOTIONS : l % 3, name));
+    }
+
+  for (guint c = 0; c < n_cards; c++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n_words = g_rand_int_range (rand, 1, 14);
+      guint lanes_for_cards = n_points > 0 ? n_lanes - 1 : n_lanes;
+
+      for (guint w = 0; w < n_words; w++)
+        g_string_append_printf (text, "%s%s", w ? " " : "", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+
+      g_snprintf (id, sizeof id, "c%u", c);
+      g_snprintf (lane_id, sizeof lane_id, "l%u", g_rand_int_range (rand, 0, MAX (lanes_for_cards, 1)));
+      g_snprintf (stage_id, sizeof stage_id, "s%u", g_rand_int_range (rand, 0, n_stages));
+      {
+        ParcoursCard *c_ = parcours_card_new (id, lane_id, stage_id, text->str);
+        parcours_card_set_channel (c_, g_rand_int_range (rand, 0, PARCOURS_CHANNEL_OTHER + 1));
+        parcours_card_set_sentiment (c_, g_rand_int_range (rand, 0, 3));
+        parcours_card_set_key_moment (c_, g_rand_int_range (rand, 0, 20) == 0);
+        add (document, c_);
+      }
+    }
+
+  for (guint p = 0; p < n_points; p++)
+    {
+      g_snprintf (id, sizeof id, "e%u", p);
+      g_snprintf (lane_id, sizeof lane_id, "l%u", n_lanes - 1);
+      g_snprintf (stage_id, sizeof stage_id, "s%u", p % n_stages);
+      add (document, parcours_emotion_point_new (id, lane_id, stage_id,
+                                                 g_rand_double (rand), g_rand_double_range (rand, -1, 1)));
+    }
+
+  return document;
+}
+
+static void
+add_text (GPtrArray  *texts,
+          const char *text)
+{
+  if (text != NULL && text[0] != '\0')
+    g_ptr_array_add (texts, g_strdup (text));
+}
+
+GPtrArray *
+parcours_test_collect_texts (ParcoursDocument *document)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  GListModel *model;
+
+  add_text (texts, parcours_document_get_title (document));
+
+  model = parcours_document_get_stages (document);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ParcoursStage) stage = g_list_model_get_item (model, i);
+      add_text (texts, parcours_stage_get_name (stage));
+    }
+
+  model = parcours_document_get_lanes (document);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ParcoursLane) lane = g_list_model_get_item (model, i);
+      add_text (texts, parcours_lane_get_name (lane));
+    }
+
+  model = parcours_document_get_cards (document);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ParcoursCard) card_ = g_list_model_get_item (model, i);
+      ParcoursLane *lane = parcours_document_lookup_lane (document, parcours_card_get_lane_id (card_));
+
+      if (lane == NULL || !parcours_lane_get_collapsed (lane))
+        add_text (texts, parcours_card_get_text (card_));
+    }
+
+  return texts;
+}

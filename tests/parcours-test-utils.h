@@ -1,0 +1,26 @@
+/* parcours-test-utils.h
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "parcours-document.h"
+
+G_BEGIN_DECLS
+
+/* Realistic maps for tests: what a workshop produces. */
+ParcoursDocument *parcours_test_make_grocery_map     (void);
+ParcoursDocument *parcours_test_make_day_in_life_map (void);
+ParcoursDocument *parcours_test_make_hostile_map     (void);
+ParcoursDocument *parcours_test_make_generated_map   (guint n_stages,
+                                                      guint n_lanes,
+                                                      guint n_cards,
+                                                      guint n_points,
+                                                      guint seed);
+
+/* Every text a reader of the map must find in an export. */
+GPtrArray        *parcours_test_collect_texts        (ParcoursDocument *document);
+
+G_END_DECLS
