@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <json-glib/json-glib.h>
+
 #include "parcours-document-private.h"
 #include "parcours-format.h"
 
@@ -301,7 +303,8 @@ make_rich_document (void)
   parcours_emotion_point_set_label (point, "« Enfin ! »");
   add (document, point);
 
-  point = parcours_emotion_point_new ("emotion-2", "lane-emotions", "stage-2", 1.0 / 3.0, 0.1 + 0.2);
+  point = parcours_emotion_point_new ("emotion-2", "lane-emotions", "stage-2",
+                                      1.0 / 3.0, 0.1 + 0.2);
   add (document, point);
 
   return document;
@@ -312,7 +315,8 @@ static const char rich_text[] =
   "  \"format\": \"parcours\",\n"
   "  \"version\": 1,\n"
   "  \"title\": \"Réserver un voyage — «Путешествие» 🚀\",\n"
-  "  \"description\": \"Quotes \\\" and backslash \\\\, tab\\t, newline\\n, controls \\u0001\\u001f\177 and é\",\n"
+  "  \"description\": \"Quotes \\\" and backslash \\\\, tab\\t, newline\\n,"
+  " controls \\u0001\\u001f\177 and é\",\n"
   "  \"kind\": \"day-in-the-life\",\n"
   "  \"goals\": [\n"
   "    \"Comprendre où l’on abandonne\",\n"
@@ -583,9 +587,11 @@ test_roundtrip_foreign (void)
 {
   const char *text =
     "\xEF\xBB\xBF{\r\n"
-    "\"emotion-points\":[{\"value\":-1,\"stage\":\"s\",\"lane\":\"e\",\"id\":\"v\",\"offset\":1.0}],"
+    "\"emotion-points\":[{\"value\":-1,\"stage\":\"s\",\"lane\":\"e\","
+    "\"id\":\"v\",\"offset\":1.0}],"
     "  \"cards\" : [ { \"stage\" : \"s\" , \"lane\" : \"l\" , \"id\" : \"c\" ,"
-    "\"text\" : \"\\u00e9\\ud83d\\ude80\\/\\b\\f\" , \"color\" : null, \"key-moment\": false } ] ,\r\n"
+    "\"text\" : \"\\u00e9\\ud83d\\ude80\\/\\b\\f\" , \"color\" : null,"
+    " \"key-moment\": false } ] ,\r\n"
     "\t\"lanes\": [{\"id\": \"l\", \"persona\": null}, {\"id\": \"e\", \"kind\": \"emotions\"}],\n"
     "\"stages\": [{\"id\": \"s\", \"width\": 1E0}],"
     "\"version\": 1.0, \"format\": \"parcours\", \"title\": \"T\"}";
@@ -696,18 +702,21 @@ test_unknown_elements (void)
 {
   g_autofree char *text = make_map ("{\"x-p\": 1, \"id\": \"p1\"}",
                                     "{\"id\": \"s1\", \"x-s\": [\"a\"], \"name\": \"S\"}",
-                                    "{\"id\": \"l1\"}, {\"id\": \"l2\", \"kind\": \"emotions\", \"x-l\": {\"k\": false}}",
+                                    "{\"id\": \"l1\"}, "
+                                    "{\"id\": \"l2\", \"kind\": \"emotions\", "
+                                    "\"x-l\": {\"k\": false}}",
                                     "{\"id\": \"c1\", \"lane\": \"l1\", \"stage\": \"s1\", "
                                     "\"x-c2\": \"second\", \"text\": \"t\", \"x-c1\": 0.1}",
-                                    "{\"id\": \"e1\", \"lane\": \"l2\", \"stage\": \"s1\", \"value\": 0, "
-                                    "\"lane-id\": \"kept too\"}");
+                                    "{\"id\": \"e1\", \"lane\": \"l2\", \"stage\": \"s1\", "
+                                    "\"value\": 0, \"lane-id\": \"kept too\"}");
   g_autoptr(ParcoursDocument) document = load_text_ok (text);
   g_autoptr(ParcoursElement) card = NULL;
   g_autoptr(ParcoursElement) point = NULL;
   g_autofree char *saved = NULL;
 
   card = g_list_model_get_item (parcours_document_get_cards (document), 0);
-  g_assert_cmpstr (parcours_element_get_unknown_json (card), ==, "{\"x-c2\":\"second\",\"x-c1\":0.1}");
+  g_assert_cmpstr (parcours_element_get_unknown_json (card), ==,
+                   "{\"x-c2\":\"second\",\"x-c1\":0.1}");
   point = g_list_model_get_item (parcours_document_get_emotion_points (document), 0);
   g_assert_cmpstr (parcours_element_get_unknown_json (point), ==, "{\"lane-id\":\"kept too\"}");
   g_assert_null (parcours_document_get_unknown_json (document));
@@ -728,7 +737,11 @@ test_unknown_elements (void)
                             "        \"k\": false\n"
                             "      }\n"));
   g_assert_nonnull (strstr (saved, "      \"id\": \"p1\",\n      \"x-p\": 1\n"));
-  g_assert_nonnull (strstr (saved, "      \"name\": \"S\",\n      \"x-s\": [\n        \"a\"\n      ]\n"));
+  g_assert_nonnull (strstr (saved,
+                            "      \"name\": \"S\",\n"
+                            "      \"x-s\": [\n"
+                            "        \"a\"\n"
+                            "      ]\n"));
   g_assert_nonnull (strstr (saved, "      \"value\": 0,\n      \"lane-id\": \"kept too\"\n"));
 }
 
@@ -776,7 +789,8 @@ test_version (void)
                      "version 2 is newer than this Parcours can read (1); please update Parcours");
   assert_load_error ("{\"format\": \"parcours\", \"version\": 10.5}",
                      PARCOURS_FORMAT_ERROR_VERSION,
-                     "version 10.5 is newer than this Parcours can read (1); please update Parcours");
+                     "version 10.5 is newer than this Parcours can read (1); "
+                     "please update Parcours");
   assert_load_error ("{\"format\": \"parcours\", \"version\": 0.9}",
                      PARCOURS_FORMAT_ERROR_RANGE,
                      "version: expected a version number of at least 1");
@@ -845,7 +859,8 @@ test_error_duplicate_member (void)
   g_autofree char *large = NULL;
   glong column;
 
-  assert_load_error ("{\"format\": \"parcours\", \"version\": 1, \"title\": \"a\", \"title\": \"b\"}",
+  assert_load_error ("{\"format\": \"parcours\", \"version\": 1, "
+                     "\"title\": \"a\", \"title\": \"b\"}",
                      PARCOURS_FORMAT_ERROR_SYNTAX, "1:52: duplicate member \"title\"");
   assert_load_error ("[{\"a\": 1, \"\\u0061\": 2}]",
                      PARCOURS_FORMAT_ERROR_SYNTAX, "1:11: duplicate member \"a\"");
@@ -879,7 +894,8 @@ test_error_encoding (void)
 
   assert_load_error ("{\"format\": \"parcours\",\n \"title\": \"caf\xe9\"}",
                      PARCOURS_FORMAT_ERROR_ENCODING, "2:15: invalid UTF-8");
-  assert_load_error ("{\"title\": \"é\xc3\"}", PARCOURS_FORMAT_ERROR_ENCODING, "1:13: invalid UTF-8");
+  assert_load_error ("{\"title\": \"é\xc3\"}", PARCOURS_FORMAT_ERROR_ENCODING,
+                     "1:13: invalid UTF-8");
   assert_load_error ("[\"\\u0000\"]", PARCOURS_FORMAT_ERROR_ENCODING,
                      "1:3: \\u0000 is not allowed in a string");
   assert_load_error ("[\"\\ud800\"]", PARCOURS_FORMAT_ERROR_ENCODING,
@@ -899,10 +915,12 @@ test_error_encoding (void)
 static void
 test_error_not_parcours (void)
 {
-  assert_load_error ("[]", PARCOURS_FORMAT_ERROR_NOT_PARCOURS, "expected an object at the top level");
+  assert_load_error ("[]", PARCOURS_FORMAT_ERROR_NOT_PARCOURS,
+                     "expected an object at the top level");
   assert_load_error ("\"parcours\"", PARCOURS_FORMAT_ERROR_NOT_PARCOURS,
                      "expected an object at the top level");
-  assert_load_error ("null", PARCOURS_FORMAT_ERROR_NOT_PARCOURS, "expected an object at the top level");
+  assert_load_error ("null", PARCOURS_FORMAT_ERROR_NOT_PARCOURS,
+                     "expected an object at the top level");
   assert_load_error ("{}", PARCOURS_FORMAT_ERROR_NOT_PARCOURS,
                      "not a Parcours map: the \"format\" member is missing");
   assert_load_error ("{\"format\": \"mural\", \"version\": 1}", PARCOURS_FORMAT_ERROR_NOT_PARCOURS,
@@ -928,7 +946,8 @@ test_error_type (void)
                      PARCOURS_FORMAT_ERROR_TYPE, "cards: expected an array");
   assert_card_error ("[]", PARCOURS_FORMAT_ERROR_TYPE, "cards[0]: expected an object");
   assert_card_error ("{\"id\": 7}", PARCOURS_FORMAT_ERROR_TYPE, "cards[0].id: expected a string");
-  assert_card_error ("{\"id\": \"c\", \"lane\": \"l1\", \"stage\": \"s1\", \"key-moment\": \"yes\"}",
+  assert_card_error ("{\"id\": \"c\", \"lane\": \"l1\", \"stage\": \"s1\", "
+                     "\"key-moment\": \"yes\"}",
                      PARCOURS_FORMAT_ERROR_TYPE, "cards[0].key-moment: expected true or false");
   assert_card_error ("{\"id\": \"c\", \"lane\": \"l1\", \"stage\": \"s1\", \"color\": 255}",
                      PARCOURS_FORMAT_ERROR_TYPE, "cards[0].color: expected a string");
@@ -952,7 +971,8 @@ test_error_missing (void)
   assert_card_error ("{\"id\": \"c1\", \"lane\": \"l1\"}",
                      PARCOURS_FORMAT_ERROR_MISSING, "cards[0]: missing required member \"stage\"");
   assert_map_error (PERSONAS, STAGES, LANES, CARDS,
-                    POINTS ", {\"id\": \"e2\", \"lane\": \"l2\", \"stage\": \"s1\", \"offset\": 0.2}",
+                    POINTS ", {\"id\": \"e2\", \"lane\": \"l2\", \"stage\": \"s1\", "
+                    "\"offset\": 0.2}",
                     PARCOURS_FORMAT_ERROR_MISSING,
                     "emotion-points[1]: missing required member \"value\"");
   assert_map_error ("{\"name\": \"Ada\"}", STAGES, LANES, CARDS, POINTS,
@@ -968,7 +988,8 @@ test_error_duplicate_id (void)
   assert_card_error (CARDS ", " CARDS,
                      PARCOURS_FORMAT_ERROR_DUPLICATE_ID,
                      "cards[1].id: duplicate id \"c1\", already used by cards[0]");
-  assert_map_error (PERSONAS, STAGES, LANES, CARDS, "{\"id\": \"p1\", \"lane\": \"l2\", \"stage\": \"s1\", \"value\": 0}",
+  assert_map_error (PERSONAS, STAGES, LANES, CARDS,
+                    "{\"id\": \"p1\", \"lane\": \"l2\", \"stage\": \"s1\", \"value\": 0}",
                     PARCOURS_FORMAT_ERROR_DUPLICATE_ID,
                     "emotion-points[0].id: duplicate id \"p1\", already used by personas[0]");
 }
@@ -981,17 +1002,22 @@ test_error_dangling_id (void)
   assert_card_error ("{\"id\": \"c1\", \"lane\": \"nope\", \"stage\": \"s1\"}",
                      PARCOURS_FORMAT_ERROR_DANGLING_ID, "cards[0].lane: no lane with id \"nope\"");
   assert_card_error ("{\"id\": \"c1\", \"lane\": \"s1\", \"stage\": \"s1\"}",
-                     PARCOURS_FORMAT_ERROR_DANGLING_ID, "cards[0].lane: \"s1\" is a stage, not a lane");
+                     PARCOURS_FORMAT_ERROR_DANGLING_ID,
+                     "cards[0].lane: \"s1\" is a stage, not a lane");
   assert_card_error ("{\"id\": \"c1\", \"lane\": \"l1\", \"stage\": \"p1\"}",
-                     PARCOURS_FORMAT_ERROR_DANGLING_ID, "cards[0].stage: \"p1\" is a persona, not a stage");
+                     PARCOURS_FORMAT_ERROR_DANGLING_ID,
+                     "cards[0].stage: \"p1\" is a persona, not a stage");
   assert_card_error (CARDS ", {\"id\": \"c2\", \"lane\": \"l1\", \"stage\": \"c1\"}",
-                     PARCOURS_FORMAT_ERROR_DANGLING_ID, "cards[1].stage: \"c1\" is a card, not a stage");
+                     PARCOURS_FORMAT_ERROR_DANGLING_ID,
+                     "cards[1].stage: \"c1\" is a card, not a stage");
   assert_card_error ("{\"id\": \"c1\", \"lane\": \"\", \"stage\": \"s1\"}",
                      PARCOURS_FORMAT_ERROR_RANGE, "cards[0].lane: an id cannot be empty");
   assert_map_error (PERSONAS, STAGES, "{\"id\": \"l1\", \"persona\": \"p2\"}", "", "",
-                    PARCOURS_FORMAT_ERROR_DANGLING_ID, "lanes[0].persona: no persona with id \"p2\"");
+                    PARCOURS_FORMAT_ERROR_DANGLING_ID,
+                    "lanes[0].persona: no persona with id \"p2\"");
   assert_map_error (PERSONAS, STAGES, "{\"id\": \"l1\", \"persona\": \"s1\"}", "", "",
-                    PARCOURS_FORMAT_ERROR_DANGLING_ID, "lanes[0].persona: \"s1\" is a stage, not a persona");
+                    PARCOURS_FORMAT_ERROR_DANGLING_ID,
+                    "lanes[0].persona: \"s1\" is a stage, not a persona");
   /* Emotion points belong in emotion lanes. */
   assert_map_error (PERSONAS, STAGES, LANES, CARDS,
                     "{\"id\": \"e1\", \"lane\": \"l1\", \"stage\": \"s1\", \"value\": 0}",
@@ -1013,11 +1039,13 @@ test_error_range (void)
   assert_map_error (PERSONAS, "{\"id\": \"s1\", \"width\": 9}", LANES, "", "",
                     PARCOURS_FORMAT_ERROR_RANGE, "stages[0].width: 9 is out of range (0.25 to 8)");
   assert_map_error (PERSONAS, "{\"id\": \"s1\", \"width\": 0.2}", LANES, "", "",
-                    PARCOURS_FORMAT_ERROR_RANGE, "stages[0].width: 0.2 is out of range (0.25 to 8)");
+                    PARCOURS_FORMAT_ERROR_RANGE,
+                    "stages[0].width: 0.2 is out of range (0.25 to 8)");
   assert_map_error (PERSONAS, STAGES, "{\"id\": \"l1\", \"height\": -1}", "", "",
                     PARCOURS_FORMAT_ERROR_RANGE, "lanes[0].height: -1 is out of range (0.25 to 8)");
   assert_map_error (PERSONAS, STAGES, LANES, CARDS,
-                    "{\"id\": \"e1\", \"lane\": \"l2\", \"stage\": \"s1\", \"value\": 0, \"offset\": 1.5}",
+                    "{\"id\": \"e1\", \"lane\": \"l2\", \"stage\": \"s1\", "
+                    "\"value\": 0, \"offset\": 1.5}",
                     PARCOURS_FORMAT_ERROR_RANGE,
                     "emotion-points[0].offset: 1.5 is out of range (0 to 1)");
   assert_map_error (PERSONAS, STAGES, LANES, CARDS,
@@ -1027,12 +1055,15 @@ test_error_range (void)
   assert_card_error ("{\"id\": \"c1\", \"lane\": \"l1\", \"stage\": \"s1\", \"color\": \"red\"}",
                      PARCOURS_FORMAT_ERROR_RANGE, "cards[0].color: expected a colour like #3584e4");
   assert_map_error ("{\"id\": \"p1\", \"color\": \"#3584e\"}", STAGES, LANES, CARDS, POINTS,
-                    PARCOURS_FORMAT_ERROR_RANGE, "personas[0].color: expected a colour like #3584e4");
-  assert_card_error ("{\"id\": \"c1\", \"lane\": \"l1\", \"stage\": \"s1\", \"sentiment\": \"happy\"}",
+                    PARCOURS_FORMAT_ERROR_RANGE,
+                    "personas[0].color: expected a colour like #3584e4");
+  assert_card_error ("{\"id\": \"c1\", \"lane\": \"l1\", \"stage\": \"s1\", "
+                     "\"sentiment\": \"happy\"}",
                      PARCOURS_FORMAT_ERROR_RANGE,
                      "cards[0].sentiment: unknown value \"happy\"; "
                      "expected one of: neutral, positive, negative");
-  assert_card_error ("{\"id\": \"c1\", \"lane\": \"l1\", \"stage\": \"s1\", \"channel\": \"Email\"}",
+  assert_card_error ("{\"id\": \"c1\", \"lane\": \"l1\", \"stage\": \"s1\", "
+                     "\"channel\": \"Email\"}",
                      PARCOURS_FORMAT_ERROR_RANGE,
                      "cards[0].channel: unknown value \"Email\"; expected one of: none, website, "
                      "mobile-app, email, phone, sms, chat, social-media, advertising, "
@@ -1106,11 +1137,14 @@ test_error_too_large (void)
   g_autoptr(ParcoursDocument) document = NULL;
   GString *cyrillic_id = g_string_new (NULL);
 
-  card = g_strdup_printf ("{\"id\": \"c1\", \"lane\": \"l1\", \"stage\": \"s1\", \"kpi\": \"%s\"}", long_text);
-  assert_card_error (card, PARCOURS_FORMAT_ERROR_TOO_LARGE, "cards[0].kpi: longer than 1048576 bytes");
+  card = g_strdup_printf ("{\"id\": \"c1\", \"lane\": \"l1\", \"stage\": \"s1\", "
+                          "\"kpi\": \"%s\"}", long_text);
+  assert_card_error (card, PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                     "cards[0].kpi: longer than 1048576 bytes");
   g_free (card);
 
-  card = g_strdup_printf ("{\"id\": \"c1\", \"lane\": \"l1\", \"stage\": \"s1\", \"details\": \"%s\"}",
+  card = g_strdup_printf ("{\"id\": \"c1\", \"lane\": \"l1\", \"stage\": \"s1\", "
+                          "\"details\": \"%s\"}",
                           just_fits);
   g_free (long_text);
   long_text = make_map (PERSONAS, STAGES, LANES, card, POINTS);
@@ -1119,7 +1153,8 @@ test_error_too_large (void)
   g_free (card);
 
   card = g_strdup_printf ("{\"id\": \"%s\", \"lane\": \"l1\", \"stage\": \"s1\"}", long_id);
-  assert_card_error (card, PARCOURS_FORMAT_ERROR_TOO_LARGE, "cards[0].id: longer than 128 characters");
+  assert_card_error (card, PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                     "cards[0].id: longer than 128 characters");
   g_free (card);
 
   /* The limit counts characters: 128 two-byte letters are fine. */
@@ -1134,7 +1169,8 @@ test_error_too_large (void)
   g_free (card);
 
   card = g_strdup_printf ("{\"id\": \"c1\", \"lane\": \"%sж\", \"stage\": \"s1\"}", longest_id);
-  assert_card_error (card, PARCOURS_FORMAT_ERROR_TOO_LARGE, "cards[0].lane: longer than 128 characters");
+  assert_card_error (card, PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                     "cards[0].lane: longer than 128 characters");
 
   assert_map_error (personas, STAGES, LANES, CARDS, POINTS,
                     PARCOURS_FORMAT_ERROR_TOO_LARGE, "personas: more than 200 items");
@@ -1145,7 +1181,8 @@ test_error_too_large (void)
 
   persona = g_strdup_printf ("{\"id\": \"p1\", \"frustrations\": [%s]}", goals);
   assert_map_error (persona, STAGES, LANES, CARDS, POINTS,
-                    PARCOURS_FORMAT_ERROR_TOO_LARGE, "personas[0].frustrations: more than 1000 items");
+                    PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                    "personas[0].frustrations: more than 1000 items");
 }
 
 static void
@@ -1196,6 +1233,10 @@ test_error_photo (void)
   assert_photo_error ("{\"id\": \"p1\", \"photo\": \"data:image/png,iVBORw0KGgo=\"}",
                       PARCOURS_FORMAT_ERROR_RANGE,
                       "personas[0].photo: expected a data URI like data:image/png;base64,…");
+  assert_photo_error ("{\"id\": \"p1\", \"photo\": \"data:IMAGE/PNG;base64,iVBORw0KGgo=\"}",
+                      PARCOURS_FORMAT_ERROR_RANGE,
+                      "personas[0].photo: unsupported image type \"IMAGE/PNG\"; "
+                      "expected image/png or image/jpeg");
   assert_photo_error ("{\"id\": \"p1\", \"photo\": 12}",
                       PARCOURS_FORMAT_ERROR_TYPE, "personas[0].photo: expected a string");
 
@@ -1291,7 +1332,8 @@ test_hostile_huge_string (void)
   g_autofree char *card = g_strdup_printf ("{\"id\": \"c1\", \"lane\": \"l1\", \"stage\": \"s1\", "
                                            "\"text\": \"%s\"}", huge);
 
-  assert_card_error (card, PARCOURS_FORMAT_ERROR_TOO_LARGE, "cards[0].text: longer than 1048576 bytes");
+  assert_card_error (card, PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                     "cards[0].text: longer than 1048576 bytes");
 }
 
 /* Every prefix of a file fails cleanly, but for the whole file and the
@@ -1367,7 +1409,8 @@ test_hostile_huge_counts (void)
 {
   g_autofree char *cards = repeat ("{\"id\":\"c", "\",\"lane\":\"l1\",\"stage\":\"s1\"}",
                                    PARCOURS_FORMAT_MAX_CARDS + 1);
-  g_autofree char *points = repeat ("{\"id\":\"e", "\",\"lane\":\"l2\",\"stage\":\"s1\",\"value\":0}",
+  g_autofree char *points = repeat ("{\"id\":\"e",
+                                    "\",\"lane\":\"l2\",\"stage\":\"s1\",\"value\":0}",
                                     PARCOURS_FORMAT_MAX_EMOTION_POINTS + 1);
   g_autofree char *zeros = NULL;
   g_autofree char *message = NULL;
@@ -1515,7 +1558,8 @@ test_file_load_errors (FileFixture   *fixture,
   g_clear_error (&error);
 
   /* Messages do not name the file: the caller does. */
-  g_assert_true (g_file_set_contents (broken_path, "{\"format\": \"parcours\", \"version\": 3}", -1, NULL));
+  g_assert_true (g_file_set_contents (broken_path,
+                                      "{\"format\": \"parcours\", \"version\": 3}", -1, NULL));
   document = parcours_format_load_file (broken, NULL, &error);
   g_assert_null (document);
   g_assert_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_VERSION);
@@ -1676,6 +1720,96 @@ test_save_read_only_folder (FileFixture   *fixture,
   g_chmod (fixture->dir, 0700);
 }
 
+/* The schema in data/ says what the code does. */
+static JsonObject *
+schema_object (JsonObject *schema,
+               const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  JsonObject *object = schema;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_assert_true (json_object_has_member (object, parts[i]));
+      object = json_object_get_object_member (object, parts[i]);
+    }
+
+  return object;
+}
+
+static void
+assert_schema_enum (JsonObject *schema,
+                    const char *path,
+                    GType       enum_type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  JsonArray *values = json_object_get_array_member (schema_object (schema, path), "enum");
+
+  g_assert_cmpuint (json_array_get_length (values), ==, klass->n_values);
+  for (guint i = 0; i < klass->n_values; i++)
+    g_assert_cmpstr (json_array_get_string_element (values, i), ==, klass->values[i].value_nick);
+}
+
+static void
+assert_schema_number (JsonObject *schema,
+                      const char *path,
+                      const char *keyword,
+                      double      expected)
+{
+  JsonObject *object = schema_object (schema, path);
+
+  g_assert_cmpfloat (json_object_get_double_member (object, keyword), ==, expected);
+}
+
+static void
+test_schema (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "parcours.schema.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *schema;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("No schema in the source tree");
+      return;
+    }
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  schema = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_cmpstr (json_object_get_string_member (schema, "$schema"), ==,
+                   "https://json-schema.org/draft/2020-12/schema");
+
+  assert_schema_enum (schema, "properties/kind", PARCOURS_TYPE_MAP_KIND);
+  assert_schema_enum (schema, "$defs/lane/properties/kind", PARCOURS_TYPE_LANE_KIND);
+  assert_schema_enum (schema, "$defs/card/properties/channel", PARCOURS_TYPE_CHANNEL);
+  assert_schema_enum (schema, "$defs/card/properties/sentiment", PARCOURS_TYPE_SENTIMENT);
+
+  assert_schema_number (schema, "properties/version", "minimum", PARCOURS_FORMAT_VERSION);
+  assert_schema_number (schema, "properties/personas", "maxItems", PARCOURS_FORMAT_MAX_PERSONAS);
+  assert_schema_number (schema, "properties/stages", "maxItems", PARCOURS_FORMAT_MAX_STAGES);
+  assert_schema_number (schema, "properties/lanes", "maxItems", PARCOURS_FORMAT_MAX_LANES);
+  assert_schema_number (schema, "properties/cards", "maxItems", PARCOURS_FORMAT_MAX_CARDS);
+  assert_schema_number (schema, "properties/emotion-points", "maxItems",
+                        PARCOURS_FORMAT_MAX_EMOTION_POINTS);
+  assert_schema_number (schema, "$defs/text", "maxLength", PARCOURS_FORMAT_MAX_STRING_SIZE);
+  assert_schema_number (schema, "$defs/textList", "maxItems", PARCOURS_FORMAT_MAX_LIST_ITEMS);
+  assert_schema_number (schema, "$defs/id", "maxLength", PARCOURS_FORMAT_MAX_ID_LENGTH);
+  assert_schema_number (schema, "$defs/persona/properties/photo", "maxLength",
+                        PARCOURS_FORMAT_MAX_PHOTO_URI_SIZE);
+  assert_schema_number (schema, "$defs/stage/properties/width", "minimum",
+                        PARCOURS_STAGE_MIN_WIDTH);
+  assert_schema_number (schema, "$defs/stage/properties/width", "maximum",
+                        PARCOURS_STAGE_MAX_WIDTH);
+  assert_schema_number (schema, "$defs/lane/properties/height", "minimum",
+                        PARCOURS_LANE_MIN_HEIGHT);
+  assert_schema_number (schema, "$defs/lane/properties/height", "maximum",
+                        PARCOURS_LANE_MAX_HEIGHT);
+}
+
 /* Speed: a map of 100 stages × 10 lanes, 5000 cards, 500 points. Timings
  * are printed, not asserted. */
 static ParcoursDocument *
@@ -1818,6 +1952,7 @@ main (int   argc,
   g_test_add ("/format/file/read-only-folder", FileFixture, NULL,
               file_fixture_set_up, test_save_read_only_folder, file_fixture_tear_down);
   g_test_add_func ("/format/file/dev-full", test_save_dev_full);
+  g_test_add_func ("/format/schema", test_schema);
   g_test_add_func ("/format/perf/5000-cards", test_perf_large);
 
   return g_test_run ();

@@ -179,7 +179,7 @@ append_object (GString          *out,
 
   g_string_append_c (out, '{');
 
-  for (ParcoursJsonNode *member = object->value.first_child; member; member = member->next)
+  for (ParcoursJsonNode *member = object->value.first_child; member != NULL; member = member->next)
     {
       if (member != object->value.first_child)
         g_string_append_c (out, ',');
@@ -211,6 +211,7 @@ append_array (GString          *out,
               ParcoursJsonNode *array,
               int               indent)
 {
+  ParcoursJsonNode *element;
   gboolean finite = TRUE;
 
   if (array->n_children == 0)
@@ -221,7 +222,7 @@ append_array (GString          *out,
 
   g_string_append_c (out, '[');
 
-  for (ParcoursJsonNode *element = array->value.first_child; element; element = element->next)
+  for (element = array->value.first_child; element != NULL; element = element->next)
     {
       if (element != array->value.first_child)
         g_string_append_c (out, ',');

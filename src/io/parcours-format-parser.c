@@ -536,12 +536,13 @@ check_member_name (Parser     *self,
                    gsize       offset)
 {
   ParcoursJsonNode *container = level->container;
+  ParcoursJsonNode *child;
   gboolean duplicate = FALSE;
 
   if (level->names == NULL && container->n_children >= MEMBERS_SCANNED_FOR_DUPLICATES)
     {
       level->names = g_hash_table_new (g_str_hash, g_str_equal);
-      for (ParcoursJsonNode *child = container->value.first_child; child; child = child->next)
+      for (child = container->value.first_child; child != NULL; child = child->next)
         g_hash_table_add (level->names, (gpointer) child->name);
     }
 
@@ -551,7 +552,7 @@ check_member_name (Parser     *self,
     }
   else
     {
-      for (ParcoursJsonNode *child = container->value.first_child; child; child = child->next)
+      for (child = container->value.first_child; child != NULL; child = child->next)
         if (strcmp (child->name, name) == 0)
           duplicate = TRUE;
     }
@@ -843,7 +844,7 @@ _parcours_json_object_get (ParcoursJsonNode *object,
 {
   g_return_val_if_fail (object->type == PARCOURS_JSON_OBJECT, NULL);
 
-  for (ParcoursJsonNode *child = object->value.first_child; child; child = child->next)
+  for (ParcoursJsonNode *child = object->value.first_child; child != NULL; child = child->next)
     if (strcmp (child->name, name) == 0)
       return child;
 
