@@ -99,23 +99,6 @@ draw_path (cairo_t                 *cr,
   fill_and_stroke (cr, primitive);
 }
 
-static void
-draw_icon (cairo_t                 *cr,
-           const ParcoursPrimitive *primitive)
-{
-  RsvgHandle *handle = parcours_icons_get_handle (primitive->icon_name, &primitive->color);
-  RsvgRectangle viewport = {
-    primitive->bounds.x, primitive->bounds.y,
-    primitive->bounds.width, primitive->bounds.height,
-  };
-
-  if (handle != NULL)
-    {
-      rsvg_handle_render_document (handle, cr, &viewport, NULL);
-      g_object_unref (handle);
-    }
-}
-
 /**
  * parcours_cairo_render:
  * @list: a display list
@@ -180,7 +163,8 @@ parcours_cairo_render (ParcoursDisplayList *list,
           break;
 
         case PARCOURS_PRIMITIVE_ICON:
-          draw_icon (cr, primitive);
+          parcours_icons_draw (cr, primitive->icon_name, &primitive->color,
+                               primitive->bounds.x, primitive->bounds.y, primitive->bounds.width);
           break;
 
         default:

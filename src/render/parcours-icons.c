@@ -14,7 +14,8 @@
 #define ICON_PATH "/io/github/parcours/Parcours/icons/map/"
 
 G_LOCK_DEFINE_STATIC (handles);
-static GHashTable *handles;   /* "name color" → RsvgHandle */
+static GHashTable *handles;     /* "name color" → RsvgHandle */
+static GHashTable *recordings;  /* "name color" → cairo recording surface */
 
 /**
  * parcours_icons_get_svg:
@@ -85,4 +86,77 @@ parcours_icons_get_handle (const char         *name,
   G_UNLOCK (handles);
 
   return handle;
+}
+
+/* Each icon in each colour is drawn once into a recording surface and
+ * replayed from there: a PDF then holds it once as a form XObject that every
+ * card refers to, instead of repeating its paths thousands of times. */
+static cairo_surface_t *
+get_recording (const char         *name,
+               const ParcoursRgba *color)
+{
+  g_autofree char *hex = parcours_rgba_to_hex (*color);
+  g_autofree char *key = g_strconcat (name, " ", hex, NULL);
+  cairo_surface_t *recording;
+
+  G_LOCK (handles);
+  if (recordings == NULL)
+    recordings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) cairo_surface_destroy);
+  recording = g_hash_table_lookup (recordings, key);
+  G_UNLOCK (handles);
+
+  if (recording == NULL)
+    {
+      RsvgHandle *handle = parcours_icons_get_handle (name, color);
+      cairo_rectangle_t extents = { 0, 0, 16, 16 };
+      RsvgRectangle viewport = { 0, 0, 16, 16 };
+      cairo_t *cr;
+
+      if (handle == NULL)
+        return NULL;
+
+      recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cr = cairo_create (recording);
+      rsvg_handle_render_document (handle, cr, &viewport, NULL);
+      cairo_destroy (cr);
+      g_object_unref (handle);
+
+      G_LOCK (handles);
+      g_hash_table_replace (recordings, g_steal_pointer (&key), recording);
+      G_UNLOCK (handles);
+    }
+
+  return recording;
+}
+
+/**
+ * parcours_icons_draw:
+ * @cr: where to draw
+ * @name: an icon name
+ * @color: its colour
+ * @x: left
+ * @y: top
+ * @size: width and height
+ */
+void
+parcours_icons_draw (cairo_t            *cr,
+                     const char         *name,
+                     const ParcoursRgba *color,
+                     double              x,
+                     double              y,
+                     double              size)
+{
+  cairo_surface_t *recording = get_recording (name, color);
+
+  if (recording == NULL)
+    return;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, size / 16, size / 16);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_rectangle (cr, 0, 0, 16, 16);
+  cairo_fill (cr);
+  cairo_restore (cr);
 }

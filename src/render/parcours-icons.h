@@ -21,5 +21,11 @@ char       *parcours_icons_get_svg    (const char         *name,
                                        const ParcoursRgba *color);
 RsvgHandle *parcours_icons_get_handle (const char         *name,
                                        const ParcoursRgba *color);
+void        parcours_icons_draw       (cairo_t            *cr,
+                                       const char         *name,
+                                       const ParcoursRgba *color,
+                                       double              x,
+                                       double              y,
+                                       double              size);
 
 G_END_DECLS
