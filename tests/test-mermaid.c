@@ -214,7 +214,7 @@ read_fixture (const char *name)
   return contents;
 }
 
-/* The stage, card and points of the Mermaid documentation's example. */
+/* The example of Mermaid's documentation. */
 static const char working_day[] =
   "journey\n"
   "    title My working day\n"
