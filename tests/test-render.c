@@ -102,6 +102,20 @@ assert_text_fits (ParcoursTextBlock  *block,
   g_assert_true (rect_inside (&text_rect, box));
 }
 
+/* Line breaks eat the spaces they replace: compare texts without them. */
+static char *
+remove_spaces (char *text)
+{
+  char *out = text;
+
+  for (char *p = text; *p; p++)
+    if (*p != ' ' && *p != '\n')
+      *out++ = *p;
+  *out = '\0';
+
+  return text;
+}
+
 static char *
 printable (const char *text)
 {
@@ -134,9 +148,13 @@ test_text_fits_its_box (void)
            * control characters, which are not drawn). */
           {
             g_autofree char *shown = printable (parcours_card_get_text (card->card));
-            g_assert_cmpstr (pango_layout_get_text (card->text->layout), ==, shown);
+            g_autoptr(GString) drawn = g_string_new (NULL);
+
+            for (guint l = 0; l < card->text->lines->len; l++)
+              g_string_append (drawn, g_array_index (card->text->lines, ParcoursTextLine, l).text);
+            g_assert_cmpstr (card->text->text, ==, shown);
+            g_assert_cmpstr (remove_spaces (drawn->str), ==, remove_spaces (shown));
           }
-          g_assert_cmpint (pango_layout_is_ellipsized (card->text->layout), ==, FALSE);
           if (card->details != NULL)
             assert_text_fits (card->details, &card->rect, card->rect.x + 9, card->rect.y + card->details_y);
         }
@@ -169,7 +187,7 @@ test_long_words_wrap (void)
       if (g_str_has_prefix (parcours_card_get_text (card->card), "Supercali"))
         {
           /* Broken between characters over several lines, not cut. */
-          g_assert_cmpint (pango_layout_get_line_count (card->text->layout), >=, 2);
+          g_assert_cmpuint (card->text->lines->len, >=, 2);
           g_assert_cmpfloat (card->text->width, <=, card->text->wrap_width + EPSILON);
           found = TRUE;
         }
@@ -378,7 +396,7 @@ test_painter_draws_every_text (void)
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
 
       if (primitive->kind == PARCOURS_PRIMITIVE_TEXT)
-        g_hash_table_add (drawn, (gpointer) pango_layout_get_text (primitive->text->layout));
+        g_hash_table_add (drawn, primitive->text->text);
       else if (primitive->kind == PARCOURS_PRIMITIVE_ICON)
         n_icons++;
 

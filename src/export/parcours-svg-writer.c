@@ -193,12 +193,17 @@ static void
 write_text (GString                 *svg,
             const ParcoursPrimitive *primitive)
 {
-  PangoLayout *layout = primitive->text->layout;
-  const PangoFontDescription *font = pango_layout_get_font_description (layout);
-  const char *text = pango_layout_get_text (layout);
-  g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
-  const char *family = pango_font_description_get_family (font);
-  g_auto(GStrv) families = g_strsplit (family ? family : "sans-serif", ",", -1);
+  const ParcoursTextBlock *block = primitive->text;
+  const PangoFontDescription *font;
+  const char *family;
+  g_auto(GStrv) families = NULL;
+
+  if (block->words->len == 0)
+    return;
+
+  font = pango_layout_get_font_description (g_array_index (block->words, ParcoursPlacedWord, 0).word->layout);
+  family = pango_font_description_get_family (font);
+  families = g_strsplit (family ? family : "sans-serif", ",", -1);
 
   g_string_append (svg, "<text font-family=\"");
   for (guint i = 0; families[i] != NULL; i++)
@@ -216,28 +221,21 @@ write_text (GString                 *svg,
   append_color (svg, "fill", &primitive->color);
   g_string_append (svg, " xml:space=\"preserve\">");
 
-  do
+  /* One <tspan> per line, broken exactly where the layout broke it. */
+  for (guint l = 0; l < block->lines->len; l++)
     {
-      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      PangoRectangle logical;
-      int length = line->length;
+      const ParcoursTextLine *line = &g_array_index (block->lines, ParcoursTextLine, l);
 
-      /* A line's own trailing newline is not text to draw. */
-      while (length > 0 && (text[line->start_index + length - 1] == '\n' ||
-                            text[line->start_index + length - 1] == '\r'))
-        length--;
-      if (length == 0)
+      if (line->n_words == 0)
         continue;
 
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
       g_string_append (svg, "<tspan");
-      append_attr_number (svg, "x", primitive->bounds.x + (double) logical.x / PANGO_SCALE);
-      append_attr_number (svg, "y", primitive->bounds.y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+      append_attr_number (svg, "x", primitive->bounds.x + g_array_index (block->words, ParcoursPlacedWord, line->first_word).x);
+      append_attr_number (svg, "y", primitive->bounds.y + line->baseline);
       g_string_append_c (svg, '>');
-      append_escaped (svg, text + line->start_index, length);
+      append_escaped (svg, line->text, -1);
       g_string_append (svg, "</tspan>");
     }
-  while (pango_layout_iter_next_line (iter));
 
   g_string_append (svg, "</text>\n");
 }

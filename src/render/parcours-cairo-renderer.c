@@ -99,6 +99,28 @@ draw_path (cairo_t                 *cr,
   fill_and_stroke (cr, primitive);
 }
 
+static void
+draw_text (cairo_t                 *cr,
+           const ParcoursPrimitive *primitive)
+{
+  const ParcoursTextBlock *block = primitive->text;
+
+  for (guint l = 0; l < block->lines->len; l++)
+    {
+      const ParcoursTextLine *line = &g_array_index (block->lines, ParcoursTextLine, l);
+
+      for (guint w = line->first_word; w < line->first_word + line->n_words; w++)
+        {
+          const ParcoursPlacedWord *placed = &g_array_index (block->words, ParcoursPlacedWord, w);
+
+          cairo_move_to (cr, primitive->bounds.x + placed->x, primitive->bounds.y + line->baseline);
+          pango_cairo_show_layout_line (cr, placed->word->line);
+        }
+    }
+
+  cairo_new_path (cr);
+}
+
 /**
  * parcours_cairo_render:
  * @list: a display list
@@ -157,9 +179,7 @@ parcours_cairo_render (ParcoursDisplayList *list,
 
         case PARCOURS_PRIMITIVE_TEXT:
           set_source (cr, &primitive->color);
-          cairo_move_to (cr, primitive->bounds.x, primitive->bounds.y);
-          pango_cairo_show_layout (cr, primitive->text->layout);
-          cairo_new_path (cr);
+          draw_text (cr, primitive);
           break;
 
         case PARCOURS_PRIMITIVE_ICON:

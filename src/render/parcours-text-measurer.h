@@ -12,8 +12,37 @@
 
 G_BEGIN_DECLS
 
-/* A wrapped, measured piece of text. Backends draw its PangoLayout (cairo,
- * GSK) or walk its lines (SVG), so every backend breaks lines identically. */
+/* A shaped word (or piece of a word), shared by every block that uses it. */
+typedef struct
+{
+  /*< private >*/
+  grefcount ref_count;
+
+  /*< public >*/
+  PangoLayout *layout;          /* one line, no wrapping */
+  PangoLayoutLine *line;
+  double width;
+} ParcoursShapedWord;
+
+typedef struct
+{
+  ParcoursShapedWord *word;
+  double x;                     /* from the block's left edge */
+} ParcoursPlacedWord;
+
+typedef struct
+{
+  char *text;                   /* the line as written, spaces included */
+  double x;                     /* from the block's left edge */
+  double baseline;              /* from the block's top */
+  double width;
+  guint first_word;
+  guint n_words;
+} ParcoursTextLine;
+
+/* A wrapped, measured piece of text: lines of placed, shaped words. The
+ * cairo backend draws the words, the SVG writer writes the lines, so every
+ * backend breaks lines identically. */
 typedef struct
 {
   /*< private >*/
@@ -21,11 +50,14 @@ typedef struct
   guint last_used;
 
   /*< public >*/
-  PangoLayout *layout;
+  char *text;                   /* what is drawn: control characters removed */
   ParcoursFontRole role;
-  double width;     /* of the widest line */
+  PangoAlignment alignment;
+  double width;                 /* of the widest line */
   double height;
-  double wrap_width;
+  double wrap_width;            /* -1 when not wrapped */
+  GArray *lines;                /* ParcoursTextLine */
+  GArray *words;                /* ParcoursPlacedWord */
 } ParcoursTextBlock;
 
 ParcoursTextBlock *parcours_text_block_ref   (ParcoursTextBlock *self);
@@ -37,17 +69,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParcoursTextBlock, parcours_text_block_unref)
 
 G_DECLARE_FINAL_TYPE (ParcoursTextMeasurer, parcours_text_measurer, PARCOURS, TEXT_MEASURER, GObject)
 
-ParcoursTextMeasurer *parcours_text_measurer_new           (ParcoursStyle        *style);
-ParcoursStyle        *parcours_text_measurer_get_style     (ParcoursTextMeasurer *self);
-ParcoursTextBlock    *parcours_text_measurer_measure       (ParcoursTextMeasurer *self,
-                                                            ParcoursFontRole      role,
-                                                            const char           *text,
-                                                            double                wrap_width,
-                                                            PangoAlignment        alignment);
-void                  parcours_text_measurer_begin_pass    (ParcoursTextMeasurer *self);
-void                  parcours_text_measurer_end_pass      (ParcoursTextMeasurer *self);
-guint                 parcours_text_measurer_get_n_cached  (ParcoursTextMeasurer *self);
+ParcoursTextMeasurer *parcours_text_measurer_new            (ParcoursStyle        *style);
+ParcoursStyle        *parcours_text_measurer_get_style      (ParcoursTextMeasurer *self);
+ParcoursTextBlock    *parcours_text_measurer_measure        (ParcoursTextMeasurer *self,
+                                                             ParcoursFontRole      role,
+                                                             const char           *text,
+                                                             double                wrap_width,
+                                                             PangoAlignment        alignment);
+void                  parcours_text_measurer_begin_pass     (ParcoursTextMeasurer *self);
+void                  parcours_text_measurer_end_pass       (ParcoursTextMeasurer *self);
+guint                 parcours_text_measurer_get_n_cached   (ParcoursTextMeasurer *self);
 guint                 parcours_text_measurer_get_n_measured (ParcoursTextMeasurer *self);
-PangoContext         *parcours_text_measurer_get_context   (ParcoursTextMeasurer *self);
+const PangoFontDescription *parcours_text_measurer_get_font (ParcoursTextMeasurer *self,
+                                                             ParcoursFontRole      role);
 
 G_END_DECLS
