@@ -299,5 +299,18 @@ main (int   argc,
   bench_export (document, PARCOURS_EXPORT_FORMAT_PDF, "export_pdf_5000_ms");
   bench_export (document, PARCOURS_EXPORT_FORMAT_PNG, "export_png_5000_ms");
 
+  /* The same cards as plain text boxes (no channel icon, no sentiment
+   * face): the figure to set beside other tools' text-box exports. */
+  for (guint c = 0; c < N_CARDS; c++)
+    {
+      g_autoptr(ParcoursCard) card = g_list_model_get_item (parcours_document_get_cards (document), c);
+
+      parcours_card_set_channel (card, PARCOURS_CHANNEL_NONE);
+      parcours_card_set_sentiment (card, PARCOURS_SENTIMENT_NEUTRAL);
+      parcours_card_set_key_moment (card, FALSE);
+    }
+  bench_export (document, PARCOURS_EXPORT_FORMAT_PDF, "export_pdf_plain_5000_ms");
+  bench_export (document, PARCOURS_EXPORT_FORMAT_SVG, "export_svg_plain_5000_ms");
+
   return 0;
 }

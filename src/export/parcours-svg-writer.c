@@ -8,7 +8,6 @@
 
 #include <string.h>
 
-#include "parcours-icons.h"
 #include "parcours-svg-writer.h"
 
 /* Writes a display list as SVG. Text stays text (one <tspan> per line,
@@ -124,6 +123,9 @@ append_paint (GString                 *svg,
       if (primitive->dashed)
         g_string_append (svg, " stroke-dasharray=\"4 3\"");
     }
+
+  if (primitive->even_odd)
+    g_string_append (svg, " fill-rule=\"evenodd\"");
 }
 
 static void
@@ -240,35 +242,6 @@ write_text (GString                 *svg,
   g_string_append (svg, "</text>\n");
 }
 
-/* Inlines the icon as a nested <svg> so the file stands alone. */
-static void
-write_icon (GString                 *svg,
-            const ParcoursPrimitive *primitive)
-{
-  g_autofree char *source = parcours_icons_get_svg (primitive->icon_name, &primitive->color);
-  const char *body, *end;
-
-  if (source == NULL)
-    return;
-
-  /* Skip any XML prolog: the body starts after the root <svg …> tag. */
-  body = strstr (source, "<svg");
-  if (body != NULL)
-    body = strchr (body, '>');
-  end = g_strrstr (source, "</svg>");
-  if (body == NULL || end == NULL || end < body)
-    return;
-
-  g_string_append (svg, "<svg");
-  append_attr_number (svg, "x", primitive->bounds.x);
-  append_attr_number (svg, "y", primitive->bounds.y);
-  append_attr_number (svg, "width", primitive->bounds.width);
-  append_attr_number (svg, "height", primitive->bounds.height);
-  g_string_append (svg, " viewBox=\"0 0 16 16\">");
-  g_string_append_len (svg, body + 1, end - body - 1);
-  g_string_append (svg, "</svg>\n");
-}
-
 /**
  * parcours_svg_write:
  * @list: a display list
@@ -327,9 +300,6 @@ parcours_svg_write (ParcoursDisplayList *list,
           break;
         case PARCOURS_PRIMITIVE_TEXT:
           write_text (svg, primitive);
-          break;
-        case PARCOURS_PRIMITIVE_ICON:
-          write_icon (svg, primitive);
           break;
         default:
           g_assert_not_reached ();

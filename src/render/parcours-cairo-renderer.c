@@ -8,9 +8,9 @@
 
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "parcours-cairo-renderer.h"
-#include "parcours-icons.h"
 
 /* Draws a display list with cairo: PNG, PDF, printing and thumbnails. */
 
@@ -46,6 +46,8 @@ static void
 fill_and_stroke (cairo_t                 *cr,
                  const ParcoursPrimitive *primitive)
 {
+  cairo_set_fill_rule (cr, primitive->even_odd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING);
+
   if (primitive->fill.alpha > 0)
     {
       set_source (cr, &primitive->fill);
@@ -66,8 +68,8 @@ fill_and_stroke (cairo_t                 *cr,
 }
 
 static void
-draw_path (cairo_t                 *cr,
-           const ParcoursPrimitive *primitive)
+append_path (cairo_t                 *cr,
+             const ParcoursPrimitive *primitive)
 {
   for (guint i = 0; i < primitive->n_segments; i++)
     {
@@ -95,8 +97,6 @@ draw_path (cairo_t                 *cr,
           g_assert_not_reached ();
         }
     }
-
-  fill_and_stroke (cr, primitive);
 }
 
 static void
@@ -121,6 +121,84 @@ draw_text (cairo_t                 *cr,
   cairo_new_path (cr);
 }
 
+static gboolean
+same_icon (const ParcoursPrimitive *a,
+           const ParcoursPrimitive *b)
+{
+  return a->icon_name == b->icon_name &&
+         memcmp (&a->icon_rect, &b->icon_rect, sizeof a->icon_rect) == 0 &&
+         memcmp (&a->fill, &b->fill, sizeof a->fill) == 0;
+}
+
+G_LOCK_DEFINE_STATIC (icon_recordings);
+static GHashTable *icon_recordings;   /* "name size colour" → cairo recording surface */
+
+/* An icon is drawn once per colour into a recording surface, then replayed
+ * wherever it appears: a PDF keeps it once as a form and refers to it from
+ * every card, instead of repeating its curves thousands of times. */
+static cairo_surface_t *
+get_icon_recording (ParcoursDisplayList *list,
+                    guint                first,
+                    guint                n_shapes)
+{
+  const ParcoursPrimitive *head = parcours_display_list_get_item (list, first);
+  g_autofree char *key = g_strdup_printf ("%s %.3f %.3f %.3f %.3f %.3f", head->icon_name, head->icon_rect.width,
+                                          head->fill.red, head->fill.green, head->fill.blue, head->fill.alpha);
+  cairo_surface_t *recording;
+
+  G_LOCK (icon_recordings);
+  if (icon_recordings == NULL)
+    icon_recordings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) cairo_surface_destroy);
+  recording = g_hash_table_lookup (icon_recordings, key);
+
+  if (recording == NULL)
+    {
+      cairo_rectangle_t extents = { 0, 0, head->icon_rect.width, head->icon_rect.height };
+      cairo_t *cr;
+
+      recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cr = cairo_create (recording);
+      cairo_translate (cr, -head->icon_rect.x, -head->icon_rect.y);
+      for (guint i = first; i < first + n_shapes; i++)
+        {
+          append_path (cr, parcours_display_list_get_item (list, i));
+          fill_and_stroke (cr, parcours_display_list_get_item (list, i));
+        }
+      cairo_destroy (cr);
+      g_hash_table_insert (icon_recordings, g_steal_pointer (&key), recording);
+    }
+  G_UNLOCK (icon_recordings);
+
+  return recording;
+}
+
+static guint
+draw_icon (cairo_t             *cr,
+           ParcoursDisplayList *list,
+           guint                first)
+{
+  const ParcoursPrimitive *head = parcours_display_list_get_item (list, first);
+  guint n = parcours_display_list_get_n_items (list);
+  guint n_shapes = 1;
+  cairo_surface_t *recording;
+  const ParcoursRect *r = &head->icon_rect;
+
+  while (first + n_shapes < n && same_icon (head, parcours_display_list_get_item (list, first + n_shapes)))
+    n_shapes++;
+
+  recording = get_icon_recording (list, first, n_shapes);
+
+  cairo_save (cr);
+  cairo_translate (cr, r->x, r->y);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_rectangle (cr, 0, 0, r->width, r->height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  return n_shapes;
+}
+
 /**
  * parcours_cairo_render:
  * @list: a display list
@@ -134,6 +212,7 @@ parcours_cairo_render (ParcoursDisplayList *list,
                        const ParcoursRect  *clip,
                        gboolean             paint_background)
 {
+  const ParcoursPrimitive *batch = NULL;
   guint n;
 
   g_return_if_fail (list != NULL);
@@ -158,6 +237,9 @@ parcours_cairo_render (ParcoursDisplayList *list,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
+  /* Consecutive shapes that paint alike go into one path, filled and
+   * stroked once: a map paints its cards layer by layer, so thousands of
+   * cards become a handful of fills. Shapes in one layer never overlap. */
   n = parcours_display_list_get_n_items (list);
   for (guint i = 0; i < n; i++)
     {
@@ -166,15 +248,30 @@ parcours_cairo_render (ParcoursDisplayList *list,
       if (clip != NULL && !parcours_rect_intersects (&primitive->bounds, clip))
         continue;
 
+      if (batch != NULL &&
+          (primitive->kind == PARCOURS_PRIMITIVE_TEXT || primitive->icon_name != NULL ||
+           !parcours_primitive_same_paint (batch, primitive)))
+        {
+          fill_and_stroke (cr, batch);
+          batch = NULL;
+        }
+
+      if (primitive->icon_name != NULL)
+        {
+          i += draw_icon (cr, list, i) - 1;
+          continue;
+        }
+
       switch (primitive->kind)
         {
         case PARCOURS_PRIMITIVE_RECT:
           rounded_rect (cr, &primitive->bounds, primitive->radius);
-          fill_and_stroke (cr, primitive);
+          batch = primitive;
           break;
 
         case PARCOURS_PRIMITIVE_PATH:
-          draw_path (cr, primitive);
+          append_path (cr, primitive);
+          batch = primitive;
           break;
 
         case PARCOURS_PRIMITIVE_TEXT:
@@ -182,15 +279,13 @@ parcours_cairo_render (ParcoursDisplayList *list,
           draw_text (cr, primitive);
           break;
 
-        case PARCOURS_PRIMITIVE_ICON:
-          parcours_icons_draw (cr, primitive->icon_name, &primitive->color,
-                               primitive->bounds.x, primitive->bounds.y, primitive->bounds.width);
-          break;
-
         default:
           g_assert_not_reached ();
         }
     }
+
+  if (batch != NULL)
+    fill_and_stroke (cr, batch);
 
   cairo_restore (cr);
 }

@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "parcours-display-list.h"
+#include "parcours-icons.h"
 
 struct _ParcoursDisplayList
 {
@@ -198,17 +201,55 @@ parcours_display_list_add_text (ParcoursDisplayList *self,
   primitive->color = *color;
 }
 
+/* An icon becomes the filled shapes it is made of, scaled into @rect: to
+ * the backends it is paths like any other. */
 void
 parcours_display_list_add_icon (ParcoursDisplayList *self,
                                 const char          *icon_name,
                                 const ParcoursRect  *rect,
                                 const ParcoursRgba  *color)
 {
-  ParcoursPrimitive *primitive = append (self, PARCOURS_PRIMITIVE_ICON);
+  GPtrArray *shapes = parcours_icons_get_shapes (icon_name);
+  double scale = rect->width / 16;
+  g_autoptr(GArray) scaled = g_array_new (FALSE, FALSE, sizeof (ParcoursPathSegment));
 
-  primitive->icon_name = g_intern_string (icon_name);
-  primitive->bounds = *rect;
-  primitive->color = *color;
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      ParcoursIconShape *shape = g_ptr_array_index (shapes, i);
+      ParcoursPrimitive *primitive;
+
+      g_array_set_size (scaled, shape->segments->len);
+      for (guint s = 0; s < shape->segments->len; s++)
+        {
+          ParcoursPathSegment *segment = &g_array_index (scaled, ParcoursPathSegment, s);
+
+          *segment = g_array_index (shape->segments, ParcoursPathSegment, s);
+          for (guint p = 0; p < 3; p++)
+            {
+              segment->x[p] = rect->x + segment->x[p] * scale;
+              segment->y[p] = rect->y + segment->y[p] * scale;
+            }
+        }
+
+      parcours_display_list_add_path (self, (ParcoursPathSegment *) (gpointer) scaled->data, scaled->len,
+                                      color, NULL, 0, FALSE);
+      primitive = &g_array_index (self->items, ParcoursPrimitive, self->items->len - 1);
+      primitive->even_odd = shape->even_odd;
+      primitive->icon_name = g_intern_string (icon_name);
+      primitive->icon_rect = *rect;
+    }
+}
+
+/* Whether two shapes paint alike, so a backend may fill them together. */
+gboolean
+parcours_primitive_same_paint (const ParcoursPrimitive *a,
+                               const ParcoursPrimitive *b)
+{
+  return memcmp (&a->fill, &b->fill, sizeof a->fill) == 0 &&
+         memcmp (&a->stroke, &b->stroke, sizeof a->stroke) == 0 &&
+         a->line_width == b->line_width &&
+         a->dashed == b->dashed &&
+         a->even_odd == b->even_odd;
 }
 
 gboolean

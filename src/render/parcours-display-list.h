@@ -26,7 +26,6 @@ typedef enum
   PARCOURS_PRIMITIVE_RECT,
   PARCOURS_PRIMITIVE_PATH,
   PARCOURS_PRIMITIVE_TEXT,
-  PARCOURS_PRIMITIVE_ICON,
 } ParcoursPrimitiveKind;
 
 typedef enum
@@ -61,13 +60,14 @@ typedef struct
   /* Paths. */
   ParcoursPathSegment *segments;
   guint n_segments;
+  gboolean even_odd;
+  const char *icon_name;  /* for shapes of an icon: which one (interned) */
+  ParcoursRect icon_rect; /* and where the whole icon sits */
 
   /* Text: the block's first line starts at bounds.x, bounds.y. */
   ParcoursTextBlock *text;
   ParcoursRgba color;
 
-  /* Icons: a resource icon name, painted in @color inside @bounds. */
-  const char *icon_name;
 } ParcoursPrimitive;
 
 /* The flat list of primitives a painted map is made of, in painting order.
@@ -109,6 +109,8 @@ void                     parcours_display_list_add_icon      (ParcoursDisplayLis
                                                               const char               *icon_name,
                                                               const ParcoursRect       *rect,
                                                               const ParcoursRgba       *color);
+gboolean                 parcours_primitive_same_paint       (const ParcoursPrimitive  *a,
+                                                              const ParcoursPrimitive  *b);
 
 gboolean                 parcours_rect_intersects            (const ParcoursRect       *a,
                                                               const ParcoursRect       *b);

@@ -6,34 +6,416 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "parcours-icons.h"
 #include "parcours-render-resources.h"
 
 #define ICON_PATH "/io/github/parcours/Parcours/icons/map/"
+#define KAPPA 0.5522847498
 
-G_LOCK_DEFINE_STATIC (handles);
-static GHashTable *handles;     /* "name color" → RsvgHandle */
-static GHashTable *recordings;  /* "name color" → cairo recording surface */
+G_LOCK_DEFINE_STATIC (icons);
+static GHashTable *icons;   /* name → GPtrArray of ParcoursIconShape */
 
-/**
- * parcours_icons_get_svg:
- * @name: an icon name such as "parcours-channel-email-symbolic"
- * @color: the colour to draw it in
- *
- * Returns: (transfer full) (nullable): the icon's SVG text in @color, or
- *   %NULL if there is no such icon
- */
-char *
-parcours_icons_get_svg (const char         *name,
-                        const ParcoursRgba *color)
+static void
+icon_shape_free (gpointer data)
 {
+  ParcoursIconShape *shape = data;
+
+  g_array_unref (shape->segments);
+  g_free (shape);
+}
+
+static void
+add_segment (GArray         *segments,
+             ParcoursPathOp  op,
+             double          x1,
+             double          y1,
+             double          x2,
+             double          y2,
+             double          x3,
+             double          y3)
+{
+  ParcoursPathSegment segment = { op, { x1, x2, x3 }, { y1, y2, y3 } };
+
+  g_array_append_val (segments, segment);
+}
+
+static double
+vector_angle (double ux,
+              double uy,
+              double vx,
+              double vy)
+{
+  return atan2 (ux * vy - uy * vx, ux * vx + uy * vy);
+}
+
+/* An elliptical arc as cubic Béziers (SVG 1.1, appendix F.6). */
+static void
+add_arc (GArray   *segments,
+         double    x1,
+         double    y1,
+         double    rx,
+         double    ry,
+         double    rotation,
+         gboolean  large_arc,
+         gboolean  sweep,
+         double    x2,
+         double    y2)
+{
+  double phi = rotation * G_PI / 180, cos_phi = cos (phi), sin_phi = sin (phi);
+  double x1p, y1p, lambda, num, den, coef, cxp, cyp, cx, cy, theta, delta;
+  guint n;
+
+  if (x1 == x2 && y1 == y2)
+    return;
+
+  rx = fabs (rx);
+  ry = fabs (ry);
+  if (rx == 0 || ry == 0)
+    {
+      add_segment (segments, PARCOURS_PATH_LINE_TO, x2, y2, 0, 0, 0, 0);
+      return;
+    }
+
+  x1p = cos_phi * (x1 - x2) / 2 + sin_phi * (y1 - y2) / 2;
+  y1p = -sin_phi * (x1 - x2) / 2 + cos_phi * (y1 - y2) / 2;
+  lambda = (x1p * x1p) / (rx * rx) + (y1p * y1p) / (ry * ry);
+  if (lambda > 1)
+    {
+      rx *= sqrt (lambda);
+      ry *= sqrt (lambda);
+    }
+
+  num = rx * rx * ry * ry - rx * rx * y1p * y1p - ry * ry * x1p * x1p;
+  den = rx * rx * y1p * y1p + ry * ry * x1p * x1p;
+  coef = (large_arc == sweep ? -1 : 1) * sqrt (MAX (0, num / den));
+  cxp = coef * rx * y1p / ry;
+  cyp = -coef * ry * x1p / rx;
+  cx = cos_phi * cxp - sin_phi * cyp + (x1 + x2) / 2;
+  cy = sin_phi * cxp + cos_phi * cyp + (y1 + y2) / 2;
+
+  theta = vector_angle (1, 0, (x1p - cxp) / rx, (y1p - cyp) / ry);
+  delta = vector_angle ((x1p - cxp) / rx, (y1p - cyp) / ry, (-x1p - cxp) / rx, (-y1p - cyp) / ry);
+  if (!sweep && delta > 0)
+    delta -= 2 * G_PI;
+  else if (sweep && delta < 0)
+    delta += 2 * G_PI;
+
+  n = (guint) ceil (fabs (delta) / (G_PI / 2) - 1e-9);
+  n = MAX (n, 1);
+  delta /= n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double t1 = theta + i * delta, t2 = t1 + delta;
+      double alpha = 4.0 / 3.0 * tan (delta / 4);
+      double p1x = cx + rx * cos (t1) * cos_phi - ry * sin (t1) * sin_phi;
+      double p1y = cy + rx * cos (t1) * sin_phi + ry * sin (t1) * cos_phi;
+      double p2x = cx + rx * cos (t2) * cos_phi - ry * sin (t2) * sin_phi;
+      double p2y = cy + rx * cos (t2) * sin_phi + ry * sin (t2) * cos_phi;
+      double d1x = -rx * sin (t1) * cos_phi - ry * cos (t1) * sin_phi;
+      double d1y = -rx * sin (t1) * sin_phi + ry * cos (t1) * cos_phi;
+      double d2x = -rx * sin (t2) * cos_phi - ry * cos (t2) * sin_phi;
+      double d2y = -rx * sin (t2) * sin_phi + ry * cos (t2) * cos_phi;
+
+      /* End exactly where the SVG says, whatever the rounding. */
+      if (i == n - 1)
+        p2x = x2, p2y = y2;
+
+      add_segment (segments, PARCOURS_PATH_CURVE_TO,
+                   p1x + alpha * d1x, p1y + alpha * d1y,
+                   p2x - alpha * d2x, p2y - alpha * d2y,
+                   p2x, p2y);
+    }
+}
+
+typedef struct
+{
+  const char *p;
+} Tokens;
+
+static gboolean
+next_number (Tokens *t,
+             double *value)
+{
+  char *end = NULL;
+
+  while (*t->p == ' ' || *t->p == ',' || *t->p == '\n' || *t->p == '\t' || *t->p == '\r')
+    t->p++;
+
+  *value = g_ascii_strtod (t->p, &end);
+  if (end == t->p)
+    return FALSE;
+
+  t->p = end;
+  return TRUE;
+}
+
+/* Arc flags may be written without separators ("a1 1 0 011 1"). */
+static gboolean
+next_flag (Tokens   *t,
+           gboolean *flag)
+{
+  while (*t->p == ' ' || *t->p == ',')
+    t->p++;
+
+  if (*t->p != '0' && *t->p != '1')
+    return FALSE;
+
+  *flag = *t->p == '1';
+  t->p++;
+  return TRUE;
+}
+
+/* The path data our icons use: M L H V C S Q A Z, absolute and relative. */
+static void
+parse_path_data (const char *data,
+                 GArray     *segments)
+{
+  Tokens t = { data };
+  double x = 0, y = 0, start_x = 0, start_y = 0, last_cx = 0, last_cy = 0;
+  char command = 0, previous = 0;
+
+  for (;;)
+    {
+      double v[7];
+      gboolean relative, large, sweep;
+      gboolean repeated;
+
+      while (*t.p == ' ' || *t.p == ',' || *t.p == '\n' || *t.p == '\t' || *t.p == '\r')
+        t.p++;
+      if (*t.p == '\0')
+        break;
+
+      repeated = !g_ascii_isalpha (*t.p);
+      if (!repeated)
+        command = *t.p++;
+      else if (command == 0)
+        return;
+      else if (command == 'M')
+        command = 'L';
+      else if (command == 'm')
+        command = 'l';
+
+      relative = g_ascii_islower (command);
+
+      switch (g_ascii_toupper (command))
+        {
+        case 'M':
+          if (!next_number (&t, &v[0]) || !next_number (&t, &v[1]))
+            return;
+          x = relative ? x + v[0] : v[0];
+          y = relative ? y + v[1] : v[1];
+          start_x = x, start_y = y;
+          add_segment (segments, PARCOURS_PATH_MOVE_TO, x, y, 0, 0, 0, 0);
+          break;
+
+        case 'L':
+          if (!next_number (&t, &v[0]) || !next_number (&t, &v[1]))
+            return;
+          x = relative ? x + v[0] : v[0];
+          y = relative ? y + v[1] : v[1];
+          add_segment (segments, PARCOURS_PATH_LINE_TO, x, y, 0, 0, 0, 0);
+          break;
+
+        case 'H':
+          if (!next_number (&t, &v[0]))
+            return;
+          x = relative ? x + v[0] : v[0];
+          add_segment (segments, PARCOURS_PATH_LINE_TO, x, y, 0, 0, 0, 0);
+          break;
+
+        case 'V':
+          if (!next_number (&t, &v[0]))
+            return;
+          y = relative ? y + v[0] : v[0];
+          add_segment (segments, PARCOURS_PATH_LINE_TO, x, y, 0, 0, 0, 0);
+          break;
+
+        case 'C':
+          for (guint i = 0; i < 6; i++)
+            if (!next_number (&t, &v[i]))
+              return;
+          if (relative)
+            for (guint i = 0; i < 6; i += 2)
+              v[i] += x, v[i + 1] += y;
+          add_segment (segments, PARCOURS_PATH_CURVE_TO, v[0], v[1], v[2], v[3], v[4], v[5]);
+          last_cx = v[2], last_cy = v[3];
+          x = v[4], y = v[5];
+          break;
+
+        case 'S':
+          for (guint i = 0; i < 4; i++)
+            if (!next_number (&t, &v[i]))
+              return;
+          if (relative)
+            for (guint i = 0; i < 4; i += 2)
+              v[i] += x, v[i + 1] += y;
+          {
+            gboolean smooth = strchr ("CcSs", previous) != NULL && previous != 0;
+            double c1x = smooth ? 2 * x - last_cx : x, c1y = smooth ? 2 * y - last_cy : y;
+
+            add_segment (segments, PARCOURS_PATH_CURVE_TO, c1x, c1y, v[0], v[1], v[2], v[3]);
+          }
+          last_cx = v[0], last_cy = v[1];
+          x = v[2], y = v[3];
+          break;
+
+        case 'Q':
+          for (guint i = 0; i < 4; i++)
+            if (!next_number (&t, &v[i]))
+              return;
+          if (relative)
+            for (guint i = 0; i < 4; i += 2)
+              v[i] += x, v[i + 1] += y;
+          add_segment (segments, PARCOURS_PATH_CURVE_TO,
+                       x + 2.0 / 3 * (v[0] - x), y + 2.0 / 3 * (v[1] - y),
+                       v[2] + 2.0 / 3 * (v[0] - v[2]), v[3] + 2.0 / 3 * (v[1] - v[3]),
+                       v[2], v[3]);
+          x = v[2], y = v[3];
+          break;
+
+        case 'A':
+          if (!next_number (&t, &v[0]) || !next_number (&t, &v[1]) || !next_number (&t, &v[2]) ||
+              !next_flag (&t, &large) || !next_flag (&t, &sweep) ||
+              !next_number (&t, &v[3]) || !next_number (&t, &v[4]))
+            return;
+          if (relative)
+            v[3] += x, v[4] += y;
+          add_arc (segments, x, y, v[0], v[1], v[2], large, sweep, v[3], v[4]);
+          x = v[3], y = v[4];
+          break;
+
+        case 'Z':
+          add_segment (segments, PARCOURS_PATH_CLOSE, 0, 0, 0, 0, 0, 0);
+          x = start_x, y = start_y;
+          break;
+
+        default:
+          g_warning ("Unsupported path command “%c” in an icon", command);
+          return;
+        }
+
+      previous = command;
+    }
+}
+
+static void
+add_rounded_rect (GArray *segments,
+                  double  x,
+                  double  y,
+                  double  width,
+                  double  height,
+                  double  radius)
+{
+  double k;
+
+  radius = MIN (radius, MIN (width, height) / 2);
+  if (radius <= 0)
+    {
+      add_segment (segments, PARCOURS_PATH_MOVE_TO, x, y, 0, 0, 0, 0);
+      add_segment (segments, PARCOURS_PATH_LINE_TO, x + width, y, 0, 0, 0, 0);
+      add_segment (segments, PARCOURS_PATH_LINE_TO, x + width, y + height, 0, 0, 0, 0);
+      add_segment (segments, PARCOURS_PATH_LINE_TO, x, y + height, 0, 0, 0, 0);
+      add_segment (segments, PARCOURS_PATH_CLOSE, 0, 0, 0, 0, 0, 0);
+      return;
+    }
+
+  k = radius * (1 - KAPPA);
+  add_segment (segments, PARCOURS_PATH_MOVE_TO, x + radius, y, 0, 0, 0, 0);
+  add_segment (segments, PARCOURS_PATH_LINE_TO, x + width - radius, y, 0, 0, 0, 0);
+  add_segment (segments, PARCOURS_PATH_CURVE_TO, x + width - k, y, x + width, y + k, x + width, y + radius);
+  add_segment (segments, PARCOURS_PATH_LINE_TO, x + width, y + height - radius, 0, 0, 0, 0);
+  add_segment (segments, PARCOURS_PATH_CURVE_TO, x + width, y + height - k, x + width - k, y + height,
+               x + width - radius, y + height);
+  add_segment (segments, PARCOURS_PATH_LINE_TO, x + radius, y + height, 0, 0, 0, 0);
+  add_segment (segments, PARCOURS_PATH_CURVE_TO, x + k, y + height, x, y + height - k, x, y + height - radius);
+  add_segment (segments, PARCOURS_PATH_LINE_TO, x, y + radius, 0, 0, 0, 0);
+  add_segment (segments, PARCOURS_PATH_CURVE_TO, x, y + k, x + k, y, x + radius, y);
+  add_segment (segments, PARCOURS_PATH_CLOSE, 0, 0, 0, 0, 0, 0);
+}
+
+static double
+attribute_number (const char **names,
+                  const char **values,
+                  const char  *wanted)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], wanted))
+      return g_ascii_strtod (values[i], NULL);
+
+  return 0;
+}
+
+static void
+icon_start_element (GMarkupParseContext  *context,
+                    const char           *element_name,
+                    const char          **names,
+                    const char          **values,
+                    gpointer              user_data,
+                    GError              **error)
+{
+  GPtrArray *shapes = user_data;
+  ParcoursIconShape *shape;
+
+  if (g_str_equal (element_name, "svg"))
+    return;
+
+  shape = g_new0 (ParcoursIconShape, 1);
+  shape->segments = g_array_new (FALSE, FALSE, sizeof (ParcoursPathSegment));
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], "fill-rule"))
+      shape->even_odd = g_str_equal (values[i], "evenodd");
+
+  if (g_str_equal (element_name, "path"))
+    {
+      for (guint i = 0; names[i] != NULL; i++)
+        if (g_str_equal (names[i], "d"))
+          parse_path_data (values[i], shape->segments);
+    }
+  else if (g_str_equal (element_name, "rect"))
+    {
+      add_rounded_rect (shape->segments,
+                        attribute_number (names, values, "x"),
+                        attribute_number (names, values, "y"),
+                        attribute_number (names, values, "width"),
+                        attribute_number (names, values, "height"),
+                        attribute_number (names, values, "rx"));
+    }
+  else if (g_str_equal (element_name, "circle"))
+    {
+      double cx = attribute_number (names, values, "cx");
+      double cy = attribute_number (names, values, "cy");
+      double r = attribute_number (names, values, "r");
+      double k = KAPPA * r;
+
+      add_segment (shape->segments, PARCOURS_PATH_MOVE_TO, cx + r, cy, 0, 0, 0, 0);
+      add_segment (shape->segments, PARCOURS_PATH_CURVE_TO, cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+      add_segment (shape->segments, PARCOURS_PATH_CURVE_TO, cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+      add_segment (shape->segments, PARCOURS_PATH_CURVE_TO, cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+      add_segment (shape->segments, PARCOURS_PATH_CURVE_TO, cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+      add_segment (shape->segments, PARCOURS_PATH_CLOSE, 0, 0, 0, 0, 0, 0);
+    }
+
+  if (shape->segments->len > 0)
+    g_ptr_array_add (shapes, shape);
+  else
+    icon_shape_free (shape);
+}
+
+static GPtrArray *
+load_icon (const char *name)
+{
+  static const GMarkupParser parser = { icon_start_element, NULL, NULL, NULL, NULL };
   g_autofree char *path = g_strconcat (ICON_PATH, name, ".svg", NULL);
-  g_autofree char *hex = parcours_rgba_to_hex (*color);
+  g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *source = NULL;
+  GPtrArray *shapes = g_ptr_array_new_with_free_func (icon_shape_free);
+  const char *data;
+  gsize size;
 
   /* Referencing the resource keeps its object file (and the constructor
    * that registers it) in every program linking the static library. */
@@ -41,122 +423,42 @@ parcours_icons_get_svg (const char         *name,
 
   bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (bytes == NULL)
-    return NULL;
+    return shapes;
 
-  source = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  parts = g_strsplit (source, PARCOURS_ICON_INK, -1);
+  data = g_bytes_get_data (bytes, &size);
+  context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, shapes, NULL);
+  if (!g_markup_parse_context_parse (context, data, size, NULL) ||
+      !g_markup_parse_context_end_parse (context, NULL))
+    g_warning ("Could not read the icon %s", name);
 
-  return g_strjoinv (hex, parts);
+  return shapes;
 }
 
 /**
- * parcours_icons_get_handle:
- * @name: an icon name
- * @color: the colour to draw it in
+ * parcours_icons_get_shapes:
+ * @name: an icon name such as "parcours-channel-email-symbolic"
  *
- * Returns: (transfer full) (nullable): a loaded icon, cached per colour
+ * Returns: (transfer none) (element-type ParcoursIconShape): the icon's
+ *   filled shapes, empty for an unknown icon
  */
-RsvgHandle *
-parcours_icons_get_handle (const char         *name,
-                           const ParcoursRgba *color)
+GPtrArray *
+parcours_icons_get_shapes (const char *name)
 {
-  g_autofree char *hex = parcours_rgba_to_hex (*color);
-  g_autofree char *key = g_strconcat (name, " ", hex, NULL);
-  RsvgHandle *handle;
+  GPtrArray *shapes;
 
-  G_LOCK (handles);
+  G_LOCK (icons);
 
-  if (handles == NULL)
-    handles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if (icons == NULL)
+    icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 
-  handle = g_hash_table_lookup (handles, key);
-  if (handle == NULL)
+  shapes = g_hash_table_lookup (icons, name);
+  if (shapes == NULL)
     {
-      g_autofree char *svg = parcours_icons_get_svg (name, color);
-
-      if (svg != NULL)
-        handle = rsvg_handle_new_from_data ((const guint8 *) svg, strlen (svg), NULL);
-      if (handle != NULL)
-        g_hash_table_insert (handles, g_steal_pointer (&key), handle);
+      shapes = load_icon (name);
+      g_hash_table_insert (icons, g_strdup (name), shapes);
     }
 
-  if (handle != NULL)
-    g_object_ref (handle);
+  G_UNLOCK (icons);
 
-  G_UNLOCK (handles);
-
-  return handle;
-}
-
-/* Each icon in each colour is drawn once into a recording surface and
- * replayed from there: a PDF then holds it once as a form XObject that every
- * card refers to, instead of repeating its paths thousands of times. */
-static cairo_surface_t *
-get_recording (const char         *name,
-               const ParcoursRgba *color)
-{
-  g_autofree char *hex = parcours_rgba_to_hex (*color);
-  g_autofree char *key = g_strconcat (name, " ", hex, NULL);
-  cairo_surface_t *recording;
-
-  G_LOCK (handles);
-  if (recordings == NULL)
-    recordings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify) cairo_surface_destroy);
-  recording = g_hash_table_lookup (recordings, key);
-  G_UNLOCK (handles);
-
-  if (recording == NULL)
-    {
-      RsvgHandle *handle = parcours_icons_get_handle (name, color);
-      cairo_rectangle_t extents = { 0, 0, 16, 16 };
-      RsvgRectangle viewport = { 0, 0, 16, 16 };
-      cairo_t *cr;
-
-      if (handle == NULL)
-        return NULL;
-
-      recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-      cr = cairo_create (recording);
-      rsvg_handle_render_document (handle, cr, &viewport, NULL);
-      cairo_destroy (cr);
-      g_object_unref (handle);
-
-      G_LOCK (handles);
-      g_hash_table_replace (recordings, g_steal_pointer (&key), recording);
-      G_UNLOCK (handles);
-    }
-
-  return recording;
-}
-
-/**
- * parcours_icons_draw:
- * @cr: where to draw
- * @name: an icon name
- * @color: its colour
- * @x: left
- * @y: top
- * @size: width and height
- */
-void
-parcours_icons_draw (cairo_t            *cr,
-                     const char         *name,
-                     const ParcoursRgba *color,
-                     double              x,
-                     double              y,
-                     double              size)
-{
-  cairo_surface_t *recording = get_recording (name, color);
-
-  if (recording == NULL)
-    return;
-
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, size / 16, size / 16);
-  cairo_set_source_surface (cr, recording, 0, 0);
-  cairo_rectangle (cr, 0, 0, 16, 16);
-  cairo_fill (cr);
-  cairo_restore (cr);
+  return shapes;
 }

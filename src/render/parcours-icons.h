@@ -6,26 +6,20 @@
 
 #pragma once
 
-#include <librsvg/rsvg.h>
-
-#include "parcours-style.h"
+#include "parcours-display-list.h"
 
 G_BEGIN_DECLS
 
-/* The symbolic icons maps use (channels, key moment), shipped as SVG in the
- * GResource. They are drawn in one colour: "#241f31" in the source is
- * replaced by the wanted colour. */
-#define PARCOURS_ICON_INK "#241f31"
+/* The symbolic icons maps use (channels, key moment) ship as small SVG
+ * files in the GResource. They are read once into plain path segments in
+ * a 16 × 16 box, so every backend draws them as ordinary shapes: a PDF
+ * with thousands of cards stays small and a canvas needs no SVG renderer. */
+typedef struct
+{
+  gboolean even_odd;
+  GArray *segments;     /* ParcoursPathSegment, in 0…16 units */
+} ParcoursIconShape;
 
-char       *parcours_icons_get_svg    (const char         *name,
-                                       const ParcoursRgba *color);
-RsvgHandle *parcours_icons_get_handle (const char         *name,
-                                       const ParcoursRgba *color);
-void        parcours_icons_draw       (cairo_t            *cr,
-                                       const char         *name,
-                                       const ParcoursRgba *color,
-                                       double              x,
-                                       double              y,
-                                       double              size);
+GPtrArray *parcours_icons_get_shapes (const char *name);
 
 G_END_DECLS

@@ -168,6 +168,20 @@ level_color (int level)
   return colors[CLAMP (level, -2, 2) + 2];
 }
 
+static void
+paint_mouth (Painter *p,
+             double   cx,
+             double   cy,
+             double   r,
+             int      level)
+{
+  double mouth_y = cy + r * 0.38;
+  double bend = level * r * 0.16;
+
+  path_move (p, cx - r * 0.42, mouth_y - bend / 2);
+  path_curve (p, cx - r * 0.2, mouth_y + bend, cx + r * 0.2, mouth_y + bend, cx + r * 0.42, mouth_y - bend / 2);
+}
+
 /* A face whose mouth follows the level: a frown at −2, a straight line at
  * 0, a broad smile at +2. */
 static void
@@ -180,8 +194,6 @@ paint_face (Painter *p,
   static const ParcoursRgba ink = { 0.141, 0.122, 0.192, 1 };
   static const ParcoursRgba white = { 1, 1, 1, 1 };
   ParcoursRgba fill = level_color (level);
-  double mouth_y = cy + r * 0.38;
-  double bend = level * r * 0.16;
 
   path_circle (p, cx, cy, r);
   emit_path (p, &fill, &white, 1.5, FALSE);
@@ -190,8 +202,7 @@ paint_face (Painter *p,
   path_circle (p, cx + r * 0.34, cy - r * 0.22, r * 0.12);
   emit_path (p, &ink, NULL, 0, FALSE);
 
-  path_move (p, cx - r * 0.42, mouth_y - bend / 2);
-  path_curve (p, cx - r * 0.2, mouth_y + bend, cx + r * 0.2, mouth_y + bend, cx + r * 0.42, mouth_y - bend / 2);
+  paint_mouth (p, cx, cy, r, level);
   emit_path (p, NULL, &ink, MAX (1.0, r * 0.13), FALSE);
 }
 
@@ -344,57 +355,129 @@ paint_headers (Painter        *p,
     }
 }
 
+static gboolean
+card_has_face (const ParcoursCardBox *box)
+{
+  return box->has_footer && parcours_card_get_sentiment (box->card) != PARCOURS_SENTIMENT_NEUTRAL;
+}
+
+static void
+card_face_center (ParcoursStyle         *style,
+                  const ParcoursCardBox *box,
+                  double                *cx,
+                  double                *cy)
+{
+  *cx = box->rect.x + box->rect.width - style->card_padding - style->icon_size / 2;
+  *cy = box->rect.y + box->footer_y + style->icon_size / 2;
+}
+
+/* Cards never overlap, so they are painted layer by layer (all boxes,
+ * then all texts, all icons, all faces): shapes that paint alike come
+ * together and backends draw each layer in a few operations. */
 static void
 paint_cards (Painter        *p,
              ParcoursLayout *layout)
 {
+  static const ParcoursRgba ink = { 0.141, 0.122, 0.192, 1 };
+  static const ParcoursRgba white = { 1, 1, 1, 1 };
   ParcoursStyle *style = p->style;
   double pad = style->card_padding;
   double icon_size = style->icon_size;
+  double r = icon_size / 2;
+  guint n = parcours_layout_get_n_cards (layout);
 
-  for (guint i = 0; i < parcours_layout_get_n_cards (layout); i++)
+  for (guint i = 0; i < n; i++)
     {
       const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
-      ParcoursCard *card = box->card;
-      ParcoursSentiment sentiment = parcours_card_get_sentiment (card);
-      gboolean key_moment = parcours_card_get_key_moment (card);
-      const ParcoursRect *r = &box->rect;
+      gboolean key_moment = parcours_card_get_key_moment (box->card);
 
-      rect (p, r->x, r->y, r->width, r->height, style->card_radius, &box->fill,
+      rect (p, box->rect.x, box->rect.y, box->rect.width, box->rect.height, style->card_radius, &box->fill,
             key_moment ? &style->key_moment : &box->border, key_moment ? 2 : 1);
+    }
 
-      if (sentiment != PARCOURS_SENTIMENT_NEUTRAL)
-        rect (p, r->x + 1.5, r->y + style->card_radius, 3, r->height - 2 * style->card_radius, 1.5,
-              sentiment == PARCOURS_SENTIMENT_POSITIVE ? &style->positive : &style->negative, NULL, 0);
+  for (ParcoursSentiment sentiment = PARCOURS_SENTIMENT_POSITIVE; sentiment <= PARCOURS_SENTIMENT_NEGATIVE; sentiment++)
+    for (guint i = 0; i < n; i++)
+      {
+        const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
+
+        if (parcours_card_get_sentiment (box->card) == sentiment)
+          rect (p, box->rect.x + 1.5, box->rect.y + style->card_radius, 3, box->rect.height - 2 * style->card_radius, 1.5,
+                sentiment == PARCOURS_SENTIMENT_POSITIVE ? &style->positive : &style->negative, NULL, 0);
+      }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
 
       text (p, box->text, box->text_rect.x, box->text_rect.y, &style->text);
-      if (key_moment)
-        icon (p, "parcours-key-moment-symbolic", r->x + r->width - pad - icon_size, r->y + pad,
-              icon_size, &style->key_moment);
       if (box->details != NULL)
-        text (p, box->details, r->x + pad, r->y + box->details_y, &style->dim_text);
-
-      if (box->has_footer)
+        text (p, box->details, box->rect.x + pad, box->rect.y + box->details_y, &style->dim_text);
+      if (box->kpi != NULL)
         {
-          double x = r->x + pad;
-          double y = r->y + box->footer_y;
-          const char *channel_icon = parcours_channel_icon_name (parcours_card_get_channel (card));
+          double x = box->rect.x + pad;
 
-          if (channel_icon != NULL)
-            {
-              icon (p, channel_icon, x, y, icon_size, &style->dim_text);
-              x += icon_size + 6;
-            }
-          if (box->kpi != NULL)
-            text (p, box->kpi, x, y + (icon_size - box->kpi->height) / 2, &style->accent);
-          if (sentiment != PARCOURS_SENTIMENT_NEUTRAL)
-            {
-              double cx = r->x + r->width - pad - icon_size / 2;
-
-              paint_face (p, cx, y + icon_size / 2, icon_size / 2,
-                          sentiment == PARCOURS_SENTIMENT_POSITIVE ? 1 : -1);
-            }
+          if (parcours_channel_icon_name (parcours_card_get_channel (box->card)) != NULL)
+            x += icon_size + 6;
+          text (p, box->kpi, x, box->rect.y + box->footer_y + (icon_size - box->kpi->height) / 2, &style->accent);
         }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
+
+      if (parcours_card_get_key_moment (box->card))
+        icon (p, "parcours-key-moment-symbolic", box->rect.x + box->rect.width - pad - icon_size,
+              box->rect.y + pad, icon_size, &style->key_moment);
+      if (box->has_footer)
+        icon (p, parcours_channel_icon_name (parcours_card_get_channel (box->card)),
+              box->rect.x + pad, box->rect.y + box->footer_y, icon_size, &style->dim_text);
+    }
+
+  /* Faces, as paint_face() draws them, one feature at a time. */
+  for (int level = 1; level >= -1; level -= 2)
+    {
+      ParcoursRgba fill = level_color (level);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
+          double cx, cy;
+
+          if (!card_has_face (box) ||
+              (parcours_card_get_sentiment (box->card) == PARCOURS_SENTIMENT_POSITIVE) != (level > 0))
+            continue;
+          card_face_center (style, box, &cx, &cy);
+          path_circle (p, cx, cy, r);
+          emit_path (p, &fill, &white, 1.5, FALSE);
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
+      double cx, cy;
+
+      if (!card_has_face (box))
+        continue;
+      card_face_center (style, box, &cx, &cy);
+      path_circle (p, cx - r * 0.34, cy - r * 0.22, r * 0.12);
+      path_circle (p, cx + r * 0.34, cy - r * 0.22, r * 0.12);
+      emit_path (p, &ink, NULL, 0, FALSE);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
+      int level;
+      double cx, cy;
+
+      if (!card_has_face (box))
+        continue;
+      level = parcours_card_get_sentiment (box->card) == PARCOURS_SENTIMENT_POSITIVE ? 1 : -1;
+      card_face_center (style, box, &cx, &cy);
+      paint_mouth (p, cx, cy, r, level);
+      emit_path (p, NULL, &ink, MAX (1.0, r * 0.13), FALSE);
     }
 }
 
