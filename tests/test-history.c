@@ -1209,15 +1209,13 @@ test_applying (Fixture       *fixture,
 /* Speed: the history must not be what makes a big map slow. */
 
 static void
-test_performance (void)
+test_many_steps (void)
 {
   g_autoptr(ParcoursDocument) document = parcours_document_new ();
   g_autoptr(ParcoursHistory) history = parcours_history_new (document);
   GListModel *cards = parcours_document_get_cards (document);
   const guint n_steps = 10000;
   guint n_recorded;
-  gint64 start;
-  gint64 elapsed;
 
   for (guint s = 0; s < 10; s++)
     {
@@ -1282,18 +1280,20 @@ test_performance (void)
   n_recorded = parcours_history_get_n_undo (history);
   g_assert_cmpuint (n_recorded, >, n_steps * 99 / 100);
 
-  start = g_get_monotonic_time ();
-  while (parcours_history_undo (history))
-    ;
-  while (parcours_history_redo (history))
-    ;
-  elapsed = g_get_monotonic_time () - start;
+  /* Every recorded step undoes and redoes; timings belong to
+   * parcours-bench (undo_redo_10000_ms), not to a test. */
+  {
+    guint n_undone = 0, n_redone = 0;
 
-  g_test_message ("%u undo + %u redo on %u cards: %.1f ms",
-                  n_recorded, n_recorded, 5000, elapsed / 1000.0);
-  /* The target is 100 ms in a release build; this is a debug build under
-   * G_DEBUG=gc-friendly and MALLOC_CHECK_, so only catch the blatant. */
-  g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
+    while (parcours_history_undo (history))
+      n_undone++;
+    g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 5000);
+    while (parcours_history_redo (history))
+      n_redone++;
+
+    g_assert_cmpuint (n_undone, ==, n_recorded);
+    g_assert_cmpuint (n_redone, ==, n_recorded);
+  }
 }
 
 /* Property test
@@ -1306,6 +1306,7 @@ test_performance (void)
 
 #define FUZZ_DEFAULT_SEED 20260214
 #define FUZZ_N_SEQUENCES 500
+#define FUZZ_N_QUICK_SEQUENCES 12   /* PARCOURS_TEST_QUICK=1, as under valgrind */
 #define FUZZ_MIN_OPS 100
 #define FUZZ_MAX_OPS 160
 
@@ -1964,6 +1965,10 @@ test_property (void)
   guint total_steps = 0;
   gint64 start = g_get_monotonic_time ();
 
+  /* Under valgrind a few sequences already visit every command. */
+  if (g_strcmp0 (g_getenv ("PARCOURS_TEST_QUICK"), "1") == 0)
+    n_sequences = FUZZ_N_QUICK_SEQUENCES;
+
   g_test_message ("seed %u (set PARCOURS_HISTORY_SEED to replay another)", seed);
 
   for (guint i = 0; i < n_sequences; i++)
@@ -2011,7 +2016,7 @@ main (int   argc,
   ADD_FIXTURE_TEST ("/history/move-card", test_move_card);
   ADD_FIXTURE_TEST ("/history/group", test_group);
   ADD_FIXTURE_TEST ("/history/applying", test_applying);
-  g_test_add_func ("/history/performance", test_performance);
+  g_test_add_func ("/history/many-steps", test_many_steps);
   g_test_add_func ("/history/property", test_property);
 
 #undef ADD_FIXTURE_TEST
