@@ -99,8 +99,138 @@ append_path (cairo_t                 *cr,
     }
 }
 
+/* Glyphs of consecutive texts that share a font and a colour are shown in
+ * one call: a layer of card texts becomes a handful of text runs instead
+ * of tens of thousands, which is what keeps PDF export fast. The text and
+ * its clusters go along, so a PDF reader copies and searches the real
+ * characters (not ligature glyphs), with spaces between words. */
+typedef struct
+{
+  cairo_scaled_font_t *font;
+  ParcoursRgba color;
+  GArray *glyphs;             /* cairo_glyph_t */
+  GArray *clusters;           /* cairo_text_cluster_t */
+  GString *utf8;
+} GlyphRun;
+
+static void
+glyph_run_flush (cairo_t  *cr,
+                 GlyphRun *run)
+{
+  if (run->font != NULL && run->glyphs->len > 0)
+    {
+      set_source (cr, &run->color);
+      cairo_set_scaled_font (cr, run->font);
+      cairo_show_text_glyphs (cr, run->utf8->str, run->utf8->len,
+                              (cairo_glyph_t *) (gpointer) run->glyphs->data, run->glyphs->len,
+                              (cairo_text_cluster_t *) (gpointer) run->clusters->data, run->clusters->len,
+                              0);
+    }
+
+  g_array_set_size (run->glyphs, 0);
+  g_array_set_size (run->clusters, 0);
+  g_string_truncate (run->utf8, 0);
+  run->font = NULL;
+}
+
+/* Text that belongs to no glyph: the space between two words. */
+static void
+glyph_run_add_separator (GlyphRun   *run,
+                         const char *separator)
+{
+  cairo_text_cluster_t cluster = { strlen (separator), 0 };
+
+  if (run->font == NULL)
+    return;
+
+  g_string_append (run->utf8, separator);
+  g_array_append_val (run->clusters, cluster);
+}
+
+static void
+glyph_run_add_line (cairo_t            *cr,
+                    GlyphRun           *run,
+                    PangoLayout        *layout,
+                    PangoLayoutLine    *line,
+                    double              x,
+                    double              baseline,
+                    const ParcoursRgba *color)
+{
+  const char *text = pango_layout_get_text (layout);
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *item = l->data;
+      cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (item->item->analysis.font));
+      PangoGlyphString *glyphs = item->glyphs;
+      PangoGlyphItemIter iter;
+      double item_x = x;
+
+      x += (double) pango_glyph_string_get_width (glyphs) / PANGO_SCALE;
+
+      if (font == NULL)
+        continue;
+
+      /* Right-to-left runs keep Pango's own drawing. */
+      if (item->item->analysis.level % 2 != 0)
+        {
+          glyph_run_flush (cr, run);
+          set_source (cr, color);
+          cairo_move_to (cr, item_x, baseline);
+          pango_cairo_show_glyph_item (cr, text, item);
+          continue;
+        }
+
+      if (run->font != font || memcmp (&run->color, color, sizeof *color) != 0)
+        {
+          glyph_run_flush (cr, run);
+          run->font = font;
+          run->color = *color;
+        }
+
+      for (gboolean more = pango_glyph_item_iter_init_start (&iter, item, text);
+           more;
+           more = pango_glyph_item_iter_next_cluster (&iter))
+        {
+          cairo_text_cluster_t cluster = { iter.end_index - iter.start_index, 0 };
+          double glyph_x = item_x;
+
+          for (int g = 0; g < iter.start_glyph; g++)
+            glyph_x += (double) glyphs->glyphs[g].geometry.width / PANGO_SCALE;
+
+          for (int g = iter.start_glyph; g < iter.end_glyph; g++)
+            {
+              PangoGlyphInfo *info = &glyphs->glyphs[g];
+
+              /* Empty glyphs take room but draw nothing; glyphs no font
+               * has would be hex boxes: draw nothing either. */
+              if (info->glyph != PANGO_GLYPH_EMPTY && !(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+                {
+                  cairo_glyph_t glyph = {
+                    info->glyph,
+                    glyph_x + (double) info->geometry.x_offset / PANGO_SCALE,
+                    baseline + (double) info->geometry.y_offset / PANGO_SCALE,
+                  };
+
+                  g_array_append_val (run->glyphs, glyph);
+                  cluster.num_glyphs++;
+                }
+
+              glyph_x += (double) info->geometry.width / PANGO_SCALE;
+            }
+
+          if (cluster.num_bytes == 0 && cluster.num_glyphs == 0)
+            continue;
+
+          g_string_append_len (run->utf8, text + iter.start_index, cluster.num_bytes);
+          g_array_append_val (run->clusters, cluster);
+        }
+    }
+}
+
 static void
 draw_text (cairo_t                 *cr,
+           GlyphRun                *run,
            const ParcoursPrimitive *primitive)
 {
   const ParcoursTextBlock *block = primitive->text;
@@ -113,12 +243,13 @@ draw_text (cairo_t                 *cr,
         {
           const ParcoursPlacedWord *placed = &g_array_index (block->words, ParcoursPlacedWord, w);
 
-          cairo_move_to (cr, primitive->bounds.x + placed->x, primitive->bounds.y + line->baseline);
-          pango_cairo_show_layout_line (cr, placed->word->line);
+          glyph_run_add_line (cr, run, placed->word->layout, placed->word->line,
+                              primitive->bounds.x + placed->x,
+                              primitive->bounds.y + line->baseline,
+                              &primitive->color);
+          glyph_run_add_separator (run, w + 1 < line->first_word + line->n_words ? " " : "\n");
         }
     }
-
-  cairo_new_path (cr);
 }
 
 static gboolean
@@ -213,6 +344,7 @@ parcours_cairo_render (ParcoursDisplayList *list,
                        gboolean             paint_background)
 {
   const ParcoursPrimitive *batch = NULL;
+  GlyphRun run = { NULL, { 0 }, NULL, NULL, NULL };
   guint n;
 
   g_return_if_fail (list != NULL);
@@ -240,6 +372,9 @@ parcours_cairo_render (ParcoursDisplayList *list,
   /* Consecutive shapes that paint alike go into one path, filled and
    * stroked once: a map paints its cards layer by layer, so thousands of
    * cards become a handful of fills. Shapes in one layer never overlap. */
+  run.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  run.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  run.utf8 = g_string_new (NULL);
   n = parcours_display_list_get_n_items (list);
   for (guint i = 0; i < n; i++)
     {
@@ -247,6 +382,9 @@ parcours_cairo_render (ParcoursDisplayList *list,
 
       if (clip != NULL && !parcours_rect_intersects (&primitive->bounds, clip))
         continue;
+
+      if (primitive->kind != PARCOURS_PRIMITIVE_TEXT)
+        glyph_run_flush (cr, &run);
 
       if (batch != NULL &&
           (primitive->kind == PARCOURS_PRIMITIVE_TEXT || primitive->icon_name != NULL ||
@@ -275,8 +413,7 @@ parcours_cairo_render (ParcoursDisplayList *list,
           break;
 
         case PARCOURS_PRIMITIVE_TEXT:
-          set_source (cr, &primitive->color);
-          draw_text (cr, primitive);
+          draw_text (cr, &run, primitive);
           break;
 
         default:
@@ -286,6 +423,10 @@ parcours_cairo_render (ParcoursDisplayList *list,
 
   if (batch != NULL)
     fill_and_stroke (cr, batch);
+  glyph_run_flush (cr, &run);
+  g_array_unref (run.glyphs);
+  g_array_unref (run.clusters);
+  g_string_free (run.utf8, TRUE);
 
   cairo_restore (cr);
 }
