@@ -7,10 +7,23 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "parcours-export.h"
 #include "parcours-format.h"
+#include "parcours-layout.h"
+#include "parcours-pagination.h"
+#include "parcours-style.h"
 #include "parcours-ui-private.h"
 #include "parcours-window-private.h"
+
+/* Exported file names stay well under the 255 bytes most file systems
+ * allow, whatever the length of the map's title. */
+#define EXPORT_NAME_MAX_BYTES 200
+
+#define EXPORT_FORMAT_KEY "parcours-export-format"
+#define EXPORT_FILE_KEY "parcours-export-file"
+#define PAGINATION_KEY "parcours-pagination"
 
 /* What happens once the user has picked where to save */
 typedef enum
@@ -127,6 +140,447 @@ parcours_window_save_as_action (GtkWidget  *widget,
                                 GVariant   *parameter)
 {
   parcours_window_save_as (PARCOURS_WINDOW (widget), AFTER_SAVE_NOTHING);
+}
+
+/* What Export offers, the first being the default */
+typedef struct
+{
+  ParcoursExportFormat  format;
+  const char           *name;
+  const char           *extension;
+} ExportFormat;
+
+static const ExportFormat export_formats[] = {
+  { PARCOURS_EXPORT_FORMAT_PDF, N_("PDF document"), "pdf" },
+  { PARCOURS_EXPORT_FORMAT_SVG, N_("SVG image"), "svg" },
+  { PARCOURS_EXPORT_FORMAT_PNG, N_("PNG image"), "png" },
+  { PARCOURS_EXPORT_FORMAT_MERMAID, N_("Mermaid journey"), "mmd" },
+  { PARCOURS_EXPORT_FORMAT_CSV, N_("CSV spreadsheet"), "csv" },
+};
+
+/* The name an export is offered under, without extension: the map's
+ * title, else the name of its file. */
+char *
+_parcours_window_dup_export_base_name (ParcoursWindow *self)
+{
+  const char *title = parcours_document_get_title (self->document);
+  g_autofree char *name = NULL;
+
+  if (title != NULL && title[0] != '\0')
+    {
+      name = g_strdup (title);
+    }
+  else if (self->file != NULL)
+    {
+      char *dot;
+
+      name = _parcours_ui_dup_file_name (self->file);
+      dot = strrchr (name, '.');
+      if (dot != NULL && dot != name)
+        *dot = '\0';
+    }
+
+  if (name != NULL)
+    {
+      g_strdelimit (name, "/\\", '-');
+      g_strdelimit (name, "\r\n\t", ' ');
+      g_strstrip (name);
+
+      /* A leading dot would hide the file. */
+      while (name[0] == '.')
+        memmove (name, name + 1, strlen (name));
+
+      if (strlen (name) > EXPORT_NAME_MAX_BYTES)
+        *g_utf8_find_prev_char (name, name + EXPORT_NAME_MAX_BYTES + 1) = '\0';
+    }
+
+  if (name == NULL || name[0] == '\0')
+    return g_strdup (_("Untitled Journey"));
+
+  return g_steal_pointer (&name);
+}
+
+static void
+show_exported_file_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (self), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *name = _parcours_ui_dup_file_name (file);
+      g_autofree char *heading = NULL;
+
+      heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      _parcours_window_show_error (self, heading, error->message);
+    }
+}
+
+static void
+export_toast_button_clicked_cb (AdwToast       *toast,
+                                ParcoursWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (toast), EXPORT_FILE_KEY);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL,
+                     show_exported_file_cb, g_object_ref (file));
+}
+
+/* Exports, then says how it went: a toast that can open the file, or a
+ * dialog with the reason it failed. */
+static void
+parcours_window_export_and_report (ParcoursWindow       *self,
+                                   GFile                *file,
+                                   ParcoursExportFormat  format)
+{
+  g_autofree char *name = _parcours_ui_dup_file_name (file);
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!parcours_window_export_to_file (self, file, format, &error))
+    {
+      g_autofree char *heading = NULL;
+
+      heading = g_strdup_printf (_("Could Not Export “%s”"), name);
+      _parcours_window_show_error (self, heading, error->message);
+      return;
+    }
+
+  /* A toast's title is markup. */
+  escaped = g_markup_escape_text (name, -1);
+  /* Translators: in a toast; %s is the name of the file written */
+  title = g_strdup_printf (_("Exported “%s”"), escaped);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), EXPORT_FILE_KEY, g_object_ref (file), g_object_unref);
+  g_signal_connect_object (toast,
+                           "button-clicked",
+                           G_CALLBACK (export_toast_button_clicked_cb),
+                           self,
+                           0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+replace_dialog_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            ParcoursWindow   *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), EXPORT_FILE_KEY);
+  ParcoursExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), EXPORT_FORMAT_KEY));
+
+  if (g_str_equal (response, "replace"))
+    parcours_window_export_and_report (self, file, format);
+}
+
+static void
+parcours_window_confirm_replace (ParcoursWindow       *self,
+                                 GFile                *file,
+                                 ParcoursExportFormat  format)
+{
+  g_autofree char *name = _parcours_ui_dup_file_name (file);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL,
+                                   _("A file with this name already exists. "
+                                     "Replacing it will overwrite its contents."));
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Replace “%s”?"), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                              "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), EXPORT_FILE_KEY, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), EXPORT_FORMAT_KEY, GINT_TO_POINTER (format));
+  g_signal_connect_object (dialog,
+                           "response",
+                           G_CALLBACK (replace_dialog_response_cb),
+                           self,
+                           0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const ExportFormat *
+find_export_format (ParcoursExportFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (export_formats[i].format == format)
+      return &export_formats[i];
+
+  return NULL;
+}
+
+/**
+ * _parcours_window_resolve_export:
+ * @file: what the file chooser returned
+ * @filter_format: the format of the filter selected in it
+ * @format: (out): the format to write
+ *
+ * A name that ends in an extension we know says the format; any other
+ * gets the format of the selected filter, and its extension. The one
+ * exception is the extension of the default format, which the dialog
+ * filled in: when the user selected another filter, they meant that.
+ *
+ * Returns: (transfer full): where to write
+ */
+GFile *
+_parcours_window_resolve_export (GFile                *file,
+                                 ParcoursExportFormat  filter_format,
+                                 ParcoursExportFormat *format)
+{
+  const ExportFormat *prefilled = &export_formats[0];
+  const ExportFormat *chosen = find_export_format (filter_format);
+  g_autofree char *basename = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *completed = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (chosen != NULL, NULL);
+
+  *format = chosen->format;
+  basename = g_file_get_basename (file);
+  parent = g_file_get_parent (file);
+
+  if (basename == NULL || parent == NULL)
+    return g_object_ref (file);
+
+  if (parcours_export_format_for_file (basename, format))
+    {
+      if (chosen == prefilled || *format != prefilled->format)
+        return g_object_ref (file);
+
+      *format = chosen->format;
+      stem = g_strndup (basename, strrchr (basename, '.') - basename);
+    }
+  else
+    {
+      stem = g_strdup (basename);
+    }
+
+  /* “plan.” gets “plan.svg”, not “plan..svg” */
+  if (g_str_has_suffix (stem, "."))
+    completed = g_strconcat (stem, chosen->extension, NULL);
+  else
+    completed = g_strconcat (stem, ".", chosen->extension, NULL);
+
+  return g_file_get_child (parent, completed);
+}
+
+static void
+export_dialog_response_cb (GtkNativeDialog *dialog,
+                           int              response,
+                           ParcoursWindow  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+      const ExportFormat *chosen = NULL;
+
+      if (filter != NULL)
+        chosen = g_object_get_data (G_OBJECT (filter), EXPORT_FORMAT_KEY);
+      if (chosen == NULL)
+        chosen = &export_formats[0];
+
+      if (file != NULL)
+        {
+          g_autoptr(GFile) target = NULL;
+          ParcoursExportFormat format;
+
+          target = _parcours_window_resolve_export (file, chosen->format, &format);
+
+          /* The file chooser asked about replacing the file it returned,
+           * not one whose name we completed. */
+          if (!g_file_equal (target, file) && g_file_query_exists (target, NULL))
+            parcours_window_confirm_replace (self, target, format);
+          else
+            parcours_window_export_and_report (self, target, format);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+parcours_window_export_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (widget);
+  g_autofree char *base_name = _parcours_window_dup_export_base_name (self);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Export Map"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(export_formats[i].name));
+      gtk_file_filter_add_suffix (filter, export_formats[i].extension);
+      g_object_set_data (G_OBJECT (filter), EXPORT_FORMAT_KEY, (gpointer) &export_formats[i]);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+
+      if (i == 0)
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+
+  /* Next to the map, unless it has not been saved yet */
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+    }
+
+  name = g_strconcat (base_name, ".", export_formats[0].extension, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (export_dialog_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+print_begin_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                ParcoursWindow    *self)
+{
+  g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_PRINT);
+  g_autoptr(ParcoursLayout) layout = parcours_layout_new (style);
+  ParcoursPagination *pagination;
+
+  /* The printable area already leaves the paper's margins out. */
+  pagination = parcours_pagination_new (layout,
+                                        self->document,
+                                        gtk_print_context_get_width (context),
+                                        gtk_print_context_get_height (context),
+                                        0);
+
+  gtk_print_operation_set_n_pages (operation, parcours_pagination_get_n_pages (pagination));
+  g_object_set_data_full (G_OBJECT (operation),
+                          PAGINATION_KEY,
+                          pagination,
+                          (GDestroyNotify) parcours_pagination_free);
+}
+
+static void
+print_draw_page_cb (GtkPrintOperation *operation,
+                    GtkPrintContext   *context,
+                    int                page,
+                    gpointer           user_data)
+{
+  ParcoursPagination *pagination = g_object_get_data (G_OBJECT (operation), PAGINATION_KEY);
+
+  g_return_if_fail (pagination != NULL);
+  g_return_if_fail (page >= 0 && (guint) page < parcours_pagination_get_n_pages (pagination));
+
+  parcours_pagination_render_page (pagination, gtk_print_context_get_cairo_context (context), page);
+}
+
+/* A print operation for the map, set up but not run: landscape on the
+ * paper of the locale (A4 when it has no preference) the first time,
+ * then as the last print left it. */
+GtkPrintOperation *
+_parcours_window_new_print_operation (ParcoursWindow *self)
+{
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autofree char *base_name = NULL;
+  g_autofree char *title = NULL;
+  GtkPrintOperation *operation;
+
+  g_assert (PARCOURS_IS_WINDOW (self));
+
+  if (self->page_setup == NULL)
+    {
+      self->page_setup = gtk_page_setup_new ();
+      gtk_page_setup_set_orientation (self->page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+    }
+
+  if (self->print_settings != NULL)
+    settings = gtk_print_settings_copy (self->print_settings);
+  else
+    settings = gtk_print_settings_new ();
+
+  /* “Print to File” offers the map's name rather than “output” */
+  base_name = _parcours_window_dup_export_base_name (self);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, base_name);
+
+  title = _parcours_window_dup_display_title (self);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, title);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_default_page_setup (operation, self->page_setup);
+  gtk_print_operation_set_print_settings (operation, settings);
+
+  g_signal_connect_object (operation,
+                           "begin-print",
+                           G_CALLBACK (print_begin_cb),
+                           self,
+                           0);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (print_draw_page_cb), NULL);
+
+  return operation;
+}
+
+static void
+parcours_window_print_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  /* The dialog runs a main loop of its own: the window stays until it
+   * is done. */
+  g_autoptr(ParcoursWindow) self = g_object_ref (PARCOURS_WINDOW (widget));
+  g_autoptr(GtkPrintOperation) operation = _parcours_window_new_print_operation (self);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  result = gtk_print_operation_run (operation,
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self),
+                                    &error);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+      g_set_object (&self->page_setup, gtk_print_operation_get_default_page_setup (operation));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *title = _parcours_window_dup_display_title (self);
+      g_autofree char *heading = NULL;
+
+      if (error == NULL)
+        gtk_print_operation_get_error (operation, &error);
+
+      heading = g_strdup_printf (_("Could Not Print “%s”"), title);
+      _parcours_window_show_error (self, heading,
+                                   error != NULL ? error->message : NULL);
+    }
 }
 
 static void
@@ -294,6 +748,8 @@ _parcours_window_update_actions (ParcoursWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  parcours_history_get_can_undo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -311,6 +767,10 @@ _parcours_window_class_actions_init (ParcoursWindowClass *klass)
                                    parcours_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL,
                                    parcours_window_save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL,
+                                   parcours_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL,
+                                   parcours_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL,
                                    parcours_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL,

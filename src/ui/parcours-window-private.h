@@ -20,11 +20,16 @@ struct _ParcoursWindow
   GFile                *file;
   GCancellable         *cancellable;
 
+  /* What the last print used, offered again by the next one */
+  GtkPrintSettings     *print_settings;
+  GtkPageSetup         *page_setup;
+
   /* What the undo and redo menu items say now */
   char                 *undo_menu_label;
   char                 *redo_menu_label;
 
   /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   GtkSpinner           *spinner;
@@ -36,14 +41,19 @@ struct _ParcoursWindow
   guint                 close_confirmed : 1;
 };
 
-void        _parcours_window_class_actions_init (ParcoursWindowClass *klass);
-void        _parcours_window_update_actions     (ParcoursWindow      *self);
-gboolean    _parcours_window_confirm_close      (ParcoursWindow      *self);
-void        _parcours_window_set_file           (ParcoursWindow      *self,
-                                                 GFile               *file);
-char       *_parcours_window_dup_display_title  (ParcoursWindow      *self);
-void        _parcours_window_show_error         (ParcoursWindow      *self,
-                                                 const char          *heading,
-                                                 const char          *body);
+void               _parcours_window_class_actions_init   (ParcoursWindowClass   *klass);
+void               _parcours_window_update_actions       (ParcoursWindow        *self);
+gboolean           _parcours_window_confirm_close        (ParcoursWindow        *self);
+void               _parcours_window_set_file             (ParcoursWindow        *self,
+                                                          GFile                 *file);
+char              *_parcours_window_dup_display_title    (ParcoursWindow        *self);
+void               _parcours_window_show_error           (ParcoursWindow        *self,
+                                                          const char            *heading,
+                                                          const char            *body);
+char              *_parcours_window_dup_export_base_name (ParcoursWindow        *self);
+GFile             *_parcours_window_resolve_export       (GFile                 *file,
+                                                          ParcoursExportFormat   filter_format,
+                                                          ParcoursExportFormat  *format);
+GtkPrintOperation *_parcours_window_new_print_operation  (ParcoursWindow        *self);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 
 /* A window shows one map. It owns the document and the history that
  * records every change to it; loading a file replaces both. The actions
- * (save, undo, closing with unsaved changes) live in
+ * (save, export, print, undo, closing with unsaved changes) live in
  * parcours-window-actions.c. */
 
 /* Below this, a load shows no spinner: it would only flicker. */
@@ -297,6 +297,8 @@ parcours_window_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->print_settings);
+  g_clear_object (&self->page_setup);
   g_clear_pointer (&self->undo_menu_label, g_free);
   g_clear_pointer (&self->redo_menu_label, g_free);
 
@@ -370,6 +372,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   g_type_ensure (PARCOURS_TYPE_MAP_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "parcours-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, spinner);
@@ -562,4 +565,36 @@ _parcours_window_show_error (ParcoursWindow *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * parcours_window_export_to_file:
+ * @self: a #ParcoursWindow
+ * @file: where to write
+ * @format: what to write
+ * @error: return location for a #GError
+ *
+ * Exports the map as Export does, with the default options (a PDF is one
+ * page the size of the map, a PNG has twice its size in pixels, sharp on
+ * slides), without asking anything.
+ *
+ * Returns: whether @file was written
+ */
+gboolean
+parcours_window_export_to_file (ParcoursWindow        *self,
+                                GFile                 *file,
+                                ParcoursExportFormat   format,
+                                GError               **error)
+{
+  ParcoursExportOptions options;
+
+  g_return_val_if_fail (PARCOURS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  parcours_export_options_init (&options);
+  options.page_size = PARCOURS_PAGE_SIZE_FIT;
+  options.scale = 2.0;
+
+  return parcours_export_to_file (self->document, file, format, &options, error);
 }

@@ -10,6 +10,7 @@
 
 #include "parcours-application.h"
 #include "parcours-document.h"
+#include "parcours-export.h"
 #include "parcours-history.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,10 @@ void              parcours_window_load_file_async  (ParcoursWindow       *self,
                                                     gpointer              user_data);
 gboolean          parcours_window_load_file_finish (ParcoursWindow       *self,
                                                     GAsyncResult         *result,
+                                                    GError              **error);
+gboolean          parcours_window_export_to_file   (ParcoursWindow       *self,
+                                                    GFile                *file,
+                                                    ParcoursExportFormat  format,
                                                     GError              **error);
 
 G_END_DECLS
