@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "parcours-cairo-renderer.h"
+#include "parcours-icons.h"
 
 /* Draws a display list with cairo: PNG, PDF, printing and thumbnails. */
 
@@ -261,71 +262,162 @@ same_icon (const ParcoursPrimitive *a,
          memcmp (&a->fill, &b->fill, sizeof a->fill) == 0;
 }
 
-G_LOCK_DEFINE_STATIC (icon_recordings);
-static GHashTable *icon_recordings;   /* "name size colour" → cairo recording surface */
+/* Icons are drawn as glyphs of a cairo user font whose glyphs are the map
+ * icons: cairo shows a whole layer of same-coloured icons in one call, and
+ * a PDF holds each icon once, as a glyph of a small Type 3 font. */
+G_LOCK_DEFINE_STATIC (icon_font);
+static cairo_font_face_t *icon_font;
+static GPtrArray *icon_font_names;      /* glyph index → interned icon name */
 
-/* An icon is drawn once per colour into a recording surface, then replayed
- * wherever it appears: a PDF keeps it once as a form and refers to it from
- * every card, instead of repeating its curves thousands of times. */
-static cairo_surface_t *
-get_icon_recording (ParcoursDisplayList *list,
-                    guint                first,
-                    guint                n_shapes)
+static cairo_status_t
+icon_font_init (cairo_scaled_font_t  *scaled_font,
+                cairo_t              *cr,
+                cairo_font_extents_t *extents)
 {
-  const ParcoursPrimitive *head = parcours_display_list_get_item (list, first);
-  g_autofree char *key = g_strdup_printf ("%s %.3f %.3f %.3f %.3f %.3f", head->icon_name, head->icon_rect.width,
-                                          head->fill.red, head->fill.green, head->fill.blue, head->fill.alpha);
-  cairo_surface_t *recording;
+  extents->ascent = 0;
+  extents->descent = 1;
+  extents->height = 1;
+  extents->max_x_advance = 1;
+  extents->max_y_advance = 0;
 
-  G_LOCK (icon_recordings);
-  if (icon_recordings == NULL)
-    icon_recordings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) cairo_surface_destroy);
-  recording = g_hash_table_lookup (icon_recordings, key);
-
-  if (recording == NULL)
-    {
-      cairo_rectangle_t extents = { 0, 0, head->icon_rect.width, head->icon_rect.height };
-      cairo_t *cr;
-
-      recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-      cr = cairo_create (recording);
-      cairo_translate (cr, -head->icon_rect.x, -head->icon_rect.y);
-      for (guint i = first; i < first + n_shapes; i++)
-        {
-          append_path (cr, parcours_display_list_get_item (list, i));
-          fill_and_stroke (cr, parcours_display_list_get_item (list, i));
-        }
-      cairo_destroy (cr);
-      g_hash_table_insert (icon_recordings, g_steal_pointer (&key), recording);
-    }
-  G_UNLOCK (icon_recordings);
-
-  return recording;
+  return CAIRO_STATUS_SUCCESS;
 }
 
+/* A glyph spans the unit square below and right of its origin, like the
+ * icon's 16 × 16 box. */
+static cairo_status_t
+icon_font_render_glyph (cairo_scaled_font_t  *scaled_font,
+                        unsigned long         glyph,
+                        cairo_t              *cr,
+                        cairo_text_extents_t *extents)
+{
+  const char *name;
+  GPtrArray *shapes;
+
+  G_LOCK (icon_font);
+  name = glyph < icon_font_names->len ? g_ptr_array_index (icon_font_names, glyph) : NULL;
+  G_UNLOCK (icon_font);
+
+  *extents = (cairo_text_extents_t) { 0, 0, 1, 1, 1, 0 };
+  if (name == NULL)
+    return CAIRO_STATUS_SUCCESS;
+
+  shapes = parcours_icons_get_shapes (name);
+  cairo_scale (cr, 1.0 / 16, 1.0 / 16);
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      ParcoursIconShape *shape = g_ptr_array_index (shapes, i);
+
+      for (guint s = 0; s < shape->segments->len; s++)
+        {
+          const ParcoursPathSegment *segment = &g_array_index (shape->segments, ParcoursPathSegment, s);
+
+          switch (segment->op)
+            {
+            case PARCOURS_PATH_MOVE_TO:
+              cairo_move_to (cr, segment->x[0], segment->y[0]);
+              break;
+            case PARCOURS_PATH_LINE_TO:
+              cairo_line_to (cr, segment->x[0], segment->y[0]);
+              break;
+            case PARCOURS_PATH_CURVE_TO:
+              cairo_curve_to (cr, segment->x[0], segment->y[0], segment->x[1], segment->y[1],
+                              segment->x[2], segment->y[2]);
+              break;
+            case PARCOURS_PATH_CLOSE:
+              cairo_close_path (cr);
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+        }
+
+      cairo_set_fill_rule (cr, shape->even_odd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING);
+      cairo_fill (cr);
+    }
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static unsigned long
+icon_glyph (const char *icon_name)
+{
+  guint index;
+
+  G_LOCK (icon_font);
+
+  if (icon_font == NULL)
+    {
+      icon_font = cairo_user_font_face_create ();
+      cairo_user_font_face_set_init_func (icon_font, icon_font_init);
+      cairo_user_font_face_set_render_glyph_func (icon_font, icon_font_render_glyph);
+      icon_font_names = g_ptr_array_new ();
+    }
+
+  if (!g_ptr_array_find (icon_font_names, icon_name, &index))
+    {
+      index = icon_font_names->len;
+      g_ptr_array_add (icon_font_names, (gpointer) icon_name);
+    }
+
+  G_UNLOCK (icon_font);
+
+  return index;
+}
+
+typedef struct
+{
+  double size;
+  ParcoursRgba color;
+  GArray *glyphs;             /* cairo_glyph_t */
+} IconRun;
+
+static void
+icon_run_flush (cairo_t *cr,
+                IconRun *run)
+{
+  if (run->glyphs->len > 0)
+    {
+      g_autofree cairo_text_cluster_t *clusters = g_new (cairo_text_cluster_t, run->glyphs->len);
+
+      /* Icons carry no text: a PDF reader copies nothing for them. */
+      for (guint i = 0; i < run->glyphs->len; i++)
+        clusters[i] = (cairo_text_cluster_t) { 0, 1 };
+
+      set_source (cr, &run->color);
+      cairo_set_font_face (cr, icon_font);
+      cairo_set_font_size (cr, run->size);
+      cairo_show_text_glyphs (cr, "", 0, (cairo_glyph_t *) (gpointer) run->glyphs->data, run->glyphs->len,
+                              clusters, run->glyphs->len, 0);
+    }
+
+  g_array_set_size (run->glyphs, 0);
+}
+
+/* Adds the icon whose shapes start at @first; returns how many shapes it
+ * has. */
 static guint
 draw_icon (cairo_t             *cr,
+           IconRun             *run,
            ParcoursDisplayList *list,
            guint                first)
 {
   const ParcoursPrimitive *head = parcours_display_list_get_item (list, first);
   guint n = parcours_display_list_get_n_items (list);
   guint n_shapes = 1;
-  cairo_surface_t *recording;
-  const ParcoursRect *r = &head->icon_rect;
+  cairo_glyph_t glyph;
 
   while (first + n_shapes < n && same_icon (head, parcours_display_list_get_item (list, first + n_shapes)))
     n_shapes++;
 
-  recording = get_icon_recording (list, first, n_shapes);
+  if (run->glyphs->len > 0 &&
+      (run->size != head->icon_rect.width || memcmp (&run->color, &head->fill, sizeof run->color) != 0))
+    icon_run_flush (cr, run);
 
-  cairo_save (cr);
-  cairo_translate (cr, r->x, r->y);
-  cairo_set_source_surface (cr, recording, 0, 0);
-  cairo_rectangle (cr, 0, 0, r->width, r->height);
-  cairo_fill (cr);
-  cairo_restore (cr);
+  run->size = head->icon_rect.width;
+  run->color = head->fill;
+  glyph = (cairo_glyph_t) { icon_glyph (head->icon_name), head->icon_rect.x, head->icon_rect.y };
+  g_array_append_val (run->glyphs, glyph);
 
   return n_shapes;
 }
@@ -345,6 +437,7 @@ parcours_cairo_render (ParcoursDisplayList *list,
 {
   const ParcoursPrimitive *batch = NULL;
   GlyphRun run = { NULL, { 0 }, NULL, NULL, NULL };
+  IconRun icons = { 0, { 0 }, NULL };
   guint n;
 
   g_return_if_fail (list != NULL);
@@ -375,6 +468,7 @@ parcours_cairo_render (ParcoursDisplayList *list,
   run.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
   run.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
   run.utf8 = g_string_new (NULL);
+  icons.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
   n = parcours_display_list_get_n_items (list);
   for (guint i = 0; i < n; i++)
     {
@@ -385,6 +479,8 @@ parcours_cairo_render (ParcoursDisplayList *list,
 
       if (primitive->kind != PARCOURS_PRIMITIVE_TEXT)
         glyph_run_flush (cr, &run);
+      if (primitive->icon_name == NULL)
+        icon_run_flush (cr, &icons);
 
       if (batch != NULL &&
           (primitive->kind == PARCOURS_PRIMITIVE_TEXT || primitive->icon_name != NULL ||
@@ -396,7 +492,7 @@ parcours_cairo_render (ParcoursDisplayList *list,
 
       if (primitive->icon_name != NULL)
         {
-          i += draw_icon (cr, list, i) - 1;
+          i += draw_icon (cr, &icons, list, i) - 1;
           continue;
         }
 
@@ -424,6 +520,8 @@ parcours_cairo_render (ParcoursDisplayList *list,
   if (batch != NULL)
     fill_and_stroke (cr, batch);
   glyph_run_flush (cr, &run);
+  icon_run_flush (cr, &icons);
+  g_array_unref (icons.glyphs);
   g_array_unref (run.glyphs);
   g_array_unref (run.clusters);
   g_string_free (run.utf8, TRUE);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parcours-icons.h"
@@ -337,6 +338,31 @@ add_rounded_rect (GArray *segments,
   add_segment (segments, PARCOURS_PATH_CLOSE, 0, 0, 0, 0, 0, 0);
 }
 
+static ParcoursIconShape *
+new_shape (void)
+{
+  ParcoursIconShape *shape = g_new0 (ParcoursIconShape, 1);
+
+  shape->segments = g_array_new (FALSE, FALSE, sizeof (ParcoursPathSegment));
+  return shape;
+}
+
+static void
+add_circle (GArray *segments,
+            double  cx,
+            double  cy,
+            double  r)
+{
+  double k = KAPPA * r;
+
+  add_segment (segments, PARCOURS_PATH_MOVE_TO, cx + r, cy, 0, 0, 0, 0);
+  add_segment (segments, PARCOURS_PATH_CURVE_TO, cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+  add_segment (segments, PARCOURS_PATH_CURVE_TO, cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+  add_segment (segments, PARCOURS_PATH_CURVE_TO, cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+  add_segment (segments, PARCOURS_PATH_CURVE_TO, cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+  add_segment (segments, PARCOURS_PATH_CLOSE, 0, 0, 0, 0, 0, 0);
+}
+
 static double
 attribute_number (const char **names,
                   const char **values,
@@ -387,23 +413,73 @@ icon_start_element (GMarkupParseContext  *context,
     }
   else if (g_str_equal (element_name, "circle"))
     {
-      double cx = attribute_number (names, values, "cx");
-      double cy = attribute_number (names, values, "cy");
-      double r = attribute_number (names, values, "r");
-      double k = KAPPA * r;
-
-      add_segment (shape->segments, PARCOURS_PATH_MOVE_TO, cx + r, cy, 0, 0, 0, 0);
-      add_segment (shape->segments, PARCOURS_PATH_CURVE_TO, cx + r, cy + k, cx + k, cy + r, cx, cy + r);
-      add_segment (shape->segments, PARCOURS_PATH_CURVE_TO, cx - k, cy + r, cx - r, cy + k, cx - r, cy);
-      add_segment (shape->segments, PARCOURS_PATH_CURVE_TO, cx - r, cy - k, cx - k, cy - r, cx, cy - r);
-      add_segment (shape->segments, PARCOURS_PATH_CURVE_TO, cx + k, cy - r, cx + r, cy - k, cx + r, cy);
-      add_segment (shape->segments, PARCOURS_PATH_CLOSE, 0, 0, 0, 0, 0, 0);
+      add_circle (shape->segments,
+                  attribute_number (names, values, "cx"),
+                  attribute_number (names, values, "cy"),
+                  attribute_number (names, values, "r"));
     }
 
   if (shape->segments->len > 0)
     g_ptr_array_add (shapes, shape);
   else
     icon_shape_free (shape);
+}
+
+/* Emotion faces are drawn in code, not shipped: a disc, and the eyes and
+ * mouth of each of the five levels (−2 … +2), in a 16 × 16 box. The mouth
+ * is a curve given a stroke's width as a filled outline, so that faces,
+ * like icons, are one-colour shapes. */
+static GPtrArray *
+make_face (const char *name)
+{
+  GPtrArray *shapes = g_ptr_array_new_with_free_func (icon_shape_free);
+  const double r = 8, cx = 8, cy = 8;
+  ParcoursIconShape *shape = new_shape ();
+  int level;
+
+  if (g_str_equal (name, "parcours-face-disc"))
+    {
+      add_circle (shape->segments, cx, cy, r);
+      g_ptr_array_add (shapes, shape);
+      return shapes;
+    }
+
+  level = CLAMP (atoi (name + strlen ("parcours-face-features-")) - 2, -2, 2);
+  add_circle (shape->segments, cx - r * 0.34, cy - r * 0.22, r * 0.12);
+  add_circle (shape->segments, cx + r * 0.34, cy - r * 0.22, r * 0.12);
+
+  {
+    /* The same Bézier the mouth always had, sampled, then offset both
+     * ways by half the stroke width. */
+    const guint n = 16;
+    double mouth_y = cy + r * 0.38, bend = level * r * 0.16, half = r * 0.13 / 2;
+    double px[4] = { cx - r * 0.42, cx - r * 0.2, cx + r * 0.2, cx + r * 0.42 };
+    double py[4] = { mouth_y - bend / 2, mouth_y + bend, mouth_y + bend, mouth_y - bend / 2 };
+    double xs[17], ys[17], nx[17], ny[17];
+
+    for (guint i = 0; i <= n; i++)
+      {
+        double t = (double) i / n, u = 1 - t;
+        double dx = 3 * u * u * (px[1] - px[0]) + 6 * u * t * (px[2] - px[1]) + 3 * t * t * (px[3] - px[2]);
+        double dy = 3 * u * u * (py[1] - py[0]) + 6 * u * t * (py[2] - py[1]) + 3 * t * t * (py[3] - py[2]);
+        double length = MAX (sqrt (dx * dx + dy * dy), 1e-9);
+
+        xs[i] = u * u * u * px[0] + 3 * u * u * t * px[1] + 3 * u * t * t * px[2] + t * t * t * px[3];
+        ys[i] = u * u * u * py[0] + 3 * u * u * t * py[1] + 3 * u * t * t * py[2] + t * t * t * py[3];
+        nx[i] = -dy / length * half;
+        ny[i] = dx / length * half;
+      }
+
+    add_segment (shape->segments, PARCOURS_PATH_MOVE_TO, xs[0] + nx[0], ys[0] + ny[0], 0, 0, 0, 0);
+    for (guint i = 1; i <= n; i++)
+      add_segment (shape->segments, PARCOURS_PATH_LINE_TO, xs[i] + nx[i], ys[i] + ny[i], 0, 0, 0, 0);
+    for (guint i = n + 1; i > 0; i--)
+      add_segment (shape->segments, PARCOURS_PATH_LINE_TO, xs[i - 1] - nx[i - 1], ys[i - 1] - ny[i - 1], 0, 0, 0, 0);
+    add_segment (shape->segments, PARCOURS_PATH_CLOSE, 0, 0, 0, 0, 0, 0);
+  }
+
+  g_ptr_array_add (shapes, shape);
+  return shapes;
 }
 
 static GPtrArray *
@@ -413,9 +489,14 @@ load_icon (const char *name)
   g_autofree char *path = g_strconcat (ICON_PATH, name, ".svg", NULL);
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  GPtrArray *shapes = g_ptr_array_new_with_free_func (icon_shape_free);
+  GPtrArray *shapes;
   const char *data;
   gsize size;
+
+  if (g_str_has_prefix (name, "parcours-face-"))
+    return make_face (name);
+
+  shapes = g_ptr_array_new_with_free_func (icon_shape_free);
 
   /* Referencing the resource keeps its object file (and the constructor
    * that registers it) in every program linking the static library. */

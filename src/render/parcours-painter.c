@@ -168,22 +168,20 @@ level_color (int level)
   return colors[CLAMP (level, -2, 2) + 2];
 }
 
-static void
-paint_mouth (Painter *p,
-             double   cx,
-             double   cy,
-             double   r,
-             int      level)
+static const char *
+face_features (int level)
 {
-  double mouth_y = cy + r * 0.38;
-  double bend = level * r * 0.16;
+  static const char * const names[] = {
+    "parcours-face-features-0", "parcours-face-features-1", "parcours-face-features-2",
+    "parcours-face-features-3", "parcours-face-features-4",
+  };
 
-  path_move (p, cx - r * 0.42, mouth_y - bend / 2);
-  path_curve (p, cx - r * 0.2, mouth_y + bend, cx + r * 0.2, mouth_y + bend, cx + r * 0.42, mouth_y - bend / 2);
+  return names[CLAMP (level, -2, 2) + 2];
 }
 
 /* A face whose mouth follows the level: a frown at −2, a straight line at
- * 0, a broad smile at +2. */
+ * 0, a broad smile at +2, on a disc of the level's colour with a white
+ * rim. Faces are icons, so backends draw thousands of them cheaply. */
 static void
 paint_face (Painter *p,
             double   cx,
@@ -195,15 +193,9 @@ paint_face (Painter *p,
   static const ParcoursRgba white = { 1, 1, 1, 1 };
   ParcoursRgba fill = level_color (level);
 
-  path_circle (p, cx, cy, r);
-  emit_path (p, &fill, &white, 1.5, FALSE);
-
-  path_circle (p, cx - r * 0.34, cy - r * 0.22, r * 0.12);
-  path_circle (p, cx + r * 0.34, cy - r * 0.22, r * 0.12);
-  emit_path (p, &ink, NULL, 0, FALSE);
-
-  paint_mouth (p, cx, cy, r, level);
-  emit_path (p, NULL, &ink, MAX (1.0, r * 0.13), FALSE);
+  icon (p, "parcours-face-disc", cx - r - 0.75, cy - r - 0.75, 2 * r + 1.5, &white);
+  icon (p, "parcours-face-disc", cx - r, cy - r, 2 * r, &fill);
+  icon (p, face_features (level), cx - r, cy - r, 2 * r, &ink);
 }
 
 static void
@@ -434,7 +426,18 @@ paint_cards (Painter        *p,
               box->rect.x + pad, box->rect.y + box->footer_y, icon_size, &style->dim_text);
     }
 
-  /* Faces, as paint_face() draws them, one feature at a time. */
+  /* Faces, layer by layer: rims, discs, features. */
+  for (guint i = 0; i < n; i++)
+    {
+      const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
+      double cx, cy;
+
+      if (!card_has_face (box))
+        continue;
+      card_face_center (style, box, &cx, &cy);
+      icon (p, "parcours-face-disc", cx - r - 0.75, cy - r - 0.75, 2 * r + 1.5, &white);
+    }
+
   for (int level = 1; level >= -1; level -= 2)
     {
       ParcoursRgba fill = level_color (level);
@@ -448,8 +451,7 @@ paint_cards (Painter        *p,
               (parcours_card_get_sentiment (box->card) == PARCOURS_SENTIMENT_POSITIVE) != (level > 0))
             continue;
           card_face_center (style, box, &cx, &cy);
-          path_circle (p, cx, cy, r);
-          emit_path (p, &fill, &white, 1.5, FALSE);
+          icon (p, "parcours-face-disc", cx - r, cy - r, 2 * r, &fill);
         }
     }
 
@@ -461,23 +463,8 @@ paint_cards (Painter        *p,
       if (!card_has_face (box))
         continue;
       card_face_center (style, box, &cx, &cy);
-      path_circle (p, cx - r * 0.34, cy - r * 0.22, r * 0.12);
-      path_circle (p, cx + r * 0.34, cy - r * 0.22, r * 0.12);
-      emit_path (p, &ink, NULL, 0, FALSE);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
-      int level;
-      double cx, cy;
-
-      if (!card_has_face (box))
-        continue;
-      level = parcours_card_get_sentiment (box->card) == PARCOURS_SENTIMENT_POSITIVE ? 1 : -1;
-      card_face_center (style, box, &cx, &cy);
-      paint_mouth (p, cx, cy, r, level);
-      emit_path (p, NULL, &ink, MAX (1.0, r * 0.13), FALSE);
+      icon (p, face_features (parcours_card_get_sentiment (box->card) == PARCOURS_SENTIMENT_POSITIVE ? 1 : -1),
+            cx - r, cy - r, 2 * r, &ink);
     }
 }
 
