@@ -6,8 +6,10 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "parcours-icons.h"
 #include "parcours-svg-writer.h"
 
 /* Writes a display list as SVG. Text stays text (one <tspan> per line,
@@ -147,13 +149,13 @@ write_rect (GString                 *svg,
 }
 
 static void
-write_path (GString                 *svg,
-            const ParcoursPrimitive *primitive)
+append_path_data (GString                   *svg,
+                  const ParcoursPathSegment *segments,
+                  guint                      n_segments)
 {
-  g_string_append (svg, "<path d=\"");
-  for (guint i = 0; i < primitive->n_segments; i++)
+  for (guint i = 0; i < n_segments; i++)
     {
-      const ParcoursPathSegment *s = &primitive->segments[i];
+      const ParcoursPathSegment *s = &segments[i];
       guint n_points = 0;
 
       switch (s->op)
@@ -186,6 +188,14 @@ write_path (GString                 *svg,
           append_number (svg, s->y[p]);
         }
     }
+}
+
+static void
+write_path (GString                 *svg,
+            const ParcoursPrimitive *primitive)
+{
+  g_string_append (svg, "<path d=\"");
+  append_path_data (svg, primitive->segments, primitive->n_segments);
   g_string_append_c (svg, '"');
   append_paint (svg, primitive);
   g_string_append (svg, " stroke-linecap=\"round\" stroke-linejoin=\"round\"/>\n");
@@ -242,6 +252,85 @@ write_text (GString                 *svg,
   g_string_append (svg, "</text>\n");
 }
 
+/* Icons (channels, key moments, emotion faces) are written once each as a
+ * <symbol> and placed with <use>, in the colour of the use: thousands of
+ * cards do not repeat their curves, and an editor sees one icon. */
+static guint
+write_icon_use (GString             *svg,
+                GHashTable          *symbols,
+                ParcoursDisplayList *list,
+                guint                first)
+{
+  const ParcoursPrimitive *head = parcours_display_list_get_item (list, first);
+  guint n = parcours_display_list_get_n_items (list);
+  guint n_shapes = 1;
+
+  while (first + n_shapes < n)
+    {
+      const ParcoursPrimitive *next = parcours_display_list_get_item (list, first + n_shapes);
+
+      if (next->icon_name != head->icon_name ||
+          memcmp (&next->icon_rect, &head->icon_rect, sizeof head->icon_rect) != 0)
+        break;
+      n_shapes++;
+    }
+
+  g_hash_table_add (symbols, (gpointer) head->icon_name);
+
+  g_string_append_printf (svg, "<use xlink:href=\"#%s\"", head->icon_name);
+  append_attr_number (svg, "x", head->icon_rect.x);
+  append_attr_number (svg, "y", head->icon_rect.y);
+  append_attr_number (svg, "width", head->icon_rect.width);
+  append_attr_number (svg, "height", head->icon_rect.height);
+  append_color (svg, "fill", &head->fill);
+  g_string_append (svg, "/>\n");
+
+  return n_shapes;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static void
+write_symbols (GString    *svg,
+               GHashTable *symbols)
+{
+  g_autofree const char **names = NULL;
+  guint n_names;
+
+  if (g_hash_table_size (symbols) == 0)
+    return;
+
+  /* Sorted, so the same map always gives the same file. */
+  names = (const char **) g_hash_table_get_keys_as_array (symbols, &n_names);
+  qsort (names, n_names, sizeof *names, compare_strings);
+
+  g_string_append (svg, "<defs>\n");
+  for (guint i = 0; i < n_names; i++)
+    {
+      GPtrArray *shapes = parcours_icons_get_shapes (names[i]);
+
+      g_string_append_printf (svg, "<symbol id=\"%s\" viewBox=\"0 0 16 16\">", names[i]);
+      for (guint s = 0; s < shapes->len; s++)
+        {
+          ParcoursIconShape *shape = g_ptr_array_index (shapes, s);
+
+          g_string_append (svg, "<path d=\"");
+          append_path_data (svg, (ParcoursPathSegment *) (gpointer) shape->segments->data, shape->segments->len);
+          g_string_append_c (svg, '"');
+          if (shape->even_odd)
+            g_string_append (svg, " fill-rule=\"evenodd\"");
+          g_string_append (svg, "/>");
+        }
+      g_string_append (svg, "</symbol>\n");
+    }
+  g_string_append (svg, "</defs>\n");
+}
+
 /**
  * parcours_svg_write:
  * @list: a display list
@@ -259,9 +348,11 @@ parcours_svg_write (ParcoursDisplayList *list,
   double width = parcours_display_list_get_width (list);
   double height = parcours_display_list_get_height (list);
   guint n = parcours_display_list_get_n_items (list);
+  g_autoptr(GHashTable) symbols = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_string_append (svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  g_string_append (svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"");
+  g_string_append (svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                        "xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\"");
   append_attr_number (svg, "width", width);
   append_attr_number (svg, "height", height);
   g_string_append (svg, " viewBox=\"0 0 ");
@@ -290,6 +381,12 @@ parcours_svg_write (ParcoursDisplayList *list,
     {
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
 
+      if (primitive->icon_name != NULL)
+        {
+          i += write_icon_use (svg, symbols, list, i) - 1;
+          continue;
+        }
+
       switch (primitive->kind)
         {
         case PARCOURS_PRIMITIVE_RECT:
@@ -306,6 +403,7 @@ parcours_svg_write (ParcoursDisplayList *list,
         }
     }
 
+  write_symbols (svg, symbols);
   g_string_append (svg, "</svg>\n");
 
   return g_string_free_to_bytes (svg);
