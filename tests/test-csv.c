@@ -1261,6 +1261,24 @@ test_errors_element_limits (void)
 
 /* Random bytes from a CSV-ish alphabet must give a map or an error,
  * never a crash; a map must survive a round trip. */
+/* Within the CSV limits, but a .parcours file too large to open again
+ * (control characters take six bytes each in JSON): refused, rather than
+ * saved to a file that will not open. */
+static void
+test_errors_not_reopenable (void)
+{
+  g_autoptr(GString) csv = g_string_new ("stage,lane,kind,text\r\n");
+  g_autofree char *field = g_malloc (900 * 1024 + 1);
+
+  memset (field, '\x01', 900 * 1024);
+  field[900 * 1024] = '\0';
+  for (guint i = 0; i < 13; i++)
+    g_string_append_printf (csv, "S,L,notes,%s\r\n", field);
+
+  assert_import_error_len (csv->str, csv->len, PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                           "the map would be a 68 MiB file; Parcours opens files of at most 64 MiB");
+}
+
 static void
 test_errors_hostile (void)
 {
@@ -1353,6 +1371,7 @@ main (int   argc,
   g_test_add_func ("/csv/errors/size-limit", test_errors_size_limit);
   g_test_add_func ("/csv/errors/element-limits", test_errors_element_limits);
   g_test_add_func ("/csv/errors/hostile", test_errors_hostile);
+  g_test_add_func ("/csv/errors/not-reopenable", test_errors_not_reopenable);
 
   return g_test_run ();
 }

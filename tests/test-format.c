@@ -1220,53 +1220,140 @@ assert_photo_error (const char          *persona,
 static void
 test_error_photo (void)
 {
-  g_autofree char *gif = NULL;
+  g_autofree char *huge = NULL;
+  GString *text;
+
+  assert_photo_error ("{\"id\": \"p1\", \"photo\": 12}",
+                      PARCOURS_FORMAT_ERROR_TYPE, "personas[0].photo: expected a string");
+
+  /* More than any photo can be is still too much to keep. */
+  text = g_string_new ("{\"id\": \"p1\", \"photo\": \"data:image/png;base64,");
+  for (guint i = 0; i < PARCOURS_FORMAT_MAX_PHOTO_URI_SIZE / 4 + 1; i++)
+    g_string_append (text, "AAAA");
+  g_string_append (text, "\"}");
+  huge = g_string_free (text, FALSE);
+  assert_photo_error (huge, PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                      "personas[0].photo: longer than 4194304 bytes");
+}
+
+/* A photo this version cannot show is no reason to refuse a map: it
+ * loads without it, with a warning, and saving writes the photo back as
+ * it was, in its place, so nothing is lost. */
+static void
+assert_photo_left_out (const char *persona,
+                       const char *warning)
+{
+  g_autofree char *text = make_map (persona, STAGES, LANES, CARDS, POINTS);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(ParcoursDocument) plain = NULL;
+  g_autoptr(ParcoursDocument) reloaded = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) reloaded_warnings = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *saved_text = NULL;
+  const char *value = strstr (persona, "\"photo\": ") + strlen ("\"photo\": ");
+  ParcoursElement *element;
+
+  document = parcours_format_load_bytes_with_warnings (bytes, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==, warning);
+
+  element = parcours_document_lookup (document, "p1");
+  g_assert_true (PARCOURS_IS_PERSONA (element));
+  g_assert_null (parcours_persona_get_photo (PARCOURS_PERSONA (element)));
+
+  /* Without asking for warnings */
+  plain = parcours_format_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plain);
+
+  saved = parcours_format_save_bytes (document);
+  saved_text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  kept = g_strdup_printf ("\"id\": \"p1\",\n      \"photo\": %.*s\n    }",
+                          (int) (strrchr (persona, '}') - value), value);
+  g_assert_nonnull (strstr (saved_text, kept));
+
+  reloaded = parcours_format_load_bytes_with_warnings (saved, &reloaded_warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reloaded_warnings->len, ==, 1);
+  saved_again = parcours_format_save_bytes (reloaded);
+  g_assert_true (g_bytes_equal (saved, saved_again));
+}
+
+static void
+test_photo_left_out (void)
+{
   g_autofree char *text_photo = NULL;
   g_autofree char *mismatch = NULL;
   g_autofree char *big = NULL;
   g_autofree guint8 *big_data = NULL;
   gsize big_size = PARCOURS_PERSONA_MAX_PHOTO_SIZE + 3;
 
-  assert_photo_error ("{\"id\": \"p1\", \"photo\": \"http://example.com/a.png\"}",
-                      PARCOURS_FORMAT_ERROR_RANGE,
-                      "personas[0].photo: expected a data URI like data:image/png;base64,…");
-  assert_photo_error ("{\"id\": \"p1\", \"photo\": \"data:image/png,iVBORw0KGgo=\"}",
-                      PARCOURS_FORMAT_ERROR_RANGE,
-                      "personas[0].photo: expected a data URI like data:image/png;base64,…");
-  assert_photo_error ("{\"id\": \"p1\", \"photo\": \"data:IMAGE/PNG;base64,iVBORw0KGgo=\"}",
-                      PARCOURS_FORMAT_ERROR_RANGE,
-                      "personas[0].photo: unsupported image type \"IMAGE/PNG\"; "
-                      "expected image/png or image/jpeg");
-  assert_photo_error ("{\"id\": \"p1\", \"photo\": 12}",
-                      PARCOURS_FORMAT_ERROR_TYPE, "personas[0].photo: expected a string");
-
-  gif = g_strdup ("{\"id\": \"p1\", \"photo\": \"data:image/gif;base64,R0lGODlh\"}");
-  assert_photo_error (gif, PARCOURS_FORMAT_ERROR_RANGE,
-                      "personas[0].photo: unsupported image type \"image/gif\"; "
-                      "expected image/png or image/jpeg");
-
-  assert_photo_error ("{\"id\": \"p1\", \"photo\": \"data:image/png;base64,iVBO*w0KGgo=\"}",
-                      PARCOURS_FORMAT_ERROR_RANGE, "personas[0].photo: invalid base64 data");
-  assert_photo_error ("{\"id\": \"p1\", \"photo\": \"data:image/png;base64,iVBORw0KGgo\"}",
-                      PARCOURS_FORMAT_ERROR_RANGE, "personas[0].photo: invalid base64 data");
-  assert_photo_error ("{\"id\": \"p1\", \"photo\": \"data:image/png;base64,iV=RRw0KGgo=\"}",
-                      PARCOURS_FORMAT_ERROR_RANGE, "personas[0].photo: invalid base64 data");
-  assert_photo_error ("{\"id\": \"p1\", \"photo\": \"data:image/png;base64,\"}",
-                      PARCOURS_FORMAT_ERROR_RANGE, "personas[0].photo: invalid base64 data");
+  /* Nothing but embedded images: no file, no network */
+  assert_photo_left_out ("{\"id\": \"p1\", \"photo\": \"http://example.com/a.png\"}",
+                         "personas[0].photo: expected a data URI like data:image/png;base64,…");
+  assert_photo_left_out ("{\"id\": \"p1\", \"photo\": \"file:///etc/passwd\"}",
+                         "personas[0].photo: expected a data URI like data:image/png;base64,…");
+  assert_photo_left_out ("{\"id\": \"p1\", \"photo\": \"data:image/png,iVBORw0KGgo=\"}",
+                         "personas[0].photo: expected a data URI like data:image/png;base64,…");
+  assert_photo_left_out ("{\"id\": \"p1\", \"photo\": \"data:IMAGE/PNG;base64,iVBORw0KGgo=\"}",
+                         "personas[0].photo: unsupported image type \"IMAGE/PNG\"; "
+                         "expected image/png or image/jpeg");
+  assert_photo_left_out ("{\"id\": \"p1\", \"photo\": \"data:image/gif;base64,R0lGODlh\"}",
+                         "personas[0].photo: unsupported image type \"image/gif\"; "
+                         "expected image/png or image/jpeg");
+  assert_photo_left_out ("{\"id\": \"p1\", \"photo\": \"data:image/png;base64,iVBO*w0KGgo=\"}",
+                         "personas[0].photo: invalid base64 data");
+  assert_photo_left_out ("{\"id\": \"p1\", \"photo\": \"data:image/png;base64,iVBORw0KGgo\"}",
+                         "personas[0].photo: invalid base64 data");
+  assert_photo_left_out ("{\"id\": \"p1\", \"photo\": \"data:image/png;base64,iV=RRw0KGgo=\"}",
+                         "personas[0].photo: invalid base64 data");
+  assert_photo_left_out ("{\"id\": \"p1\", \"photo\": \"data:image/png;base64,\"}",
+                         "personas[0].photo: invalid base64 data");
 
   text_photo = encode_photo ("image/png", (const guint8 *) "not an image", 12);
-  assert_photo_error (text_photo, PARCOURS_FORMAT_ERROR_RANGE,
-                      "personas[0].photo: not a PNG or JPEG image");
+  assert_photo_left_out (text_photo, "personas[0].photo: not a PNG or JPEG image");
 
   mismatch = encode_photo ("image/png", jpeg_photo, sizeof jpeg_photo);
-  assert_photo_error (mismatch, PARCOURS_FORMAT_ERROR_RANGE,
-                      "personas[0].photo: the image is image/jpeg, not image/png");
+  assert_photo_left_out (mismatch, "personas[0].photo: the image is image/jpeg, not image/png");
 
   big_data = g_malloc0 (big_size);
   memcpy (big_data, png_photo, sizeof png_photo);
   big = encode_photo ("image/png", big_data, big_size);
-  assert_photo_error (big, PARCOURS_FORMAT_ERROR_TOO_LARGE,
-                      "personas[0].photo: image larger than 2097152 bytes");
+  assert_photo_left_out (big, "personas[0].photo: image larger than 2097152 bytes");
+}
+
+/* A persona given a photo again writes that one only. */
+static void
+test_photo_replaced (void)
+{
+  g_autofree char *text = make_map ("{\"id\": \"p1\", \"photo\": \"file:///etc/passwd\"}",
+                                    STAGES, LANES, CARDS, POINTS);
+  g_autoptr(GBytes) png = g_bytes_new_static (png_photo, sizeof png_photo);
+  g_autoptr(ParcoursDocument) document = load_text_ok (text);
+  g_autoptr(ParcoursDocument) reloaded = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  ParcoursElement *element = parcours_document_lookup (document, "p1");
+  g_autofree char *saved_text = NULL;
+
+  parcours_persona_set_photo (PARCOURS_PERSONA (element), png);
+  saved = parcours_format_save_bytes (document);
+  saved_text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  g_assert_null (strstr (saved_text, "passwd"));
+
+  reloaded = parcours_format_load_bytes_with_warnings (saved, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  element = parcours_document_lookup (reloaded, "p1");
+  g_assert_true (g_bytes_equal (parcours_persona_get_photo (PARCOURS_PERSONA (element)), png));
 }
 
 /* Hostile input: refused cleanly, never a crash */
@@ -1930,6 +2017,8 @@ main (int   argc,
   g_test_add_func ("/format/error/too-large", test_error_too_large);
   g_test_add_func ("/format/error/file-size", test_error_file_size);
   g_test_add_func ("/format/error/photo", test_error_photo);
+  g_test_add_func ("/format/photo/left-out", test_photo_left_out);
+  g_test_add_func ("/format/photo/replaced", test_photo_replaced);
   g_test_add_func ("/format/hostile/deep-arrays", test_hostile_deep_arrays);
   g_test_add_func ("/format/hostile/deep-objects", test_hostile_deep_objects);
   g_test_add_func ("/format/hostile/deepest-allowed", test_hostile_deepest_allowed);

@@ -814,6 +814,23 @@ test_errors_hostile_tasks (void)
   assert_import_error (text->str, text->len, PARCOURS_FORMAT_ERROR_TOO_LARGE, message);
 }
 
+/* Within Mermaid's own limits, but more emotion points than a .parcours
+ * file may hold: refused, rather than saved to a file that will not open. */
+static void
+test_errors_not_reopenable (void)
+{
+  g_autoptr(GString) text = g_string_new ("journey\n  section Many\n");
+  g_autoptr(GString) actors = g_string_new (NULL);
+
+  for (guint a = 0; a < 200; a++)
+    g_string_append_printf (actors, "%sActor %u", a ? ", " : "", a);
+  for (guint t = 0; t < 501; t++)
+    g_string_append_printf (text, "    Task %u: 3: %s\n", t, actors->str);
+
+  assert_import_error (text->str, text->len, PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                       "the map would have 100200 emotion-points; Parcours opens maps with at most 100000");
+}
+
 static void
 test_errors_hostile_counts (void)
 {
@@ -1380,6 +1397,7 @@ main (int   argc,
   g_test_add_func ("/mermaid/errors/hostile-line", test_errors_hostile_line);
   g_test_add_func ("/mermaid/errors/hostile-tasks", test_errors_hostile_tasks);
   g_test_add_func ("/mermaid/errors/hostile-counts", test_errors_hostile_counts);
+  g_test_add_func ("/mermaid/errors/not-reopenable", test_errors_not_reopenable);
   g_test_add_func ("/mermaid/errors/hostile-text", test_errors_hostile_text);
   g_test_add_func ("/mermaid/export/model", test_export_model);
   g_test_add_func ("/mermaid/export/actor-names", test_export_actor_names);

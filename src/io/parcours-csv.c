@@ -1048,6 +1048,7 @@ parcours_csv_import (const char  *text,
 {
   g_autoptr(CsvImport) self = NULL;
   g_autoptr(GString) field = NULL;
+  g_autoptr(ParcoursDocument) document = NULL;
   CsvReader reader;
   const char *invalid;
 
@@ -1115,7 +1116,11 @@ parcours_csv_import (const char  *text,
         return NULL;
     }
 
-  return csv_import_finish (self, error);
+  document = csv_import_finish (self, error);
+  if (document != NULL && !parcours_format_check_reopenable (document, error))
+    g_clear_object (&document);
+
+  return g_steal_pointer (&document);
 }
 
 /* Exporting */

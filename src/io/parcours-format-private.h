@@ -79,6 +79,9 @@ void              _parcours_json_append_indent    (GString             *out,
 /* parcours-format-reader.c: a parsed tree to a validated document. */
 ParcoursDocument *_parcours_format_read           (ParcoursJsonNode    *root,
                                                    GError             **error);
+ParcoursDocument *_parcours_format_read_with_warnings (ParcoursJsonNode *root,
+                                                   GPtrArray           *warnings,
+                                                   GError             **error);
 
 /* parcours-format-writer.c: a document to its canonical text. */
 GString          *_parcours_format_write          (ParcoursDocument    *document);

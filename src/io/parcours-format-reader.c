@@ -37,6 +37,8 @@ typedef struct
   int index;                    /* the element in the collection, or -1 */
   const char *member;           /* the member being read, or NULL */
   int item;                     /* the string inside a list member, or -1 */
+
+  GPtrArray *warnings;          /* problems that do not stop reading, or NULL */
 } Reader;
 
 typedef gboolean (*ReadElementFunc) (Reader           *self,
@@ -101,6 +103,35 @@ reader_fail (Reader              *self,
     g_set_error_literal (self->error, PARCOURS_FORMAT_ERROR, code, message);
 
   return FALSE;
+}
+
+static gboolean reader_warn (Reader     *self,
+                             const char *format,
+                             ...) G_GNUC_PRINTF (2, 3);
+
+/* Records a problem that does not stop the reading, prefixed with the
+ * current path, and returns %TRUE. */
+static gboolean
+reader_warn (Reader     *self,
+             const char *format,
+             ...)
+{
+  g_autoptr(GString) path = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (self->warnings == NULL)
+    return TRUE;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  path = g_string_new (NULL);
+  append_path (self, path);
+
+  g_ptr_array_add (self->warnings, g_strdup_printf ("%s: %s", path->str, message));
+  return TRUE;
 }
 
 static char *
@@ -358,10 +389,39 @@ read_reference (Reader            *self,
   return TRUE;
 }
 
+static gboolean skip_photo (Reader     *self,
+                            gboolean   *unusable,
+                            const char *format,
+                            ...) G_GNUC_PRINTF (3, 4);
+
+/* Warns that a photo is left out, and returns %TRUE. */
+static gboolean
+skip_photo (Reader     *self,
+            gboolean   *unusable,
+            const char *format,
+            ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  *unusable = TRUE;
+  return reader_warn (self, "%s", message);
+}
+
+/* A photo that is not what this version can show is not an error: the
+ * map loads without it, with a warning, and @unusable tells the caller
+ * to keep the text as it was, so that saving loses nothing. Only an
+ * embedded PNG or JPEG is ever decoded; a URI that names anything else,
+ * such as a file or a web address, is never followed. */
 static gboolean
 read_photo (Reader            *self,
             ParcoursJsonNode  *node,
-            GBytes           **photo)
+            GBytes           **photo,
+            gboolean          *unusable)
 {
   static const char * const types[] = { "image/png", "image/jpeg" };
   g_autoptr(GBytes) bytes = NULL;
@@ -375,6 +435,7 @@ read_photo (Reader            *self,
   guchar *data;
 
   *photo = NULL;
+  *unusable = FALSE;
 
   if (node->type == PARCOURS_JSON_NULL)
     return TRUE;
@@ -405,20 +466,20 @@ read_photo (Reader            *self,
           comma == NULL ||
           comma - uri < (gssize) strlen ("data:;base64") ||
           strncmp (comma - strlen (";base64"), ";base64", strlen (";base64")) != 0)
-        return reader_fail (self, PARCOURS_FORMAT_ERROR_RANGE, "%s",
-                            _("expected a data URI like data:image/png;base64,…"));
+        return skip_photo (self, unusable, "%s",
+                           _("expected a data URI like data:image/png;base64,…"));
 
       media_type = g_strndup (uri + strlen ("data:"),
                               comma - uri - strlen ("data:;base64"));
       shown = _parcours_format_shorten (media_type);
-      return reader_fail (self, PARCOURS_FORMAT_ERROR_RANGE,
-                          _("unsupported image type \"%s\"; expected image/png or image/jpeg"),
-                          shown);
+      return skip_photo (self, unusable,
+                         _("unsupported image type \"%s\"; expected image/png or image/jpeg"),
+                         shown);
     }
 
   length = strlen (base64);
   if (length == 0 || length % 4 != 0)
-    return reader_fail (self, PARCOURS_FORMAT_ERROR_RANGE, "%s", _("invalid base64 data"));
+    return skip_photo (self, unusable, "%s", _("invalid base64 data"));
 
   for (gsize i = 0; i < length; i++)
     {
@@ -428,24 +489,24 @@ read_photo (Reader            *self,
         continue;
       if (c == '=' && (i == length - 1 || (i == length - 2 && base64[length - 1] == '=')))
         continue;
-      return reader_fail (self, PARCOURS_FORMAT_ERROR_RANGE, "%s", _("invalid base64 data"));
+      return skip_photo (self, unusable, "%s", _("invalid base64 data"));
     }
 
   size = length / 4 * 3 - (base64[length - 1] == '=') - (base64[length - 2] == '=');
   if (size > PARCOURS_PERSONA_MAX_PHOTO_SIZE)
-    return reader_fail (self, PARCOURS_FORMAT_ERROR_TOO_LARGE,
-                        _("image larger than %u bytes"),
-                        (guint) PARCOURS_PERSONA_MAX_PHOTO_SIZE);
+    return skip_photo (self, unusable,
+                       _("image larger than %u bytes"),
+                       (guint) PARCOURS_PERSONA_MAX_PHOTO_SIZE);
 
   data = g_base64_decode (base64, &size);
   bytes = g_bytes_new_take (data, size);
 
   if (!parcours_persona_photo_is_supported (bytes, &actual_type))
-    return reader_fail (self, PARCOURS_FORMAT_ERROR_RANGE, "%s", _("not a PNG or JPEG image"));
+    return skip_photo (self, unusable, "%s", _("not a PNG or JPEG image"));
 
   if (strcmp (actual_type, declared_type) != 0)
-    return reader_fail (self, PARCOURS_FORMAT_ERROR_RANGE,
-                        _("the image is %s, not %s"), actual_type, declared_type);
+    return skip_photo (self, unusable,
+                       _("the image is %s, not %s"), actual_type, declared_type);
 
   *photo = g_steal_pointer (&bytes);
   return TRUE;
@@ -628,8 +689,12 @@ read_persona (Reader           *self,
       else if (strcmp (name, "photo") == 0)
         {
           g_autoptr(GBytes) value = NULL;
+          gboolean unusable = FALSE;
 
-          if (!read_photo (self, node, &value))
+          if (!read_photo (self, node, &value, &unusable))
+            return FALSE;
+          /* Written back as it was, in the place of a photo */
+          if (unusable && !read_unknown (self, &unknown, node))
             return FALSE;
           parcours_persona_set_photo (persona, value);
         }
@@ -1164,8 +1229,26 @@ ParcoursDocument *
 _parcours_format_read (ParcoursJsonNode  *root,
                        GError           **error)
 {
+  return _parcours_format_read_with_warnings (root, NULL, error);
+}
+
+/**
+ * _parcours_format_read_with_warnings:
+ * @root: the root of a parsed file
+ * @warnings: (nullable) (element-type utf8): where to add the problems
+ *   that do not stop the reading, such as a photo that is left out
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with
+ *   @error set to the first problem found
+ */
+ParcoursDocument *
+_parcours_format_read_with_warnings (ParcoursJsonNode  *root,
+                                     GPtrArray         *warnings,
+                                     GError           **error)
+{
   g_autoptr(ParcoursDocument) document = NULL;
-  Reader reader = { NULL, error, NULL, -1, NULL, -1 };
+  Reader reader = { NULL, error, NULL, -1, NULL, -1, warnings };
 
   g_return_val_if_fail (root != NULL, NULL);
 

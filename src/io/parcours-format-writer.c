@@ -242,11 +242,38 @@ write_unknown (GString            *out,
     }
 }
 
+/* A photo the reader left out, kept among the unknown members, goes
+ * back where it was, unless the persona has a photo again. */
+static void
+write_kept_photo (GString    *out,
+                  const char *unknown_json)
+{
+  g_autoptr(ParcoursJsonTree) tree = NULL;
+  ParcoursJsonNode *root;
+  ParcoursJsonNode *photo;
+
+  if (unknown_json == NULL || strstr (unknown_json, "\"photo\"") == NULL)
+    return;
+
+  tree = _parcours_json_parse (unknown_json, strlen (unknown_json), NULL);
+  root = tree != NULL ? _parcours_json_tree_get_root (tree) : NULL;
+  if (root == NULL || root->type != PARCOURS_JSON_OBJECT)
+    return;
+
+  photo = _parcours_json_object_get (root, "photo");
+  if (photo == NULL)
+    return;
+
+  begin_member (out, ELEMENT_MEMBER, "photo");
+  _parcours_json_append_node (out, photo, ELEMENT_MEMBER);
+}
+
 static void
 write_persona (GString  *out,
                gpointer  element)
 {
   ParcoursPersona *persona = element;
+  GBytes *photo = parcours_persona_get_photo (persona);
 
   write_text_unless_empty (out, "name", parcours_persona_get_name (persona));
   write_text_unless_empty (out, "role", parcours_persona_get_role (persona));
@@ -254,7 +281,10 @@ write_persona (GString  *out,
   write_string_list_unless_empty (out, "needs", parcours_persona_get_needs (persona));
   write_string_list_unless_empty (out, "frustrations", parcours_persona_get_frustrations (persona));
   write_color (out, parcours_persona_get_color (persona));
-  write_photo (out, parcours_persona_get_photo (persona));
+  if (photo != NULL)
+    write_photo (out, photo);
+  else
+    write_kept_photo (out, parcours_element_get_unknown_json (element));
   write_unknown (out, ELEMENT_MEMBER,
                  parcours_element_get_unknown_json (element), persona_members);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "parcours-atomic-file.h"
 #include "parcours-format-private.h"
 
 /* The `.parcours` format, described in docs/file-format.md: loading and
@@ -46,9 +47,39 @@ ParcoursDocument *
 parcours_format_load_bytes (GBytes  *bytes,
                             GError **error)
 {
+  return parcours_format_load_bytes_with_warnings (bytes, NULL, error);
+}
+
+/**
+ * parcours_format_load_bytes_with_warnings:
+ * @bytes: the content of a `.parcours` file
+ * @warnings: (out) (optional) (transfer full) (element-type utf8): return
+ *   location for the problems that did not stop the loading, each with
+ *   its path, as `personas[0].photo: not a PNG or JPEG image`; an empty
+ *   array when there are none, %NULL on failure
+ * @error: return location for a #GError
+ *
+ * Like parcours_format_load_bytes(). What the map can do without is
+ * left out instead of failing the whole file, and kept as it was so that
+ * saving writes it back: so far a persona's photo that is not an
+ * embedded PNG or JPEG image of at most %PARCOURS_PERSONA_MAX_PHOTO_SIZE
+ * bytes.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+ParcoursDocument *
+parcours_format_load_bytes_with_warnings (GBytes      *bytes,
+                                          GPtrArray  **warnings,
+                                          GError     **error)
+{
   g_autoptr(ParcoursJsonTree) tree = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  ParcoursDocument *document;
   const char *data;
   gsize length;
+
+  if (warnings != NULL)
+    *warnings = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -74,7 +105,15 @@ parcours_format_load_bytes (GBytes  *bytes,
   if (tree == NULL)
     return NULL;
 
-  return _parcours_format_read (_parcours_json_tree_get_root (tree), error);
+  if (warnings != NULL)
+    found = g_ptr_array_new_with_free_func (g_free);
+
+  document = _parcours_format_read_with_warnings (_parcours_json_tree_get_root (tree),
+                                                  found, error);
+  if (document != NULL && warnings != NULL)
+    *warnings = g_steal_pointer (&found);
+
+  return document;
 }
 
 /* Reads @stream to its end, but never more than the largest file
@@ -190,8 +229,11 @@ parcours_format_save_bytes (ParcoursDocument *document)
  * @error: return location for a #GError
  *
  * Saves @document atomically: the text goes to a temporary file in the
- * same folder, which then replaces @file, keeping its permissions. On
- * failure @file is left as it was.
+ * same folder, which is flushed to the disk and then replaces @file,
+ * keeping its permissions; a symbolic link stays one. Killed at any
+ * moment, the save leaves @file either as it was or complete, and the
+ * next save removes any temporary file left over. On failure @file is
+ * left as it was. See parcours_atomic_file_replace().
  *
  * Returns: %TRUE on success
  */
@@ -213,7 +255,57 @@ parcours_format_save_file (ParcoursDocument  *document,
   bytes = parcours_format_save_bytes (document);
   data = g_bytes_get_data (bytes, &length);
 
-  return g_file_replace_contents (file, data, length,
-                                  NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, cancellable, error);
+  return parcours_atomic_file_replace (file, data, length, cancellable, error);
+}
+
+/**
+ * parcours_format_check_reopenable:
+ * @document: a map built by an importer
+ * @error: return location for a #GError
+ *
+ * Importers build maps from other formats with limits of their own; this
+ * makes sure that what they built can be saved as a `.parcours` file that
+ * Parcours opens again, so an import never leads to a file the user
+ * cannot reopen.
+ *
+ * Returns: %TRUE if the map is within every limit of the native format
+ */
+gboolean
+parcours_format_check_reopenable (ParcoursDocument  *document,
+                                  GError           **error)
+{
+  static const struct { ParcoursCollection collection; guint limit; } limits[] = {
+    { PARCOURS_COLLECTION_PERSONAS, PARCOURS_FORMAT_MAX_PERSONAS },
+    { PARCOURS_COLLECTION_STAGES, PARCOURS_FORMAT_MAX_STAGES },
+    { PARCOURS_COLLECTION_LANES, PARCOURS_FORMAT_MAX_LANES },
+    { PARCOURS_COLLECTION_CARDS, PARCOURS_FORMAT_MAX_CARDS },
+    { PARCOURS_COLLECTION_EMOTION_POINTS, PARCOURS_FORMAT_MAX_EMOTION_POINTS },
+  };
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (PARCOURS_IS_DOCUMENT (document), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    {
+      guint n = g_list_model_get_n_items (parcours_document_get_collection (document, limits[i].collection));
+
+      if (n > limits[i].limit)
+        {
+          g_set_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                       _("the map would have %u %s; Parcours opens maps with at most %u"),
+                       n, parcours_collection_get_name (limits[i].collection), limits[i].limit);
+          return FALSE;
+        }
+    }
+
+  bytes = parcours_format_save_bytes (document);
+  if (g_bytes_get_size (bytes) > PARCOURS_FORMAT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                   _("the map would be a %" G_GSIZE_FORMAT " MiB file; Parcours opens files of at most %d MiB"),
+                   g_bytes_get_size (bytes) / (1024 * 1024), PARCOURS_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -52,10 +52,16 @@ GQuark            parcours_format_error_quark (void);
 
 ParcoursDocument *parcours_format_load_bytes  (GBytes            *bytes,
                                                GError           **error);
+ParcoursDocument *parcours_format_load_bytes_with_warnings
+                                              (GBytes            *bytes,
+                                               GPtrArray        **warnings,
+                                               GError           **error);
 ParcoursDocument *parcours_format_load_file   (GFile             *file,
                                                GCancellable      *cancellable,
                                                GError           **error);
 GBytes           *parcours_format_save_bytes  (ParcoursDocument  *document);
+gboolean          parcours_format_check_reopenable (ParcoursDocument *document,
+                                                    GError          **error);
 gboolean          parcours_format_save_file   (ParcoursDocument  *document,
                                                GFile             *file,
                                                GCancellable      *cancellable,

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "parcours-atomic-file.h"
 #include "parcours-document-private.h"
 #include "parcours-mermaid.h"
 
@@ -985,6 +986,7 @@ parcours_mermaid_import (const char  *text,
                          GError     **error)
 {
   g_autoptr(Journey) journey = NULL;
+  g_autoptr(ParcoursDocument) document = NULL;
   LineReader reader;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
@@ -1013,7 +1015,11 @@ parcours_mermaid_import (const char  *text,
   if (!journey_parse (journey, &reader, error))
     return NULL;
 
-  return journey_build (journey, error);
+  document = journey_build (journey, error);
+  if (document != NULL && !parcours_format_check_reopenable (document, error))
+    g_clear_object (&document);
+
+  return g_steal_pointer (&document);
 }
 
 /**
@@ -1691,7 +1697,8 @@ parcours_mermaid_export (ParcoursDocument *document)
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Writes parcours_mermaid_export() to @file, replacing it.
+ * Writes parcours_mermaid_export() to @file, replacing it atomically
+ * as parcours_atomic_file_replace() does.
  *
  * Returns: %TRUE on success
  */
@@ -1709,7 +1716,5 @@ parcours_mermaid_export_file (ParcoursDocument  *document,
 
   text = parcours_mermaid_export (document);
 
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, cancellable, error);
+  return parcours_atomic_file_replace (file, text, strlen (text), cancellable, error);
 }
