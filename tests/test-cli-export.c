@@ -77,6 +77,8 @@ run_parcours (const char * const  *args,
 
   g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
 
+  /* Callers reuse @err from one run to the next. */
+  g_clear_pointer (err, g_free);
   g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, err, &status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "parcours-atomic-file.h"
 #include "parcours-cairo-renderer.h"
 #include "parcours-csv.h"
 #include "parcours-export.h"
@@ -319,8 +320,9 @@ parcours_export_to_bytes (ParcoursDocument            *document,
 /**
  * parcours_export_to_file:
  *
- * Writes atomically: a failed export never leaves a half-written file,
- * and an existing file is replaced only once the new one is complete.
+ * Writes atomically, like saving: a failed export never leaves a
+ * half-written file, and an existing file is replaced only once the new
+ * one is complete and on disk.
  */
 gboolean
 parcours_export_to_file (ParcoursDocument            *document,
@@ -338,9 +340,8 @@ parcours_export_to_file (ParcoursDocument            *document,
   if (bytes == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file,
-                                  g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, NULL, error);
+  return parcours_atomic_file_replace (file,
+                                       g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes),
+                                       NULL, error);
 }

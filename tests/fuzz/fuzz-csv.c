@@ -1,0 +1,32 @@
+/* fuzz-csv.c
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "parcours-csv.h"
+
+#include "fuzz-common.h"
+
+/* libFuzzer harness for the CSV importer. Any bytes give a map or an
+ * error. A map exports to a text that imports again and exports to the
+ * same text, and saves as a `.parcours` file that loads again. */
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = parcours_csv_import ((const char *) data, size, &error);
+  if (!fuzz_check_result (document, error))
+    return 0;
+
+  fuzz_check_csv_round_trip (document);
+  fuzz_check_native_round_trip (document);
+
+  return 0;
+}
