@@ -198,6 +198,48 @@ test_persona_properties (void)
 }
 
 static void
+test_persona_photo_bounds (void)
+{
+  /* PNG signature, IHDR length and type, then width and height. */
+  guint8 png[26] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+  /* SOI, an APP0 of 4 bytes, then SOF0: length, precision, height, width. */
+  guint8 jpeg[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00,
+                    0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x00, 0x00, 0x00 };
+
+  png[18] = 0x01, png[19] = 0x00;   /* width 256 */
+  png[22] = 0x01, png[23] = 0x00;   /* height 256 */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (png, sizeof png);
+    g_assert_true (parcours_persona_photo_is_supported (bytes, NULL));
+  }
+
+  png[16] = 0x00, png[17] = 0x01, png[18] = 0x86, png[19] = 0xa0;   /* width 100000 */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (png, sizeof png);
+    g_assert_false (parcours_persona_photo_is_supported (bytes, NULL));
+  }
+
+  png[16] = 0x00, png[17] = 0x00, png[18] = 0x1f, png[19] = 0x40;   /* 8000 × 8000: too many pixels */
+  png[20] = 0x00, png[21] = 0x00, png[22] = 0x1f, png[23] = 0x40;
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (png, sizeof png);
+    g_assert_false (parcours_persona_photo_is_supported (bytes, NULL));
+  }
+
+  jpeg[13] = 0x02, jpeg[14] = 0x00, jpeg[15] = 0x02, jpeg[16] = 0x00;   /* 512 × 512 */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (jpeg, sizeof jpeg);
+    g_assert_true (parcours_persona_photo_is_supported (bytes, NULL));
+  }
+
+  jpeg[13] = 0xff, jpeg[14] = 0xff, jpeg[15] = 0xff, jpeg[16] = 0xff;   /* 65535 × 65535 */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (jpeg, sizeof jpeg);
+    g_assert_false (parcours_persona_photo_is_supported (bytes, NULL));
+  }
+}
+
+static void
 test_emotion_levels (void)
 {
   g_autoptr(ParcoursEmotionPoint) point = parcours_emotion_point_new (NULL, "l", "s", 2.0, -3.0);
@@ -413,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/model/stage/properties", test_stage_properties);
   g_test_add_func ("/model/card/properties", test_card_properties);
   g_test_add_func ("/model/persona/properties", test_persona_properties);
+  g_test_add_func ("/model/persona/photo-bounds", test_persona_photo_bounds);
   g_test_add_func ("/model/emotion-point/levels", test_emotion_levels);
   g_test_add_func ("/model/document/properties", test_document_properties);
   g_test_add_func ("/model/document/lists", test_document_lists);

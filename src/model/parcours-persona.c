@@ -442,11 +442,71 @@ parcours_persona_get_photo_mime_type (ParcoursPersona *self)
  *   or %NULL when it is not supported
  *
  * Tells whether @bytes can be a persona's photo: a non-empty PNG or
- * JPEG image of at most %PARCOURS_PERSONA_MAX_PHOTO_SIZE bytes. Only the
- * signature is checked, not that the image decodes.
+ * JPEG image of at most %PARCOURS_PERSONA_MAX_PHOTO_SIZE bytes that does
+ * not announce more than %PARCOURS_PERSONA_MAX_PHOTO_SIDE pixels a side or
+ * %PARCOURS_PERSONA_MAX_PHOTO_PIXELS in all. The signature and announced
+ * size are checked, not that the image decodes.
  *
  * Returns: %TRUE if @bytes is supported
  */
+static gboolean
+dimensions_allowed (guint32 width,
+                    guint32 height)
+{
+  return width > 0 && height > 0 &&
+         width <= PARCOURS_PERSONA_MAX_PHOTO_SIDE &&
+         height <= PARCOURS_PERSONA_MAX_PHOTO_SIDE &&
+         (guint64) width * height <= PARCOURS_PERSONA_MAX_PHOTO_PIXELS;
+}
+
+/* The size a PNG announces in its IHDR chunk, where it has one. */
+static gboolean
+png_dimensions_allowed (const guint8 *data,
+                        gsize         size)
+{
+  if (size < 24 || memcmp (data + 12, "IHDR", 4) != 0)
+    return TRUE;
+
+  return dimensions_allowed ((guint32) data[16] << 24 | data[17] << 16 | data[18] << 8 | data[19],
+                             (guint32) data[20] << 24 | data[21] << 16 | data[22] << 8 | data[23]);
+}
+
+/* The size a JPEG announces in its first start-of-frame marker, where it
+ * has one. Markers are walked by their lengths, never past the end. */
+static gboolean
+jpeg_dimensions_allowed (const guint8 *data,
+                         gsize         size)
+{
+  gsize pos = 2;
+
+  while (pos + 4 <= size && data[pos] == 0xff)
+    {
+      guint8 marker = data[pos + 1];
+      gsize length = (gsize) data[pos + 2] << 8 | data[pos + 3];
+
+      if (marker == 0xff)
+        {
+          pos++;
+          continue;
+        }
+
+      /* SOF0…SOF15, except DHT (C4), JPG (C8) and DAC (CC). */
+      if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
+        {
+          if (pos + 9 > size)
+            return TRUE;
+          return dimensions_allowed ((guint32) data[pos + 7] << 8 | data[pos + 8],
+                                     (guint32) data[pos + 5] << 8 | data[pos + 6]);
+        }
+
+      if (marker == 0xd9 || marker == 0xda || length < 2)
+        break;
+      pos += 2 + length;
+    }
+
+  return TRUE;
+}
+
 gboolean
 parcours_persona_photo_is_supported (GBytes      *bytes,
                                      const char **mime_type)
@@ -467,6 +527,8 @@ parcours_persona_photo_is_supported (GBytes      *bytes,
   if (size >= sizeof png_signature &&
       memcmp (data, png_signature, sizeof png_signature) == 0)
     {
+      if (!png_dimensions_allowed (data, size))
+        return FALSE;
       if (mime_type != NULL)
         *mime_type = "image/png";
       return TRUE;
@@ -475,6 +537,8 @@ parcours_persona_photo_is_supported (GBytes      *bytes,
   if (size >= sizeof jpeg_signature &&
       memcmp (data, jpeg_signature, sizeof jpeg_signature) == 0)
     {
+      if (!jpeg_dimensions_allowed (data, size))
+        return FALSE;
       if (mime_type != NULL)
         *mime_type = "image/jpeg";
       return TRUE;

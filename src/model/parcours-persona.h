@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ParcoursPersona, parcours_persona, PARCOURS, PERSONA, ParcoursElement)
 
 #define PARCOURS_PERSONA_MAX_PHOTO_SIZE (2 * 1024 * 1024)
+/* A photo no side of which is longer, and with no more pixels, than these:
+ * a small file can announce a huge image that would take gigabytes to
+ * decode. */
+#define PARCOURS_PERSONA_MAX_PHOTO_SIDE   8192
+#define PARCOURS_PERSONA_MAX_PHOTO_PIXELS (4096 * 4096)
 
 ParcoursPersona    *parcours_persona_new                 (const char         *id,
                                                           const char         *name);
