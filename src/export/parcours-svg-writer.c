@@ -255,37 +255,20 @@ write_text (GString                 *svg,
 /* Icons (channels, key moments, emotion faces) are written once each as a
  * <symbol> and placed with <use>, in the colour of the use: thousands of
  * cards do not repeat their curves, and an editor sees one icon. */
-static guint
-write_icon_use (GString             *svg,
-                GHashTable          *symbols,
-                ParcoursDisplayList *list,
-                guint                first)
+static void
+write_icon_use (GString                 *svg,
+                GHashTable              *symbols,
+                const ParcoursPrimitive *icon)
 {
-  const ParcoursPrimitive *head = parcours_display_list_get_item (list, first);
-  guint n = parcours_display_list_get_n_items (list);
-  guint n_shapes = 1;
+  g_hash_table_add (symbols, (gpointer) icon->icon_name);
 
-  while (first + n_shapes < n)
-    {
-      const ParcoursPrimitive *next = parcours_display_list_get_item (list, first + n_shapes);
-
-      if (next->icon_name != head->icon_name ||
-          memcmp (&next->icon_rect, &head->icon_rect, sizeof head->icon_rect) != 0)
-        break;
-      n_shapes++;
-    }
-
-  g_hash_table_add (symbols, (gpointer) head->icon_name);
-
-  g_string_append_printf (svg, "<use xlink:href=\"#%s\"", head->icon_name);
-  append_attr_number (svg, "x", head->icon_rect.x);
-  append_attr_number (svg, "y", head->icon_rect.y);
-  append_attr_number (svg, "width", head->icon_rect.width);
-  append_attr_number (svg, "height", head->icon_rect.height);
-  append_color (svg, "fill", &head->fill);
+  g_string_append_printf (svg, "<use xlink:href=\"#%s\"", icon->icon_name);
+  append_attr_number (svg, "x", icon->bounds.x);
+  append_attr_number (svg, "y", icon->bounds.y);
+  append_attr_number (svg, "width", icon->bounds.width);
+  append_attr_number (svg, "height", icon->bounds.height);
+  append_color (svg, "fill", &icon->fill);
   g_string_append (svg, "/>\n");
-
-  return n_shapes;
 }
 
 static int
@@ -381,12 +364,6 @@ parcours_svg_write (ParcoursDisplayList *list,
     {
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
 
-      if (primitive->icon_name != NULL)
-        {
-          i += write_icon_use (svg, symbols, list, i) - 1;
-          continue;
-        }
-
       switch (primitive->kind)
         {
         case PARCOURS_PRIMITIVE_RECT:
@@ -397,6 +374,9 @@ parcours_svg_write (ParcoursDisplayList *list,
           break;
         case PARCOURS_PRIMITIVE_TEXT:
           write_text (svg, primitive);
+          break;
+        case PARCOURS_PRIMITIVE_ICON:
+          write_icon_use (svg, symbols, primitive);
           break;
         default:
           g_assert_not_reached ();

@@ -253,15 +253,6 @@ draw_text (cairo_t                 *cr,
     }
 }
 
-static gboolean
-same_icon (const ParcoursPrimitive *a,
-           const ParcoursPrimitive *b)
-{
-  return a->icon_name == b->icon_name &&
-         memcmp (&a->icon_rect, &b->icon_rect, sizeof a->icon_rect) == 0 &&
-         memcmp (&a->fill, &b->fill, sizeof a->fill) == 0;
-}
-
 /* Icons are drawn as glyphs of a cairo user font whose glyphs are the map
  * icons: cairo shows a whole layer of same-coloured icons in one call, and
  * a PDF holds each icon once, as a glyph of a small Type 3 font. */
@@ -394,32 +385,20 @@ icon_run_flush (cairo_t *cr,
   g_array_set_size (run->glyphs, 0);
 }
 
-/* Adds the icon whose shapes start at @first; returns how many shapes it
- * has. */
-static guint
-draw_icon (cairo_t             *cr,
-           IconRun             *run,
-           ParcoursDisplayList *list,
-           guint                first)
+static void
+draw_icon (cairo_t                 *cr,
+           IconRun                 *run,
+           const ParcoursPrimitive *icon)
 {
-  const ParcoursPrimitive *head = parcours_display_list_get_item (list, first);
-  guint n = parcours_display_list_get_n_items (list);
-  guint n_shapes = 1;
-  cairo_glyph_t glyph;
-
-  while (first + n_shapes < n && same_icon (head, parcours_display_list_get_item (list, first + n_shapes)))
-    n_shapes++;
+  cairo_glyph_t glyph = { icon_glyph (icon->icon_name), icon->bounds.x, icon->bounds.y };
 
   if (run->glyphs->len > 0 &&
-      (run->size != head->icon_rect.width || memcmp (&run->color, &head->fill, sizeof run->color) != 0))
+      (run->size != icon->bounds.width || memcmp (&run->color, &icon->fill, sizeof run->color) != 0))
     icon_run_flush (cr, run);
 
-  run->size = head->icon_rect.width;
-  run->color = head->fill;
-  glyph = (cairo_glyph_t) { icon_glyph (head->icon_name), head->icon_rect.x, head->icon_rect.y };
+  run->size = icon->bounds.width;
+  run->color = icon->fill;
   g_array_append_val (run->glyphs, glyph);
-
-  return n_shapes;
 }
 
 /**
@@ -479,21 +458,15 @@ parcours_cairo_render (ParcoursDisplayList *list,
 
       if (primitive->kind != PARCOURS_PRIMITIVE_TEXT)
         glyph_run_flush (cr, &run);
-      if (primitive->icon_name == NULL)
+      if (primitive->kind != PARCOURS_PRIMITIVE_ICON)
         icon_run_flush (cr, &icons);
 
       if (batch != NULL &&
-          (primitive->kind == PARCOURS_PRIMITIVE_TEXT || primitive->icon_name != NULL ||
+          (primitive->kind == PARCOURS_PRIMITIVE_TEXT || primitive->kind == PARCOURS_PRIMITIVE_ICON ||
            !parcours_primitive_same_paint (batch, primitive)))
         {
           fill_and_stroke (cr, batch);
           batch = NULL;
-        }
-
-      if (primitive->icon_name != NULL)
-        {
-          i += draw_icon (cr, &icons, list, i) - 1;
-          continue;
         }
 
       switch (primitive->kind)
@@ -510,6 +483,10 @@ parcours_cairo_render (ParcoursDisplayList *list,
 
         case PARCOURS_PRIMITIVE_TEXT:
           draw_text (cr, &run, primitive);
+          break;
+
+        case PARCOURS_PRIMITIVE_ICON:
+          draw_icon (cr, &icons, primitive);
           break;
 
         default:

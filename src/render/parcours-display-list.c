@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "parcours-display-list.h"
-#include "parcours-icons.h"
 
 struct _ParcoursDisplayList
 {
@@ -201,43 +200,17 @@ parcours_display_list_add_text (ParcoursDisplayList *self,
   primitive->color = *color;
 }
 
-/* An icon becomes the filled shapes it is made of, scaled into @rect: to
- * the backends it is paths like any other. */
 void
 parcours_display_list_add_icon (ParcoursDisplayList *self,
                                 const char          *icon_name,
                                 const ParcoursRect  *rect,
                                 const ParcoursRgba  *color)
 {
-  GPtrArray *shapes = parcours_icons_get_shapes (icon_name);
-  double scale = rect->width / 16;
-  g_autoptr(GArray) scaled = g_array_new (FALSE, FALSE, sizeof (ParcoursPathSegment));
+  ParcoursPrimitive *primitive = append (self, PARCOURS_PRIMITIVE_ICON);
 
-  for (guint i = 0; i < shapes->len; i++)
-    {
-      ParcoursIconShape *shape = g_ptr_array_index (shapes, i);
-      ParcoursPrimitive *primitive;
-
-      g_array_set_size (scaled, shape->segments->len);
-      for (guint s = 0; s < shape->segments->len; s++)
-        {
-          ParcoursPathSegment *segment = &g_array_index (scaled, ParcoursPathSegment, s);
-
-          *segment = g_array_index (shape->segments, ParcoursPathSegment, s);
-          for (guint p = 0; p < 3; p++)
-            {
-              segment->x[p] = rect->x + segment->x[p] * scale;
-              segment->y[p] = rect->y + segment->y[p] * scale;
-            }
-        }
-
-      parcours_display_list_add_path (self, (ParcoursPathSegment *) (gpointer) scaled->data, scaled->len,
-                                      color, NULL, 0, FALSE);
-      primitive = &g_array_index (self->items, ParcoursPrimitive, self->items->len - 1);
-      primitive->even_odd = shape->even_odd;
-      primitive->icon_name = g_intern_string (icon_name);
-      primitive->icon_rect = *rect;
-    }
+  primitive->icon_name = g_intern_string (icon_name);
+  primitive->bounds = *rect;
+  primitive->fill = *color;
 }
 
 /* Whether two shapes paint alike, so a backend may fill them together. */

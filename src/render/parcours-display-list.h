@@ -26,6 +26,7 @@ typedef enum
   PARCOURS_PRIMITIVE_RECT,
   PARCOURS_PRIMITIVE_PATH,
   PARCOURS_PRIMITIVE_TEXT,
+  PARCOURS_PRIMITIVE_ICON,
 } ParcoursPrimitiveKind;
 
 typedef enum
@@ -61,8 +62,9 @@ typedef struct
   ParcoursPathSegment *segments;
   guint n_segments;
   gboolean even_odd;
-  const char *icon_name;  /* for shapes of an icon: which one (interned) */
-  ParcoursRect icon_rect; /* and where the whole icon sits */
+  /* Icons: a map icon (parcours-icons.h, interned name), its shapes
+   * filled with @fill and scaled into @bounds. */
+  const char *icon_name;
 
   /* Text: the block's first line starts at bounds.x, bounds.y. */
   ParcoursTextBlock *text;

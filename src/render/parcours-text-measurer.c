@@ -39,6 +39,7 @@ struct _ParcoursTextMeasurer
   GHashTable *blocks;       /* key string → ParcoursTextBlock */
   GHashTable *words;        /* key string → ParcoursShapedWord */
   GString *key;
+  GString *word_key;
   guint pass;
   guint n_measured;
 };
@@ -110,6 +111,7 @@ parcours_text_measurer_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->style, parcours_style_unref);
   g_string_free (self->key, TRUE);
+  g_string_free (self->word_key, TRUE);
 
   G_OBJECT_CLASS (parcours_text_measurer_parent_class)->finalize (object);
 }
@@ -130,6 +132,7 @@ parcours_text_measurer_init (ParcoursTextMeasurer *self)
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) shaped_word_unref);
   self->key = g_string_new (NULL);
+  self->word_key = g_string_new (NULL);
 }
 
 static ParcoursShapedWord *
@@ -140,10 +143,15 @@ shape_word (ParcoursTextMeasurer *self,
 {
   ParcoursShapedWord *word;
   PangoRectangle logical;
-  g_autofree char *key = NULL;
 
-  key = g_strdup_printf ("%u:%.*s", role, (int) (length < 0 ? (gssize) strlen (text) : length), text);
-  word = g_hash_table_lookup (self->words, key);
+  /* Every word of every card is looked up here: build the key in place. */
+  if (length < 0)
+    length = strlen (text);
+  g_string_truncate (self->word_key, 0);
+  g_string_append_c (self->word_key, 'A' + role);
+  g_string_append_len (self->word_key, text, length);
+
+  word = g_hash_table_lookup (self->words, self->word_key->str);
   if (word != NULL)
     return word;
 
@@ -157,7 +165,7 @@ shape_word (ParcoursTextMeasurer *self,
   pango_layout_line_get_extents (word->line, NULL, &logical);
   word->width = (double) logical.width / PANGO_SCALE;
 
-  g_hash_table_insert (self->words, g_steal_pointer (&key), word);
+  g_hash_table_insert (self->words, g_strdup (self->word_key->str), word);
   return word;
 }
 
