@@ -1781,32 +1781,6 @@ test_save_dev_full (void)
   g_assert_false (g_file_test ("/dev/full", G_FILE_TEST_IS_REGULAR));
 }
 
-/* Only meaningful when not root, who can write anywhere. */
-static void
-test_save_read_only_folder (FileFixture   *fixture,
-                            gconstpointer  data)
-{
-  g_autoptr(ParcoursDocument) document = make_rich_document ();
-  g_autoptr(GFile) file = fixture_file (fixture, "map.parcours");
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *contents = NULL;
-
-  if (geteuid () == 0)
-    {
-      g_test_skip ("Root can write to a read-only folder");
-      return;
-    }
-
-  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
-  g_assert_cmpint (g_chmod (fixture->dir, 0500), ==, 0);
-
-  assert_save_fails (document, file, NULL);
-  contents = file_contents (file);
-  g_assert_cmpstr (contents, ==, "old contents");
-
-  g_chmod (fixture->dir, 0700);
-}
-
 /* The schema in data/ says what the code does. */
 static JsonObject *
 schema_object (JsonObject *schema,
@@ -2038,8 +2012,6 @@ main (int   argc,
               file_fixture_set_up, test_save_keeps_permissions, file_fixture_tear_down);
   g_test_add ("/format/file/save-failures", FileFixture, NULL,
               file_fixture_set_up, test_save_failures, file_fixture_tear_down);
-  g_test_add ("/format/file/read-only-folder", FileFixture, NULL,
-              file_fixture_set_up, test_save_read_only_folder, file_fixture_tear_down);
   g_test_add_func ("/format/file/dev-full", test_save_dev_full);
   g_test_add_func ("/format/schema", test_schema);
   g_test_add_func ("/format/perf/5000-cards", test_perf_large);
