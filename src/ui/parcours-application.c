@@ -15,9 +15,47 @@
 struct _ParcoursApplication
 {
   AdwApplication parent_instance;
+
+  GSettings *settings;   /* NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (ParcoursApplication, parcours_application, ADW_TYPE_APPLICATION)
+
+static gboolean
+window_close_request_cb (GtkWindow           *window,
+                         ParcoursApplication *self)
+{
+  int width, height;
+
+  /* The last window closed gives its size to the next one opened. */
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Every window of the application is made here. */
+static ParcoursWindow *
+parcours_application_new_window (ParcoursApplication *self)
+{
+  ParcoursWindow *window = parcours_window_new (self);
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (window));
+
+      g_signal_connect_object (window, "close-request",
+                               G_CALLBACK (window_close_request_cb), self, G_CONNECT_DEFAULT);
+    }
+
+  return window;
+}
 
 static ParcoursWindow *
 parcours_application_find_window_for_file (ParcoursApplication *self,
@@ -106,7 +144,7 @@ parcours_application_new_action (GSimpleAction *action,
 {
   ParcoursApplication *self = user_data;
 
-  gtk_window_present (GTK_WINDOW (parcours_window_new (self)));
+  gtk_window_present (GTK_WINDOW (parcours_application_new_window (self)));
 }
 
 static void
@@ -198,6 +236,18 @@ parcours_application_startup (GApplication *application)
                                            app_accels[i].accels);
 
   gtk_window_set_default_icon_name (APP_ID);
+
+  /* A build run before it is installed has no schema; it keeps the
+   * default window size rather than aborting. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = NULL;
+
+    if (source != NULL)
+      schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+    if (schema != NULL)
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+  }
 }
 
 static void
@@ -208,7 +258,7 @@ parcours_application_activate (GApplication *application)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (parcours_window_new (self));
+    window = GTK_WINDOW (parcours_application_new_window (self));
 
   gtk_window_present (window);
 }
@@ -231,7 +281,7 @@ parcours_application_open (GApplication  *application,
         {
           window = parcours_application_find_empty_window (self);
           if (window == NULL)
-            window = parcours_window_new (self);
+            window = parcours_application_new_window (self);
 
           parcours_window_open_file (window, files[i]);
         }
@@ -241,9 +291,22 @@ parcours_application_open (GApplication  *application,
 }
 
 static void
+parcours_application_finalize (GObject *object)
+{
+  ParcoursApplication *self = PARCOURS_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (parcours_application_parent_class)->finalize (object);
+}
+
+static void
 parcours_application_class_init (ParcoursApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = parcours_application_finalize;
 
   app_class->startup = parcours_application_startup;
   app_class->activate = parcours_application_activate;
