@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "parcours-application.h"
+#include "parcours-template-dialog.h"
+#include "parcours-templates.h"
 #include "parcours-ui-private.h"
 #include "parcours-window.h"
 
@@ -147,6 +149,45 @@ parcours_application_new_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (parcours_application_new_window (self)));
 }
 
+/* A map made from a template is new and untitled: it goes into the
+ * current window when that shows nothing, else into a new window. */
+static void
+template_chosen_cb (ParcoursTemplateDialog *dialog,
+                    const char             *id,
+                    ParcoursApplication    *self)
+{
+  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  ParcoursWindow *window;
+
+  document = parcours_template_load (id, &error);
+  if (document == NULL)
+    {
+      g_critical ("Template “%s” cannot be read: %s", id, error->message);
+      return;
+    }
+
+  window = parcours_application_find_empty_window (self);
+  if (window == NULL)
+    window = parcours_application_new_window (self);
+
+  parcours_window_show_new_map (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+parcours_application_new_from_template_action (GSimpleAction *action,
+                                               GVariant      *parameter,
+                                               gpointer       user_data)
+{
+  ParcoursApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ParcoursTemplateDialog *dialog = parcours_template_dialog_new (parent);
+
+  g_signal_connect_object (dialog, "template-chosen", G_CALLBACK (template_chosen_cb), self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 parcours_application_about_action (GSimpleAction *action,
                                    GVariant      *parameter,
@@ -197,6 +238,7 @@ parcours_application_quit_action (GSimpleAction *action,
 
 static const GActionEntry app_entries[] = {
   { "new", parcours_application_new_action },
+  { "new-from-template", parcours_application_new_from_template_action },
   { "open", parcours_application_open_action },
   { "about", parcours_application_about_action },
   { "quit", parcours_application_quit_action },
