@@ -320,6 +320,41 @@ test_cli_new_translated (Fixture       *fixture,
     }
 }
 
+/* `LANGUAGE=fr parcours --help` answers in French: no line of the English
+ * help is left but the usage lines, which are commands. */
+static void
+test_cli_help_translated (gconstpointer data)
+{
+  const char *language = data;
+  const char *args[] = { "--help", NULL };
+  g_autofree char *english = NULL;
+  g_autofree char *translated = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_checked = 0;
+
+  g_assert_cmpint (parcours_test_run (NULL, NULL, args, &english, NULL), ==, 0);
+  g_assert_cmpint (parcours_test_run (NULL, language, args, &translated, NULL), ==, 0);
+
+  lines = g_strsplit (english, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *text = g_strstrip (lines[i]);
+      const char *description;
+
+      /* "--check   Check that each FILE…": the part after the option. */
+      if (!g_str_has_prefix (text, "-") || (description = strstr (text, "  ")) == NULL)
+        continue;
+
+      description = g_strstrip (g_strdup (description));
+      g_test_message ("%s", description);
+      g_assert_null (strstr (translated, description));
+      g_free ((char *) description);
+      n_checked++;
+    }
+
+  g_assert_cmpuint (n_checked, >=, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +376,9 @@ main (int   argc,
               fixture_set_up, test_cli_new_translated, fixture_tear_down);
   g_test_add ("/templates/cli/new/russian", Fixture, "ru",
               fixture_set_up, test_cli_new_translated, fixture_tear_down);
+
+  g_test_add_data_func ("/cli/help/french", "fr", test_cli_help_translated);
+  g_test_add_data_func ("/cli/help/russian", "ru", test_cli_help_translated);
 
   return g_test_run ();
 }

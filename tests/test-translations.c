@@ -294,6 +294,76 @@ check_language (GHashTable *pot,
     }
 }
 
+static gboolean
+has_translatable_strings (const char *path)
+{
+  static const char * const markers[] = {
+    "_(\"", "N_(\"", "C_(\"", "NC_(\"", "ngettext (", "g_dngettext (", "g_dpgettext2 (",
+    "translatable=\"yes\"", NULL
+  };
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return FALSE;
+
+  for (guint i = 0; markers[i] != NULL; i++)
+    if (strstr (contents, markers[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+find_sources (const char *top,
+              const char *relative,
+              GPtrArray  *found)
+{
+  g_autofree char *path = g_build_filename (top, relative, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (relative, name, NULL);
+      g_autofree char *child_path = g_build_filename (top, child, NULL);
+
+      if (g_file_test (child_path, G_FILE_TEST_IS_DIR))
+        find_sources (top, child, found);
+      else if ((g_str_has_suffix (name, ".c") || g_str_has_suffix (name, ".ui")) &&
+               has_translatable_strings (child_path))
+        g_ptr_array_add (found, g_steal_pointer (&child));
+    }
+}
+
+/* A file whose strings xgettext never reads would pass the test below:
+ * every source file with a marked string is listed in po/POTFILES.in. */
+static void
+test_potfiles (void)
+{
+  g_autofree char *top = top_srcdir ();
+  g_autofree char *potfiles_path = g_build_filename (top, "po", "POTFILES.in", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) listed = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  g_assert_true (g_file_get_contents (potfiles_path, &contents, NULL, NULL));
+  listed = g_strsplit (contents, "\n", -1);
+  find_sources (top, "src", found);
+  g_assert_cmpuint (found->len, >, 10);
+
+  for (guint i = 0; i < found->len; i++)
+    if (!g_strv_contains ((const char * const *) listed, found->pdata[i]))
+      g_string_append_printf (report, "\n  %s", (char *) found->pdata[i]);
+
+  if (report->len > 0)
+    {
+      g_test_message ("These files have translatable strings but are not in po/POTFILES.in:%s",
+                      report->str);
+      g_test_fail ();
+    }
+}
+
 static void
 test_complete (void)
 {
@@ -386,6 +456,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/translations/potfiles", test_potfiles);
   g_test_add_func ("/translations/complete", test_complete);
   g_test_add_func ("/translations/well-formed", test_well_formed);
   g_test_add_func ("/translations/russian-plurals", test_russian_plurals);

@@ -357,18 +357,12 @@ parcours_application_class_init (ParcoursApplicationClass *klass)
   _parcours_ui_ensure_resources ();
 }
 
+/* --help, --version, --check, --export, --list-templates and --new are
+ * answered by parcours-cli.c before the application runs: they need no
+ * display. */
 static void
 parcours_application_init (ParcoursApplication *self)
 {
-  /* main () answers these before the application runs (they need no
-   * display); they are listed here so that --help shows them. */
-  g_application_add_main_option (G_APPLICATION (self),
-                                 "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
-                                 _("Print the version and exit"), NULL);
-  g_application_add_main_option (G_APPLICATION (self),
-                                 "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
-                                 _("Check that each FILE is a valid journey map and exit"),
-                                 NULL);
 }
 
 ParcoursApplication *
