@@ -125,6 +125,47 @@ test_valid (void)
   }
 }
 
+/* Once the MIME database knows the installed type, a map is
+ * application/x-parcours by its name, and by its contents without one. */
+static void
+test_mime_type (void)
+{
+  const char *datadir = g_getenv ("PARCOURS_INSTALL_DATADIR");
+  g_autofree char *share = g_build_filename (destdir, datadir, NULL);
+  g_autofree char *mime = g_build_filename (share, "mime", NULL);
+  g_autofree char *named = g_build_filename (destdir, "map.parcours", NULL);
+  g_autofree char *unnamed = g_build_filename (destdir, "map", NULL);
+  g_autofree char *data_dirs = g_strconcat (share, ":/usr/share", NULL);
+  const char *update[] = { "update-mime-database", mime, NULL };
+  const char *info[] = { "gio", "info", "--attributes=standard::content-type", named, unnamed, NULL };
+  const char *map = "{\n  \"format\": \"parcours\",\n  \"version\": 1\n}\n";
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_DATA_DIRS", data_dirs, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *second;
+  int status;
+
+  if (g_find_program_in_path ("update-mime-database") == NULL || g_find_program_in_path ("gio") == NULL)
+    {
+      g_test_skip ("update-mime-database or gio is not installed");
+      return;
+    }
+
+  g_assert_true (run_tool (update, NULL));
+  g_assert_true (g_file_set_contents (named, map, -1, NULL));
+  g_assert_true (g_file_set_contents (unnamed, map, -1, NULL));
+
+  env = g_environ_setenv (env, "XDG_DATA_HOME", destdir, TRUE);
+  g_spawn_sync (NULL, (char **) info, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* One "standard::content-type: …" line for each file. */
+  second = strstr (out, "standard::content-type: application/x-parcours");
+  g_assert_nonnull (second);
+  g_assert_nonnull (strstr (second + 1, "standard::content-type: application/x-parcours"));
+}
+
 /* The .thumbnailer file names the program where it is installed. */
 static void
 test_thumbnailer_entry (void)
@@ -239,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/install/files", test_files);
   g_test_add_func ("/install/valid", test_valid);
   g_test_add_func ("/install/thumbnailer-entry", test_thumbnailer_entry);
+  g_test_add_func ("/install/mime-type", test_mime_type);
   g_test_add_func ("/install/runs", test_runs);
 
   status = g_test_run ();
