@@ -145,5 +145,20 @@ const ParcoursLegendItem *parcours_layout_get_legend_item (ParcoursLayout  *self
 ParcoursElement          *parcours_layout_hit_test       (ParcoursLayout   *self,
                                                           double            x,
                                                           double            y);
+gboolean                  parcours_layout_get_cell_at    (ParcoursLayout   *self,
+                                                          double            x,
+                                                          double            y,
+                                                          guint            *lane_index,
+                                                          guint            *stage_index);
+void                      parcours_layout_get_cell_cards (ParcoursLayout   *self,
+                                                          guint             lane_index,
+                                                          guint             stage_index,
+                                                          guint            *first,
+                                                          guint            *n);
+const guint              *parcours_layout_get_lane_points (ParcoursLayout  *self,
+                                                          guint             lane_index,
+                                                          guint            *n);
+int                       parcours_layout_find           (ParcoursLayout   *self,
+                                                          ParcoursElement  *element);
 
 G_END_DECLS
