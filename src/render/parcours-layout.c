@@ -872,12 +872,14 @@ parcours_layout_update (ParcoursLayout   *self,
           lane.curve_color = parcours_style_curve_color (style, persona ? parcours_persona_get_color (persona) : NULL,
                                                          n_emotion_lanes++);
 
+          lane.value_mid = lane.band.y + row_height / 2;
+          lane.value_reach = band_height / 2 - r - 3;
           for (guint p = 0; p < self->points->len; p++)
             {
               ParcoursPointBox *point = &g_array_index (self->points, ParcoursPointBox, p);
               double value = parcours_emotion_point_get_value (point->point);
-              double mid = lane.band.y + row_height / 2;
-              double reach = band_height / 2 - r - 3;
+              double mid = lane.value_mid;
+              double reach = lane.value_reach;
 
               if (point->lane_index != l)
                 continue;
@@ -1211,6 +1213,8 @@ hit_test_point (ParcoursLayout *self,
 {
   double r = self->style->emotion_face_radius + 2;
   guint lo = self->lane_first_point[lane], hi = self->lane_first_point[lane + 1];
+  const ParcoursPointBox *top = NULL;
+  guint top_index = 0;
 
   /* The first point of the lane at or right of x - r, then the few
    * whose faces can reach x. */
@@ -1224,17 +1228,22 @@ hit_test_point (ParcoursLayout *self,
         hi = mid;
     }
 
+  /* Of overlapping faces, the one painted last is on top. */
   for (guint i = lo; i < self->lane_first_point[lane + 1]; i++)
     {
       const ParcoursPointBox *point = &g_array_index (self->points, ParcoursPointBox, self->point_order[i]);
 
       if (point->x > x + r)
         break;
-      if ((x - point->x) * (x - point->x) + (y - point->y) * (y - point->y) <= r * r)
-        return PARCOURS_ELEMENT (point->point);
+      if ((x - point->x) * (x - point->x) + (y - point->y) * (y - point->y) <= r * r &&
+          (top == NULL || self->point_order[i] > top_index))
+        {
+          top = point;
+          top_index = self->point_order[i];
+        }
     }
 
-  return NULL;
+  return top != NULL ? PARCOURS_ELEMENT (top->point) : NULL;
 }
 
 static ParcoursElement *

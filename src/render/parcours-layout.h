@@ -39,6 +39,8 @@ typedef struct
   ParcoursRect band;            /* where faces and the curve live */
   ParcoursRgba curve_color;
   GArray *curve;                /* ParcoursPathSegment, empty below 2 points */
+  double value_mid;             /* the y of value 0 */
+  double value_reach;           /* how far up value 1 is from value 0 */
 } ParcoursLaneBox;
 
 typedef struct
