@@ -401,6 +401,12 @@ draw_icon (cairo_t                 *cr,
   g_array_append_val (run->glyphs, glyph);
 }
 
+static void draw_primitives (ParcoursDisplayList *list,
+                             cairo_t             *cr,
+                             const ParcoursRect  *clip,
+                             guint                first,
+                             guint                end);
+
 /**
  * parcours_cairo_render:
  * @list: a display list
@@ -414,11 +420,6 @@ parcours_cairo_render (ParcoursDisplayList *list,
                        const ParcoursRect  *clip,
                        gboolean             paint_background)
 {
-  const ParcoursPrimitive *batch = NULL;
-  GlyphRun run = { NULL, { 0 }, NULL, NULL, NULL };
-  IconRun icons = { 0, { 0 }, NULL };
-  guint n;
-
   g_return_if_fail (list != NULL);
   g_return_if_fail (cr != NULL);
 
@@ -438,6 +439,47 @@ parcours_cairo_render (ParcoursDisplayList *list,
       cairo_paint (cr);
     }
 
+  draw_primitives (list, cr, clip, 0, parcours_display_list_get_n_items (list));
+
+  cairo_restore (cr);
+}
+
+/**
+ * parcours_cairo_render_range:
+ * @list: a display list
+ * @cr: where to draw, in layout units
+ * @first: the first primitive to draw
+ * @n: how many
+ *
+ * Draws some primitives of @list, as parcours_cairo_render() would: the
+ * GSK backend draws paths and icons with it.
+ */
+void
+parcours_cairo_render_range (ParcoursDisplayList *list,
+                             cairo_t             *cr,
+                             guint                first,
+                             guint                n)
+{
+  g_return_if_fail (list != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (first + n <= parcours_display_list_get_n_items (list));
+
+  cairo_save (cr);
+  draw_primitives (list, cr, NULL, first, first + n);
+  cairo_restore (cr);
+}
+
+static void
+draw_primitives (ParcoursDisplayList *list,
+                 cairo_t             *cr,
+                 const ParcoursRect  *clip,
+                 guint                first,
+                 guint                end)
+{
+  const ParcoursPrimitive *batch = NULL;
+  GlyphRun run = { NULL, { 0 }, NULL, NULL, NULL };
+  IconRun icons = { 0, { 0 }, NULL };
+
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
@@ -448,8 +490,7 @@ parcours_cairo_render (ParcoursDisplayList *list,
   run.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
   run.utf8 = g_string_new (NULL);
   icons.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-  n = parcours_display_list_get_n_items (list);
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < end; i++)
     {
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
 
@@ -502,6 +543,4 @@ parcours_cairo_render (ParcoursDisplayList *list,
   g_array_unref (run.glyphs);
   g_array_unref (run.clusters);
   g_string_free (run.utf8, TRUE);
-
-  cairo_restore (cr);
 }

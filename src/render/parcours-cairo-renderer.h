@@ -16,5 +16,9 @@ void parcours_cairo_render (ParcoursDisplayList *list,
                             cairo_t             *cr,
                             const ParcoursRect  *clip,
                             gboolean             paint_background);
+void parcours_cairo_render_range (ParcoursDisplayList *list,
+                                  cairo_t             *cr,
+                                  guint                first,
+                                  guint                n);
 
 G_END_DECLS

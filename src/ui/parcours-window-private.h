@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "parcours-map-summary.h"
+#include "parcours-canvas.h"
 #include "parcours-window.h"
 
 G_BEGIN_DECLS
@@ -33,7 +33,7 @@ struct _ParcoursWindow
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   GtkSpinner           *spinner;
-  ParcoursMapSummary   *summary;
+  ParcoursCanvas       *canvas;
   GMenu                *undo_section;
 
   guint                 n_loading;

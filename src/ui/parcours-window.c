@@ -159,7 +159,7 @@ parcours_window_set_document (ParcoursWindow   *self,
                            self,
                            G_CONNECT_SWAPPED);
 
-  parcours_map_summary_set_document (self->summary, self->document);
+  parcours_canvas_set_history (self->canvas, self->history);
 
   parcours_window_update_view (self);
   parcours_window_update_title (self);
@@ -369,14 +369,14 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _parcours_ui_ensure_resources ();
-  g_type_ensure (PARCOURS_TYPE_MAP_SUMMARY);
+  g_type_ensure (PARCOURS_TYPE_CANVAS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "parcours-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, summary);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, undo_section);
 
   _parcours_window_class_actions_init (klass);
