@@ -47,6 +47,14 @@ remove_tree (const char *path)
 }
 
 static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
+static gboolean
 run_tool (const char * const *argv,
           char              **err)
 {
@@ -104,8 +112,8 @@ test_valid (void)
   g_autofree char *schemas = installed (datadir, "glib-2.0/schemas");
   g_autofree char *err = NULL;
 
-  if (g_find_program_in_path ("desktop-file-validate") == NULL ||
-      g_find_program_in_path ("appstreamcli") == NULL)
+  if (!have_program ("desktop-file-validate") ||
+      !have_program ("appstreamcli"))
     {
       g_test_skip ("desktop-file-utils or appstream is not installed");
       return;
@@ -145,7 +153,7 @@ test_mime_type (void)
   const char *second;
   int status;
 
-  if (g_find_program_in_path ("update-mime-database") == NULL || g_find_program_in_path ("gio") == NULL)
+  if (!have_program ("update-mime-database") || !have_program ("gio"))
     {
       g_test_skip ("update-mime-database or gio is not installed");
       return;
@@ -255,7 +263,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/packaging/flatpak-manifest", test_flatpak_manifest);
 
-  if (g_find_program_in_path ("meson") == NULL)
+  if (!have_program ("meson"))
     {
       g_test_add_func ("/install/files", skip_without_meson);
       return g_test_run ();

@@ -119,8 +119,9 @@ po_read (const char *path)
         entry->fuzzy |= strstr (line, "fuzzy") != NULL;
       else if (g_str_has_prefix (line, "#:"))
         {
+          g_autofree char *more = g_strstrip (g_strdup (line + 2));
           char *references = g_strconcat (entry->references, entry->references[0] ? " " : "",
-                                          g_strstrip (g_strdup (line + 2)), NULL);
+                                          more, NULL);
           g_free (entry->references);
           entry->references = references;
         }
@@ -367,18 +368,20 @@ test_potfiles (void)
 static void
 test_complete (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("parcours-pot-XXXXXX", NULL);
+  g_autofree char *xgettext = g_find_program_in_path ("xgettext");
+  g_autofree char *dir = NULL;
   g_autofree char *pot_path = NULL;
   g_autoptr(GHashTable) pot = NULL;
   g_auto(GStrv) languages = read_linguas ();
   g_autoptr(GString) report = g_string_new (NULL);
 
-  if (g_find_program_in_path ("xgettext") == NULL)
+  if (xgettext == NULL)
     {
       g_test_skip ("xgettext is not installed");
       return;
     }
 
+  dir = g_dir_make_tmp ("parcours-pot-XXXXXX", NULL);
   pot_path = extract_pot (dir);
   pot = po_read (pot_path);
   g_unlink (pot_path);

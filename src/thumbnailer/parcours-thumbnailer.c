@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "parcours-format.h"
@@ -20,8 +22,8 @@
  * File managers run thumbnailers on every file a user scrolls past, so
  * this must stay quick and harmless on anything: files that are not
  * maps, broken or hostile ones (the loader refuses them), and maps too
- * large to draw in a moment give no thumbnail and a non-zero exit. A
- * timer ends the process if drawing still takes too long. */
+ * large to draw in a moment give no thumbnail and a non-zero exit. Time
+ * limits end the process, with the same exit, if it still takes too long. */
 
 #define EXIT_NO_THUMBNAIL 1
 #define EXIT_USAGE        2
@@ -32,7 +34,25 @@
 #define MAX_CARDS       4000
 #define MAX_STAGES      200
 #define MAX_LANES       100
-#define TIMEOUT_SECONDS 3
+
+/* Backstops for anything the limits above miss: processor time, which
+ * does not depend on how busy the machine is, and waiting (a file on a
+ * stalled network share). */
+#define CPU_LIMIT_SECONDS  2
+#define WALL_LIMIT_SECONDS 10
+
+static const char *output_path;
+
+/* The time is up (SIGXCPU or SIGALRM): no thumbnail, not even half of
+ * one, and a plain failure rather than a crash report. Only
+ * async-signal-safe calls. */
+static void
+timeout_cb (int signal_number)
+{
+  if (output_path != NULL)
+    unlink (output_path);
+  _exit (EXIT_NO_THUMBNAIL);
+}
 
 static int
 fail (const char *path,
@@ -71,8 +91,14 @@ main (int   argc,
     { NULL }
   };
 
-  /* The default action of SIGALRM ends the process: no thumbnail. */
-  alarm (TIMEOUT_SECONDS);
+  {
+    const struct rlimit cpu_limit = { CPU_LIMIT_SECONDS, CPU_LIMIT_SECONDS + 1 };
+
+    signal (SIGXCPU, timeout_cb);
+    signal (SIGALRM, timeout_cb);
+    setrlimit (RLIMIT_CPU, &cpu_limit);
+    alarm (WALL_LIMIT_SECONDS);
+  }
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PARCOURS_LOCALEDIR") ? g_getenv ("PARCOURS_LOCALEDIR") : LOCALEDIR);
@@ -120,6 +146,7 @@ main (int   argc,
   if (!small_enough (document))
     return fail (paths[0], _("too large for a thumbnail"));
 
+  output_path = paths[1];
   surface = parcours_thumbnail_render (document, size, PARCOURS_THEME_PRINT);
   status = cairo_surface_write_to_png (surface, paths[1]);
   cairo_surface_destroy (surface);
