@@ -58,7 +58,7 @@ set_style (ParcoursCanvas *self,
   g_clear_object (&self->layout);
   self->style = parcours_style_new (theme);
   self->layout = parcours_layout_new (self->style);
-  g_hash_table_remove_all (self->nodes);
+  _parcours_canvas_clear_render (self);
   _parcours_canvas_queue_relayout (self);
 }
 
@@ -354,6 +354,7 @@ parcours_canvas_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
 
   g_signal_group_set_target (self->document_signals, NULL);
+  _parcours_canvas_clear_render (self);
   g_clear_object (&self->interaction);
   g_clear_object (&self->history);
   g_clear_object (&self->document);
@@ -371,6 +372,8 @@ parcours_canvas_finalize (GObject *object)
   g_clear_pointer (&self->runs, g_array_unref);
   g_clear_pointer (&self->element_runs, g_hash_table_unref);
   g_clear_pointer (&self->nodes, g_hash_table_unref);
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_clear_pointer (&self->lifted, g_ptr_array_unref);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->style, parcours_style_unref);
   g_clear_object (&self->viewport);
@@ -512,10 +515,7 @@ parcours_canvas_init (ParcoursCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Journey map"),
                                   -1);
 
-  self->nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) gsk_render_node_unref);
-  self->element_runs = g_hash_table_new (NULL, NULL);
-  self->runs = g_array_new (FALSE, FALSE, sizeof (ParcoursCanvasRun));
+  _parcours_canvas_init_render (self);
   self->viewport = parcours_viewport_new ();
   self->selection = parcours_selection_new ();
   self->document_signals = g_signal_group_new (PARCOURS_TYPE_DOCUMENT);
@@ -583,7 +583,7 @@ parcours_canvas_set_history (ParcoursCanvas  *self,
   parcours_selection_clear (self->selection);
   parcours_selection_set_focus (self->selection, NULL);
   parcours_selection_set_hover (self->selection, NULL);
-  g_hash_table_remove_all (self->nodes);
+  _parcours_canvas_clear_render (self);
 
   if (history != NULL)
     {
