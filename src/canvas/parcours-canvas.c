@@ -118,6 +118,8 @@ _parcours_canvas_queue_relayout (ParcoursCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void update_description (ParcoursCanvas *self);
+
 void
 _parcours_canvas_ensure_layout (ParcoursCanvas *self)
 {
@@ -136,6 +138,8 @@ _parcours_canvas_ensure_layout (ParcoursCanvas *self)
                                       parcours_layout_get_width (self->layout),
                                       parcours_layout_get_height (self->layout));
   _parcours_canvas_configure_adjustments (self);
+  /* The focused card may have moved or been renamed. */
+  update_description (self);
 
   if (self->editor != NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -183,14 +187,20 @@ describe_focus (ParcoursCanvas *self)
 }
 
 static void
-selection_changed_cb (ParcoursCanvas    *self,
-                      ParcoursSelection *selection)
+update_description (ParcoursCanvas *self)
 {
   g_autofree char *description = describe_focus (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
                                   -1);
+}
+
+static void
+selection_changed_cb (ParcoursCanvas    *self,
+                      ParcoursSelection *selection)
+{
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
