@@ -90,6 +90,7 @@ struct _ParcoursCanvas
 };
 
 /* parcours-canvas.c */
+char    *_parcours_canvas_describe_level    (ParcoursEmotionPoint *point);
 void     _parcours_canvas_ensure_layout     (ParcoursCanvas *self);
 void     _parcours_canvas_queue_relayout    (ParcoursCanvas *self);
 void     _parcours_canvas_configure_adjustments (ParcoursCanvas *self);

@@ -641,19 +641,6 @@ append_drag_marks (ParcoursCanvas *self,
     }
 }
 
-static const char *
-level_name (int level)
-{
-  switch (level)
-    {
-    case -2: return _("Very negative");
-    case -1: return _("Negative");
-    case 1: return _("Positive");
-    case 2: return _("Very positive");
-    default: return _("Neutral");
-    }
-}
-
 /* While a point is dragged, its level and value beside it. */
 static void
 append_point_label (ParcoursCanvas *self,
@@ -674,8 +661,7 @@ append_point_label (ParcoursCanvas *self,
     return;
 
   box = parcours_layout_get_point (self->layout, index);
-  /* Translators: an emotion level and its value, e.g. "Positive · +0.62" */
-  text = g_strdup_printf (_("%s · %+.2f"), level_name (box->level), parcours_emotion_point_get_value (point));
+  text = _parcours_canvas_describe_level (point);
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   pango_layout_get_pixel_extents (layout, NULL, &extents);
 

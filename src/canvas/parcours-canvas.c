@@ -152,6 +152,28 @@ document_changed_cb (ParcoursCanvas   *self,
   _parcours_canvas_queue_relayout (self);
 }
 
+static const char *
+level_name (int level)
+{
+  switch (level)
+    {
+    case -2: return _("Very negative");
+    case -1: return _("Negative");
+    case 1: return _("Positive");
+    case 2: return _("Very positive");
+    default: return _("Neutral");
+    }
+}
+
+/* A point's level in words and its value, as a tooltip says it. */
+char *
+_parcours_canvas_describe_level (ParcoursEmotionPoint *point)
+{
+  /* Translators: an emotion level and its value, e.g. "Positive · +0.62" */
+  return g_strdup_printf (_("%s · %+.2f"), level_name (parcours_emotion_point_get_level (point)),
+                          parcours_emotion_point_get_value (point));
+}
+
 /* What a screen reader says of the keyboard focus. */
 static char *
 describe_focus (ParcoursCanvas *self)
@@ -174,9 +196,10 @@ describe_focus (ParcoursCanvas *self)
       ParcoursEmotionPoint *point = PARCOURS_EMOTION_POINT (focus);
       ParcoursStage *stage = parcours_document_lookup_stage (self->document, parcours_emotion_point_get_stage_id (point));
 
-      /* Translators: an emotion point's value from -1 to 1, and its stage */
-      return g_strdup_printf (_("Emotion point %+.2f, %s"), parcours_emotion_point_get_value (point),
-                              stage ? parcours_stage_get_name (stage) : "");
+      g_autofree char *level = _parcours_canvas_describe_level (point);
+
+      /* Translators: an emotion point's level and value, then its stage */
+      return g_strdup_printf (_("Emotion point, %s, %s"), level, stage ? parcours_stage_get_name (stage) : "");
     }
   if (PARCOURS_IS_STAGE (focus))
     return g_strdup_printf (_("Stage “%s”"), parcours_stage_get_name (PARCOURS_STAGE (focus)));
