@@ -68,7 +68,7 @@ hash_double (guint64 hash,
              double  value)
 {
   /* Positions that differ by less than this paint the same. */
-  return mix (hash, (guint64) (gint64) llround (value * 1024));
+  return mix (hash, (guint64) (gint64) (value * 1024));
 }
 
 static guint64
@@ -82,8 +82,10 @@ hash_rgba (guint64             hash,
 }
 
 /* What a primitive paints, with positions relative to (ox, oy). Text is
- * hashed by content, never by address: a freed block's address may come
- * back for another text. */
+ * hashed by its block's address: the measurer gives one block to one
+ * text, and the canvas keeps the previous display list (and so its
+ * blocks) alive while it paints the next one, so an address never comes
+ * back for another text between two lists compared. */
 static guint64
 hash_primitive (guint64                  hash,
                 const ParcoursPrimitive *p,
@@ -118,9 +120,7 @@ hash_primitive (guint64                  hash,
       return hash_double (hash, p->radius);
 
     case PARCOURS_PRIMITIVE_TEXT:
-      hash = hash_bytes (hash, p->text->text, strlen (p->text->text));
-      hash = mix (hash, p->text->role);
-      hash = hash_double (hash, p->text->wrap_width);
+      hash = mix (hash, (guint64) GPOINTER_TO_SIZE (p->text));
       return hash_rgba (hash, &p->color);
 
     case PARCOURS_PRIMITIVE_ICON:
@@ -154,13 +154,42 @@ grow_bounds (ParcoursRect       *bounds,
 #define TILE_SIZE 512
 #define MAX_TILES 40
 
+/* Surfaces of dropped tiles, kept for the next ones: a fresh one costs a
+ * megabyte of zeroed pages each time. Nothing reads them before a tile
+ * paints every pixel. */
+static GPtrArray *spare_surfaces;
+
+static cairo_surface_t *
+take_surface (void)
+{
+  if (spare_surfaces != NULL && spare_surfaces->len > 0)
+    return g_ptr_array_steal_index_fast (spare_surfaces, spare_surfaces->len - 1);
+
+  return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_SIZE, TILE_SIZE);
+}
+
+static void
+give_back_surface (cairo_surface_t *surface)
+{
+  if (spare_surfaces == NULL)
+    spare_surfaces = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+
+  if (spare_surfaces->len < MAX_TILES && cairo_surface_get_reference_count (surface) == 1)
+    g_ptr_array_add (spare_surfaces, surface);
+  else
+    cairo_surface_destroy (surface);
+}
+
 static void
 clear_tile (gpointer data)
 {
   ParcoursCanvasTile *tile = data;
 
+  /* A texture has pixels of its own (copied): the surface can serve
+   * another tile. */
   g_clear_object (&tile->texture);
-  g_clear_pointer (&tile->surface, cairo_surface_destroy);
+  if (tile->surface != NULL)
+    give_back_surface (g_steal_pointer (&tile->surface));
   g_free (tile);
 }
 
@@ -772,7 +801,7 @@ render_tile (ParcoursCanvas *self,
 
   /* Drawn with cairo, the way the cairo GSK renderer draws nodes. */
   node = gtk_snapshot_free_to_node (snapshot);
-  tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_SIZE, TILE_SIZE);
+  tile->surface = take_surface ();
   if (node != NULL)
     {
       cairo_t *cr = cairo_create (tile->surface);

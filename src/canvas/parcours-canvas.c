@@ -123,12 +123,17 @@ static void update_description (ParcoursCanvas *self);
 void
 _parcours_canvas_ensure_layout (ParcoursCanvas *self)
 {
+  g_autoptr(ParcoursDisplayList) previous = NULL;
+
   if (!self->layout_dirty || self->document == NULL)
     return;
 
   self->layout_dirty = FALSE;
   parcours_layout_update (self->layout, self->document);
-  g_clear_pointer (&self->list, parcours_display_list_unref);
+
+  /* The previous list lives until the runs are compared with it: see
+   * hash_primitive(). */
+  previous = g_steal_pointer (&self->list);
   self->list = parcours_painter_paint_by_element (self->layout);
   _parcours_canvas_rebuild_runs (self);
 
