@@ -515,6 +515,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *xdotool_path = NULL;
   int status;
 
   setlocale (LC_ALL, "C");
@@ -522,8 +523,8 @@ main (int   argc,
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GDK_BACKEND", "x11", TRUE);
 
-  have_display = g_getenv ("DISPLAY") != NULL && gtk_init_check () &&
-                 g_find_program_in_path ("xdotool") != NULL;
+  xdotool_path = g_find_program_in_path ("xdotool");
+  have_display = g_getenv ("DISPLAY") != NULL && gtk_init_check () && xdotool_path != NULL;
   if (have_display)
     {
       g_autoptr(GError) error = NULL;

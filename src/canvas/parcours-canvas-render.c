@@ -907,7 +907,7 @@ append_tiles (ParcoursCanvas *self,
   for (gint64 row = first_row; row <= last_row; row++)
     for (gint64 column = first_column; column <= last_column; column++)
       {
-        gint64 key = (row << 32) | (column & 0xffffffff);
+        gint64 key = (gint64) (((guint64) (guint32) row << 32) | (guint32) column);
         ParcoursCanvasTile *tile = g_hash_table_lookup (self->tiles, &key);
 
         if (tile == NULL)
