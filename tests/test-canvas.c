@@ -9,7 +9,11 @@
 #include <locale.h>
 #include <math.h>
 
-#include "parcours-document-private.h"
+#include <gtk/gtk.h>
+
+#include "parcours-cairo-renderer.h"
+#include "parcours-canvas.h"
+#include "parcours-painter.h"
 #include "parcours-format.h"
 #include "parcours-interaction.h"
 #include "parcours-test-utils.h"
@@ -29,46 +33,6 @@ typedef struct
   ParcoursLayout *layout;
   char *original;
 } Fixture;
-
-static void
-add (ParcoursDocument *document,
-     gpointer          element)
-{
-  g_autoptr(GError) error = NULL;
-
-  _parcours_document_insert (document, PARCOURS_ELEMENT (element), G_MAXUINT, &error);
-  g_assert_no_error (error);
-  g_object_unref (element);
-}
-
-/* Three stages; touchpoints and actions lanes, an emotion lane.
- * Cell (touch, s1): t1 t2 t3; (touch, s2): t4; (actions, s1): a1. */
-static ParcoursDocument *
-make_map (void)
-{
-  ParcoursDocument *document = parcours_document_new ();
-  ParcoursLane *emotions;
-
-  parcours_document_set_title (document, "Canvas test");
-  add (document, parcours_persona_new ("anna", "Anna"));
-  add (document, parcours_stage_new ("s1", "Discover"));
-  add (document, parcours_stage_new ("s2", "Buy"));
-  add (document, parcours_stage_new ("s3", "Use"));
-  add (document, parcours_lane_new ("touch", PARCOURS_LANE_KIND_TOUCHPOINTS, "Touchpoints"));
-  add (document, parcours_lane_new ("actions", PARCOURS_LANE_KIND_ACTIONS, "Actions"));
-  emotions = parcours_lane_new ("feel", PARCOURS_LANE_KIND_EMOTIONS, "Feelings");
-  parcours_lane_set_persona_id (emotions, "anna");
-  add (document, emotions);
-  add (document, parcours_card_new ("t1", "touch", "s1", "Sees an ad"));
-  add (document, parcours_card_new ("t2", "touch", "s1", "Reads reviews"));
-  add (document, parcours_card_new ("t3", "touch", "s1", "Asks a friend"));
-  add (document, parcours_card_new ("t4", "touch", "s2", "Checkout page"));
-  add (document, parcours_card_new ("a1", "actions", "s1", "Searches"));
-  add (document, parcours_emotion_point_new ("p1", "feel", "s1", 0.5, 0.5));
-  add (document, parcours_emotion_point_new ("p2", "feel", "s2", 0.5, -0.5));
-
-  return document;
-}
 
 static char *
 save (ParcoursDocument *document)
@@ -90,7 +54,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_LIGHT);
 
-  fixture->document = make_map ();
+  fixture->document = parcours_test_make_canvas_map ();
   fixture->history = parcours_history_new (fixture->document);
   fixture->selection = parcours_selection_new ();
   fixture->interaction = parcours_interaction_new (fixture->history, fixture->selection);
@@ -818,12 +782,153 @@ test_keyboard_delete (Fixture       *fixture,
   assert_original (fixture);
 }
 
+static gboolean have_gtk;
+
+/* The picture the canvas shows, as GTK's cairo renderer draws it. */
+static cairo_surface_t *
+canvas_picture (ParcoursCanvas *canvas,
+                int             width,
+                int             height)
+{
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GError) error = NULL;
+  GskRenderNode *node;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  node = parcours_canvas_render_map (canvas);
+  gsk_render_node_draw (node, cr);
+  gsk_render_node_unref (node);
+  cairo_destroy (cr);
+  gsk_renderer_unrealize (renderer);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* The same map through the export's cairo backend, at @scale. */
+static cairo_surface_t *
+export_picture (ParcoursDocument *document,
+                double            scale,
+                double            x,
+                double            y,
+                int               width,
+                int               height)
+{
+  g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_LIGHT);
+  g_autoptr(ParcoursLayout) layout = parcours_layout_new (style);
+  g_autoptr(ParcoursDisplayList) list = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  parcours_layout_update (layout, document);
+  list = parcours_painter_paint (layout);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -x, -y);
+  parcours_cairo_render (list, cr, NULL, TRUE);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* Mean difference per channel (0–255) and the share of channels that
+ * differ by more than 64, within the map (the canvas shades what is
+ * around it). */
+static void
+compare_pictures (cairo_surface_t *a,
+                  cairo_surface_t *b,
+                  int              x0,
+                  int              y0,
+                  int              x1,
+                  int              y1,
+                  double          *mean,
+                  double          *far)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guchar *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  guint64 sum = 0, n_far = 0, n = 0;
+
+  x0 = MAX (x0, 0);
+  y0 = MAX (y0, 0);
+  x1 = MIN (x1, cairo_image_surface_get_width (a));
+  y1 = MIN (y1, cairo_image_surface_get_height (a));
+  for (int y = y0; y < y1; y++)
+    for (int x = x0 * 4; x < x1 * 4; x++)
+      {
+        int d = abs (pa[y * stride + x] - pb[y * stride + x]);
+
+        sum += d;
+        n_far += d > 64;
+        n++;
+      }
+
+  g_assert_cmpuint (n, >, 100000);
+  *mean = (double) sum / n;
+  *far = (double) n_far / n;
+}
+
+/* What the canvas shows is what the export draws, at 100 % and zoomed
+ * out, through the tiles and with nothing selected. */
+static void
+test_render_matches_export (void)
+{
+  g_autoptr(ParcoursDocument) document = parcours_test_make_grocery_map ();
+  g_autoptr(ParcoursHistory) history = parcours_history_new (document);
+  ParcoursCanvas *canvas;
+  ParcoursViewport *viewport;
+  const double zooms[] = { 1.0, 0.51, 0.8, 2.0 };
+
+  if (!have_gtk)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  canvas = g_object_ref_sink (PARCOURS_CANVAS (parcours_canvas_new ()));
+  parcours_canvas_set_history (canvas, history);
+  viewport = parcours_canvas_get_viewport (canvas);
+  parcours_viewport_set_text_scale (viewport, 1.0);
+  parcours_viewport_set_view_size (viewport, 900, 700);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      cairo_surface_t *shown, *exported;
+      double mean, far, x, y;
+
+      parcours_viewport_zoom_at (viewport, zooms[i], 0, 0);
+      parcours_viewport_set_origin (viewport, 150, 380);
+      x = parcours_viewport_get_x (viewport);
+      y = parcours_viewport_get_y (viewport);
+      shown = canvas_picture (canvas, 900, 700);
+      exported = export_picture (document, zooms[i], x, y, 900, 700);
+      compare_pictures (shown, exported, (int) ceil (-x * zooms[i]), (int) ceil (-y * zooms[i]),
+                        (int) floor ((parcours_layout_get_width (parcours_canvas_get_layout (canvas)) - x) * zooms[i]),
+                        (int) floor ((parcours_layout_get_height (parcours_canvas_get_layout (canvas)) - y) * zooms[i]),
+                        &mean, &far);
+      g_test_message ("zoom %.2f at %.0f,%.0f: mean difference %.2f, %.3f %% far", zooms[i], x, y, mean, far * 100);
+      if (mean > 1.5 || far > 0.005)
+        {
+          cairo_surface_write_to_png (shown, "canvas-shown.png");
+          cairo_surface_write_to_png (exported, "canvas-exported.png");
+        }
+      g_assert_cmpfloat (mean, <, 1.5);
+      g_assert_cmpfloat (far, <, 0.005);
+      cairo_surface_destroy (shown);
+      cairo_surface_destroy (exported);
+    }
+
+  g_object_unref (canvas);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "C");
   g_test_init (&argc, &argv, NULL);
+  have_gtk = gtk_init_check ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -842,6 +947,7 @@ main (int   argc,
   ADD ("/canvas/keyboard/focus", test_keyboard_focus);
   ADD ("/canvas/keyboard/move", test_keyboard_move);
   ADD ("/canvas/keyboard/delete", test_keyboard_delete);
+  g_test_add_func ("/canvas/render/matches-export", test_render_matches_export);
 
 #undef ADD
 

@@ -233,8 +233,12 @@ _parcours_canvas_end_editor (ParcoursCanvas *self,
   if (self->editor == NULL)
     return;
 
-  had_focus = gtk_widget_has_focus (self->editor);
+  /* The focus goes back to the canvas before the editor goes, so that
+   * GTK does not move it later, away from the next card's editor. */
+  had_focus = gtk_widget_is_focus (self->editor);
   self->updating_editor = TRUE;
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
   g_clear_pointer (&self->editor, gtk_widget_unparent);
   self->updating_editor = FALSE;
 
@@ -242,8 +246,6 @@ _parcours_canvas_end_editor (ParcoursCanvas *self,
   if (self->interaction != NULL)
     parcours_interaction_end_edit (self->interaction, next_card);
 
-  if (self->editor == NULL && had_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

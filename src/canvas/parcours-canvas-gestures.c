@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "parcours-canvas-private.h"
@@ -378,9 +379,50 @@ focus_changed_cb (ParcoursCanvas     *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Over an emotion point: its level, value and label, in words. */
+static gboolean
+query_tooltip_cb (ParcoursCanvas *self,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip)
+{
+  ParcoursElement *hit;
+  ParcoursEmotionPoint *point;
+  const char *label;
+  g_autofree char *text = NULL;
+  double lx, ly;
+
+  if (self->layout == NULL || self->pointer_pressed)
+    return FALSE;
+
+  _parcours_canvas_ensure_layout (self);
+  to_layout (self, x, y, &lx, &ly);
+  hit = parcours_layout_hit_test (self->layout, lx, ly);
+  if (!PARCOURS_IS_EMOTION_POINT (hit))
+    return FALSE;
+
+  point = PARCOURS_EMOTION_POINT (hit);
+  label = parcours_emotion_point_get_label (point);
+  text = _parcours_canvas_describe_level (point);
+  if (label != NULL && label[0] != '\0')
+    {
+      char *with_label = g_strdup_printf ("%s\n%s", text, label);
+
+      g_free (text);
+      text = with_label;
+    }
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 void
 _parcours_canvas_init_gestures (ParcoursCanvas *self)
 {
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect_swapped (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+
   GtkGesture *gesture;
   GtkEventController *controller;
 

@@ -14,9 +14,15 @@
  * Delete removes the selection, Ctrl+A selects every card, Escape
  * clears. The logic is the interaction's; this file binds keys. */
 
+/* The keys handled here never reach the window, which would otherwise
+ * turn the focus ring on: the keyboard is in use, so show it. */
 static void
 reveal_focus (ParcoursCanvas *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
   parcours_canvas_reveal (self, parcours_selection_get_focus (self->selection));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

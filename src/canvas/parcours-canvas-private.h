@@ -25,6 +25,15 @@ typedef struct
   guint64 signature;            /* of what the primitives paint */
 } ParcoursCanvasRun;
 
+/* A square of the map at one device scale, drawn once into a texture. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  GdkTexture *texture;          /* of the surface, made when a renderer wants one */
+  ParcoursRect rect;            /* in layout units */
+  guint64 last_used;
+} ParcoursCanvasTile;
+
 struct _ParcoursCanvas
 {
   GtkWidget parent_instance;
@@ -39,6 +48,16 @@ struct _ParcoursCanvas
   GArray *runs;                 /* ParcoursCanvasRun, in painting order */
   GHashTable *element_runs;     /* element → index in runs + 1 */
   GHashTable *nodes;            /* guint64 key → GskRenderNode */
+
+  /* The map at the current device scale in tiles, drawn from the nodes
+   * with cairo; lifted elements (being
+   * dragged or edited) are left out of them and drawn live on top. */
+  GHashTable *tiles;            /* gint64 (row << 32 | column) → ParcoursCanvasTile */
+  double tile_scale;
+  double map_width;             /* of the display list the tiles show */
+  double map_height;
+  guint64 frame_counter;
+  GPtrArray *lifted;            /* ParcoursElement, owned */
   guint layout_dirty : 1;
   guint space_held : 1;
   guint panning : 1;
@@ -54,6 +73,16 @@ struct _ParcoursCanvas
   guint configuring_adjustments : 1;
 
   guint tick_id;
+
+  /* While the zoom changes, tiles stay at the scale they were drawn at
+   * (scaled on screen) and are drawn sharp again once it settles. */
+  guint zoom_settle_id;
+  guint zooming : 1;
+  /* An animated zoom (keyboard, menu) towards a target. */
+  double zoom_from;
+  double zoom_to;
+  gint64 zoom_start;
+  guint zoom_animating : 1;
   double pointer_x;             /* widget coordinates of the last motion */
   double pointer_y;
   gboolean pointer_pressed;
@@ -71,11 +100,16 @@ struct _ParcoursCanvas
 };
 
 /* parcours-canvas.c */
+char    *_parcours_canvas_describe_level    (ParcoursEmotionPoint *point);
 void     _parcours_canvas_ensure_layout     (ParcoursCanvas *self);
 void     _parcours_canvas_queue_relayout    (ParcoursCanvas *self);
 void     _parcours_canvas_configure_adjustments (ParcoursCanvas *self);
 
 /* parcours-canvas-render.c */
+double   _parcours_canvas_tile_scale        (ParcoursCanvas *self,
+                                             double          device_scale);
+void     _parcours_canvas_init_render       (ParcoursCanvas *self);
+void     _parcours_canvas_clear_render      (ParcoursCanvas *self);
 void     _parcours_canvas_rebuild_runs      (ParcoursCanvas *self);
 void     _parcours_canvas_snapshot_map      (ParcoursCanvas *self,
                                              GtkSnapshot    *snapshot,

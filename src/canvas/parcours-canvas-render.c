@@ -24,8 +24,18 @@
  * view's own marks: selection, hover, keyboard focus, the drop marker,
  * the rubber band. */
 
-#define FNV_PRIME 1099511628211ull
-#define FNV_OFFSET 14695981039346656037ull
+#define HASH_SEED 0x9e3779b97f4a7c15ull
+
+/* A quick 64-bit mix, one word at a time: signatures are computed for
+ * every primitive of the map after each edit. */
+static inline guint64
+mix (guint64 hash,
+     guint64 value)
+{
+  hash ^= value + HASH_SEED + (hash << 6) + (hash >> 2);
+  hash *= 0xff51afd7ed558ccdull;
+  return hash ^ (hash >> 32);
+}
 
 static guint64
 hash_bytes (guint64       hash,
@@ -33,20 +43,32 @@ hash_bytes (guint64       hash,
             gsize         size)
 {
   const guchar *bytes = data;
+  gsize i = 0;
 
-  for (gsize i = 0; i < size; i++)
-    hash = (hash ^ bytes[i]) * FNV_PRIME;
+  for (; i + 8 <= size; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, bytes + i, 8);
+      hash = mix (hash, word);
+    }
+  if (i < size)
+    {
+      guint64 word = 0;
+
+      memcpy (&word, bytes + i, size - i);
+      hash = mix (hash, word ^ ((guint64) size << 56));
+    }
+
   return hash;
 }
 
-static guint64
+static inline guint64
 hash_double (guint64 hash,
              double  value)
 {
   /* Positions that differ by less than this paint the same. */
-  gint64 quantised = (gint64) llround (value * 1024);
-
-  return hash_bytes (hash, &quantised, sizeof quantised);
+  return mix (hash, (guint64) (gint64) (value * 1024));
 }
 
 static guint64
@@ -60,15 +82,17 @@ hash_rgba (guint64             hash,
 }
 
 /* What a primitive paints, with positions relative to (ox, oy). Text is
- * hashed by content, never by address: a freed block's address may come
- * back for another text. */
+ * hashed by its block's address: the measurer gives one block to one
+ * text, and the canvas keeps the previous display list (and so its
+ * blocks) alive while it paints the next one, so an address never comes
+ * back for another text between two lists compared. */
 static guint64
 hash_primitive (guint64                  hash,
                 const ParcoursPrimitive *p,
                 double                   ox,
                 double                   oy)
 {
-  hash = hash_bytes (hash, &p->kind, sizeof p->kind);
+  hash = mix (hash, p->kind);
   hash = hash_double (hash, p->bounds.x - ox);
   hash = hash_double (hash, p->bounds.y - oy);
   hash = hash_double (hash, p->bounds.width);
@@ -79,15 +103,14 @@ hash_primitive (guint64                  hash,
     case PARCOURS_PRIMITIVE_PATH:
       for (guint i = 0; i < p->n_segments; i++)
         {
-          hash = hash_bytes (hash, &p->segments[i].op, sizeof p->segments[i].op);
+          hash = mix (hash, p->segments[i].op);
           for (guint k = 0; k < 3; k++)
             {
               hash = hash_double (hash, p->segments[i].x[k] - ox);
               hash = hash_double (hash, p->segments[i].y[k] - oy);
             }
         }
-      hash = hash_bytes (hash, &p->even_odd, sizeof p->even_odd);
-      hash = hash_bytes (hash, &p->dashed, sizeof p->dashed);
+      hash = mix (hash, (p->even_odd ? 1 : 0) | (p->dashed ? 2 : 0));
       G_GNUC_FALLTHROUGH;
 
     case PARCOURS_PRIMITIVE_RECT:
@@ -97,9 +120,7 @@ hash_primitive (guint64                  hash,
       return hash_double (hash, p->radius);
 
     case PARCOURS_PRIMITIVE_TEXT:
-      hash = hash_bytes (hash, p->text->text, strlen (p->text->text));
-      hash = hash_bytes (hash, &p->text->role, sizeof p->text->role);
-      hash = hash_double (hash, p->text->wrap_width);
+      hash = mix (hash, (guint64) GPOINTER_TO_SIZE (p->text));
       return hash_rgba (hash, &p->color);
 
     case PARCOURS_PRIMITIVE_ICON:
@@ -130,24 +151,169 @@ grow_bounds (ParcoursRect       *bounds,
   bounds->height = y1 - bounds->y;
 }
 
-/* Splits the new display list into runs. Nodes are kept by signature:
- * the next frame finds those of runs that paint as before. */
+#define TILE_SIZE 512
+#define MAX_TILES 40
+
+/* Surfaces of dropped tiles, kept for the next ones: a fresh one costs a
+ * megabyte of zeroed pages each time. Nothing reads them before a tile
+ * paints every pixel. */
+static GPtrArray *spare_surfaces;
+
+static cairo_surface_t *
+take_surface (void)
+{
+  if (spare_surfaces != NULL && spare_surfaces->len > 0)
+    return g_ptr_array_steal_index_fast (spare_surfaces, spare_surfaces->len - 1);
+
+  return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_SIZE, TILE_SIZE);
+}
+
+static void
+give_back_surface (cairo_surface_t *surface)
+{
+  if (spare_surfaces == NULL)
+    spare_surfaces = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+
+  if (spare_surfaces->len < MAX_TILES && cairo_surface_get_reference_count (surface) == 1)
+    g_ptr_array_add (spare_surfaces, surface);
+  else
+    cairo_surface_destroy (surface);
+}
+
+static void
+clear_tile (gpointer data)
+{
+  ParcoursCanvasTile *tile = data;
+
+  /* A texture has pixels of its own (copied): the surface can serve
+   * another tile. */
+  g_clear_object (&tile->texture);
+  if (tile->surface != NULL)
+    give_back_surface (g_steal_pointer (&tile->surface));
+  g_free (tile);
+}
+
+void
+_parcours_canvas_init_render (ParcoursCanvas *self)
+{
+  self->nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) gsk_render_node_unref);
+  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, clear_tile);
+  self->element_runs = g_hash_table_new (NULL, NULL);
+  self->runs = g_array_new (FALSE, FALSE, sizeof (ParcoursCanvasRun));
+  self->lifted = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Forgets every node and tile: a new document or a new style. */
+void
+_parcours_canvas_clear_render (ParcoursCanvas *self)
+{
+  g_hash_table_remove_all (self->nodes);
+  g_hash_table_remove_all (self->tiles);
+  g_hash_table_remove_all (self->element_runs);
+  g_array_set_size (self->runs, 0);
+  g_ptr_array_set_size (self->lifted, 0);
+}
+
+/* Drops the tiles that show any of @rect. */
+static void
+damage (ParcoursCanvas     *self,
+        const ParcoursRect *rect)
+{
+  GHashTableIter iter;
+  ParcoursCanvasTile *tile;
+  /* Strokes and shadows reach a little outside the bounds. */
+  ParcoursRect grown = { rect->x - 4, rect->y - 4, rect->width + 8, rect->height + 8 };
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tile))
+    if (parcours_rect_intersects (&tile->rect, &grown))
+      g_hash_table_iter_remove (&iter);
+}
+
+/* What changed between two relayouts, for the tiles: elements whose runs
+ * paint differently or elsewhere, background shapes that came or went,
+ * and the map's edges. */
+static void
+damage_changes (ParcoursCanvas *self,
+                GArray         *old_runs,
+                double          old_width,
+                double          old_height)
+{
+  g_autoptr(GHashTable) old_elements = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) old_background = g_hash_table_new (g_int64_hash, g_int64_equal);
+  double width = parcours_display_list_get_width (self->list);
+  double height = parcours_display_list_get_height (self->list);
+  GHashTableIter iter;
+  ParcoursCanvasRun *run;
+
+  if (g_hash_table_size (self->tiles) == 0)
+    return;
+
+  for (guint r = 0; r < old_runs->len; r++)
+    {
+      run = &g_array_index (old_runs, ParcoursCanvasRun, r);
+      if (run->element != NULL)
+        g_hash_table_insert (old_elements, run->element, run);
+      else
+        g_hash_table_insert (old_background, &run->signature, run);
+    }
+
+  for (guint r = 0; r < self->runs->len; r++)
+    {
+      ParcoursCanvasRun *old;
+
+      run = &g_array_index (self->runs, ParcoursCanvasRun, r);
+      if (run->element == NULL)
+        {
+          if (!g_hash_table_remove (old_background, &run->signature))
+            damage (self, &run->bounds);
+          continue;
+        }
+
+      old = g_hash_table_lookup (old_elements, run->element);
+      if (old == NULL || old->signature != run->signature ||
+          old->origin_x != run->origin_x || old->origin_y != run->origin_y)
+        {
+          damage (self, &run->bounds);
+          if (old != NULL)
+            damage (self, &old->bounds);
+        }
+      g_hash_table_remove (old_elements, run->element);
+    }
+
+  g_hash_table_iter_init (&iter, old_elements);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &run))
+    damage (self, &run->bounds);
+  g_hash_table_iter_init (&iter, old_background);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &run))
+    damage (self, &run->bounds);
+
+  if (width != old_width)
+    damage (self, &(ParcoursRect) { MIN (width, old_width), 0, G_MAXFLOAT, G_MAXFLOAT });
+  if (height != old_height)
+    damage (self, &(ParcoursRect) { 0, MIN (height, old_height), G_MAXFLOAT, G_MAXFLOAT });
+}
+
+/* Splits the new display list into runs, and forgets the nodes and
+ * tiles of what changed: the next frame records only those. */
 void
 _parcours_canvas_rebuild_runs (ParcoursCanvas *self)
 {
   guint n = parcours_display_list_get_n_items (self->list);
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) old_runs = self->runs;
   GHashTableIter iter;
   gpointer key;
 
-  g_array_set_size (self->runs, 0);
+  self->runs = g_array_new (FALSE, FALSE, sizeof (ParcoursCanvasRun));
   g_hash_table_remove_all (self->element_runs);
 
   for (guint i = 0; i < n;)
     {
       const ParcoursPrimitive *first = parcours_display_list_get_item (self->list, i);
       ParcoursCanvasRun run = { first->element, i, 0 };
-      guint64 hash = FNV_OFFSET;
+      guint64 hash = HASH_SEED;
 
       do
         {
@@ -175,6 +341,10 @@ _parcours_canvas_rebuild_runs (ParcoursCanvas *self)
       if (run.element != NULL)
         g_hash_table_insert (self->element_runs, run.element, GUINT_TO_POINTER (self->runs->len));
     }
+
+  damage_changes (self, old_runs, self->map_width, self->map_height);
+  self->map_width = parcours_display_list_get_width (self->list);
+  self->map_height = parcours_display_list_get_height (self->list);
 
   for (guint r = 0; r < self->runs->len; r++)
     g_hash_table_add (wanted, &g_array_index (self->runs, ParcoursCanvasRun, r).signature);
@@ -337,27 +507,43 @@ append_outline (GtkSnapshot        *snapshot,
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
-/* The keyboard focus: a dashed ring, unlike selection and hover. */
+/* The keyboard focus: a dashed ring, unlike selection and hover. Drawn
+ * in widget pixels (see append_tile()). */
 static void
-append_focus_ring (GtkSnapshot        *snapshot,
+append_focus_ring (ParcoursCanvas     *self,
+                   GtkSnapshot        *snapshot,
                    const ParcoursRect *rect,
                    double              gap,
                    double              width,
                    const GdkRGBA      *color)
 {
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (rect->x - gap - 2 * width, rect->y - gap - 2 * width,
-                                               rect->width + 2 * (gap + 2 * width),
-                                               rect->height + 2 * (gap + 2 * width));
+  double scale = parcours_viewport_get_scale (self->viewport);
+  double x, y, w, h;
   double dashes[] = { 3 * width, 2 * width };
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_t *cr;
 
+  parcours_viewport_to_widget (self->viewport, rect->x, rect->y, &x, &y);
+  w = rect->width * scale;
+  h = rect->height * scale;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - gap - 2 * width, y - gap - 2 * width,
+                                                                 w + 2 * (gap + 2 * width),
+                                                                 h + 2 * (gap + 2 * width)));
   gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, width);
   cairo_set_dash (cr, dashes, 2, 0);
-  cairo_rectangle (cr, rect->x - gap - width / 2, rect->y - gap - width / 2,
-                   rect->width + 2 * gap + width, rect->height + 2 * gap + width);
+  cairo_rectangle (cr, x - gap - width / 2, y - gap - width / 2, w + 2 * gap + width, h + 2 * gap + width);
   cairo_stroke (cr);
   cairo_destroy (cr);
+}
+
+/* The focus ring shows while the keyboard is in use, as GTK's do. */
+static gboolean
+focus_visible (ParcoursCanvas *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return gtk_widget_is_focus (GTK_WIDGET (self)) && GTK_IS_WINDOW (root) &&
+         gtk_window_get_focus_visible (GTK_WINDOW (root));
 }
 
 static void
@@ -366,7 +552,7 @@ append_selection_marks (ParcoursCanvas *self,
                         double          scale)
 {
   GdkRGBA accent = accent_color (self);
-  GdkRGBA tint = accent, hover = accent, ink;
+  GdkRGBA tint = accent, hover = accent;
   ParcoursElement *hovered = parcours_selection_get_hover (self->selection);
   ParcoursElement *focus = parcours_selection_get_focus (self->selection);
   gboolean contrast = high_contrast ();
@@ -374,7 +560,6 @@ append_selection_marks (ParcoursCanvas *self,
 
   tint.alpha = 0.12;
   hover.alpha = contrast ? 0.9 : 0.55;
-  ink = (GdkRGBA) { self->style->text.red, self->style->text.green, self->style->text.blue, 1 };
 
   for (guint i = 0; i < parcours_selection_get_n_items (self->selection); i++)
     {
@@ -404,14 +589,25 @@ append_selection_marks (ParcoursCanvas *self,
                       1.5 * px, &hover);
     }
 
-  if (focus != NULL && gtk_widget_has_focus (GTK_WIDGET (self)) && parcours_interaction_get_editing (self->interaction) == NULL)
-    {
-      ParcoursRect r = element_rect (self, focus);
+}
 
-      if (r.width > 0)
-        append_focus_ring (snapshot, &r, (contrast ? 5 : 5) * px, (contrast ? 2.5 : 1.5) * px,
-                           contrast ? &ink : &accent);
-    }
+static void
+append_focus_mark (ParcoursCanvas *self,
+                   GtkSnapshot    *snapshot)
+{
+  ParcoursElement *focus = parcours_selection_get_focus (self->selection);
+  gboolean contrast = high_contrast ();
+  GdkRGBA accent = accent_color (self);
+  GdkRGBA ink = { self->style->text.red, self->style->text.green, self->style->text.blue, 1 };
+  ParcoursRect r;
+
+  if (focus == NULL || !focus_visible (self) || parcours_interaction_get_editing (self->interaction) != NULL ||
+      g_ptr_array_find (parcours_interaction_get_moving_cards (self->interaction), focus, NULL))
+    return;
+
+  r = element_rect (self, focus);
+  if (r.width > 0)
+    append_focus_ring (self, snapshot, &r, 5, contrast ? 2.5 : 1.5, contrast ? &ink : &accent);
 }
 
 static void
@@ -474,19 +670,6 @@ append_drag_marks (ParcoursCanvas *self,
     }
 }
 
-static const char *
-level_name (int level)
-{
-  switch (level)
-    {
-    case -2: return _("Very negative");
-    case -1: return _("Negative");
-    case 1: return _("Positive");
-    case 2: return _("Very positive");
-    default: return _("Neutral");
-    }
-}
-
 /* While a point is dragged, its level and value beside it. */
 static void
 append_point_label (ParcoursCanvas *self,
@@ -507,8 +690,7 @@ append_point_label (ParcoursCanvas *self,
     return;
 
   box = parcours_layout_get_point (self->layout, index);
-  /* Translators: an emotion level and its value, e.g. "Positive · +0.62" */
-  text = g_strdup_printf (_("%s · %+.2f"), level_name (box->level), parcours_emotion_point_get_value (point));
+  text = _parcours_canvas_describe_level (point);
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   pango_layout_get_pixel_extents (layout, NULL, &extents);
 
@@ -527,12 +709,271 @@ append_point_label (ParcoursCanvas *self,
   gtk_snapshot_restore (snapshot);
 }
 
+static gboolean
+is_lifted (ParcoursCanvas  *self,
+           ParcoursElement *element)
+{
+  return element != NULL && self->lifted->len > 0 && g_ptr_array_find (self->lifted, element, NULL);
+}
+
+/* The dragged cards and the edited one are drawn live, not in tiles:
+ * when that set changes, the tiles under them are drawn again. */
+static void
+update_lifted (ParcoursCanvas *self)
+{
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_object_unref);
+  ParcoursElement *editing = NULL;
+
+  if (self->interaction != NULL)
+    {
+      GPtrArray *moving = parcours_interaction_get_moving_cards (self->interaction);
+
+      for (guint i = 0; i < moving->len; i++)
+        g_ptr_array_add (wanted, g_object_ref (g_ptr_array_index (moving, i)));
+      editing = parcours_interaction_get_editing (self->interaction);
+      if (editing != NULL)
+        g_ptr_array_add (wanted, g_object_ref (editing));
+    }
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GPtrArray *from = pass == 0 ? wanted : self->lifted;
+      GPtrArray *other = pass == 0 ? self->lifted : wanted;
+
+      for (guint i = 0; i < from->len; i++)
+        {
+          const ParcoursCanvasRun *run;
+
+          if (g_ptr_array_find (other, g_ptr_array_index (from, i), NULL))
+            continue;
+          run = element_run (self, g_ptr_array_index (from, i));
+          if (run != NULL)
+            damage (self, &run->bounds);
+        }
+    }
+
+  g_ptr_array_unref (self->lifted);
+  self->lifted = g_steal_pointer (&wanted);
+}
+
+static GdkRGBA
+outside_color (ParcoursCanvas *self)
+{
+  GdkRGBA outside = { self->style->background.red * 0.94, self->style->background.green * 0.94,
+                      self->style->background.blue * 0.95, 1 };
+
+  return outside;
+}
+
+/* Draws the tile at (@column, @row) of the grid of TILE_SIZE device
+ * pixels, from the runs' cached nodes, at device scale @scale. */
+static ParcoursCanvasTile *
+render_tile (ParcoursCanvas *self,
+             gint64          column,
+             gint64          row,
+             double          scale)
+{
+  ParcoursCanvasTile *tile = g_new0 (ParcoursCanvasTile, 1);
+  GdkRGBA outside = outside_color (self);
+  GdkRGBA background = { self->style->background.red, self->style->background.green,
+                         self->style->background.blue, 1 };
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  double size = TILE_SIZE / scale;
+
+  tile->rect = (ParcoursRect) { column * size, row * size, size, size };
+
+  gtk_snapshot_scale (snapshot, scale, scale);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-tile->rect.x, -tile->rect.y));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (tile->rect.x, tile->rect.y, size, size));
+  gtk_snapshot_append_color (snapshot, &outside, &GRAPHENE_RECT_INIT (tile->rect.x, tile->rect.y, size, size));
+  gtk_snapshot_append_color (snapshot, &background,
+                             &GRAPHENE_RECT_INIT (0, 0, parcours_display_list_get_width (self->list),
+                                                  parcours_display_list_get_height (self->list)));
+  for (guint r = 0; r < self->runs->len; r++)
+    {
+      const ParcoursCanvasRun *run = &g_array_index (self->runs, ParcoursCanvasRun, r);
+
+      if (parcours_rect_intersects (&run->bounds, &tile->rect) && !is_lifted (self, run->element))
+        append_run (self, snapshot, run, scale);
+    }
+  gtk_snapshot_pop (snapshot);
+
+  /* Drawn with cairo, the way the cairo GSK renderer draws nodes. */
+  node = gtk_snapshot_free_to_node (snapshot);
+  tile->surface = take_surface ();
+  if (node != NULL)
+    {
+      cairo_t *cr = cairo_create (tile->surface);
+
+      gsk_render_node_draw (node, cr);
+      cairo_destroy (cr);
+      gsk_render_node_unref (node);
+    }
+  cairo_surface_flush (tile->surface);
+
+  return tile;
+}
+
+/* Keeps the tiles nearest to the view when there are too many. */
+static void
+evict_tiles (ParcoursCanvas *self)
+{
+  while (g_hash_table_size (self->tiles) > MAX_TILES)
+    {
+      GHashTableIter iter;
+      gpointer key, oldest_key = NULL;
+      ParcoursCanvasTile *tile;
+      guint64 oldest = G_MAXUINT64;
+
+      g_hash_table_iter_init (&iter, self->tiles);
+      while (g_hash_table_iter_next (&iter, &key, (gpointer *) &tile))
+        if (tile->last_used < oldest)
+          {
+            oldest = tile->last_used;
+            oldest_key = key;
+          }
+      g_hash_table_remove (self->tiles, oldest_key);
+    }
+}
+
+/* A renderer that draws with cairo paints the tile's surface as it is;
+ * others (GL) get a texture, which they upload once and keep. */
+static gboolean
+renders_with_cairo (ParcoursCanvas *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+static void
+append_tile (ParcoursCanvas     *self,
+             GtkSnapshot        *snapshot,
+             ParcoursCanvasTile *tile)
+{
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (tile->rect.x, tile->rect.y, tile->rect.width, tile->rect.height);
+
+  if (renders_with_cairo (self))
+    {
+      double size = TILE_SIZE / (double) gtk_widget_get_scale_factor (GTK_WIDGET (self));
+      cairo_t *cr;
+
+      /* GTK 4.8 misplaces cairo nodes drawn under a zoom and a shift
+       * at once: the tile's node is made in unzoomed widget pixels. */
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &bounds.origin);
+      gtk_snapshot_scale (snapshot, 1 / parcours_viewport_get_scale (self->viewport),
+                          1 / parcours_viewport_get_scale (self->viewport));
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, size, size));
+      cairo_scale (cr, size / TILE_SIZE, size / TILE_SIZE);
+      cairo_set_source_surface (cr, tile->surface, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+      /* Tiles are opaque: a copy, no blending. */
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      gtk_snapshot_restore (snapshot);
+      return;
+    }
+
+  if (tile->texture == NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (cairo_image_surface_get_data (tile->surface),
+                                             cairo_image_surface_get_stride (tile->surface) * TILE_SIZE);
+
+      tile->texture = gdk_memory_texture_new (TILE_SIZE, TILE_SIZE, GDK_MEMORY_DEFAULT, bytes,
+                                              cairo_image_surface_get_stride (tile->surface));
+    }
+  gtk_snapshot_append_texture (snapshot, tile->texture, &bounds);
+}
+
+static void
+append_tiles (ParcoursCanvas *self,
+              GtkSnapshot    *snapshot,
+              double          device_scale,
+              double          origin_x,
+              double          origin_y,
+              double          width,
+              double          height)
+{
+  gint64 first_column = (gint64) floor (origin_x * device_scale / TILE_SIZE);
+  gint64 first_row = (gint64) floor (origin_y * device_scale / TILE_SIZE);
+  gint64 last_column = (gint64) floor ((origin_x * device_scale + width) / TILE_SIZE);
+  gint64 last_row = (gint64) floor ((origin_y * device_scale + height) / TILE_SIZE);
+
+  self->frame_counter++;
+  for (gint64 row = first_row; row <= last_row; row++)
+    for (gint64 column = first_column; column <= last_column; column++)
+      {
+        gint64 key = (gint64) (((guint64) (guint32) row << 32) | (guint32) column);
+        ParcoursCanvasTile *tile = g_hash_table_lookup (self->tiles, &key);
+
+        if (tile == NULL)
+          {
+            tile = render_tile (self, column, row, device_scale);
+            g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), tile);
+          }
+        tile->last_used = self->frame_counter;
+
+        append_tile (self, snapshot, tile);
+      }
+
+  evict_tiles (self);
+}
+
+/* The cards being dragged leave a faint trace where they were; the card
+ * being edited shows without its text, which the editor shows. */
+static void
+append_lifted (ParcoursCanvas *self,
+               GtkSnapshot    *snapshot,
+               double          scale)
+{
+  ParcoursElement *editing = parcours_interaction_get_editing (self->interaction);
+
+  for (guint i = 0; i < self->lifted->len; i++)
+    {
+      ParcoursElement *element = g_ptr_array_index (self->lifted, i);
+      const ParcoursCanvasRun *run = element_run (self, element);
+
+      if (run == NULL)
+        continue;
+
+      if (element == editing)
+        {
+          append_run_without_text (self, snapshot, run, scale);
+          continue;
+        }
+
+      gtk_snapshot_push_opacity (snapshot, 0.3);
+      append_run (self, snapshot, run, scale);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
+/* The scale to draw tiles at: the screen's, except while the zoom is
+ * changing, when the tiles drawn so far are scaled instead (a frame
+ * then costs no more than when still), as long as they stay sharp
+ * enough. */
+double
+_parcours_canvas_tile_scale (ParcoursCanvas *self,
+                             double          device_scale)
+{
+  double ratio = self->tile_scale > 0 ? device_scale / self->tile_scale : 0;
+
+  if (self->zooming && ratio > 0.6 && ratio < 1.7)
+    return self->tile_scale;
+
+  return device_scale;
+}
+
 /**
  * _parcours_canvas_snapshot_map:
  * @decorations: whether to draw the view's marks (selection, drag)
  *
- * Draws what the viewport shows: the cached nodes of the runs on
- * screen, under the view's zoom and scroll, then the view's marks.
+ * Draws what the viewport shows: the tiles under the view, the lifted
+ * elements live on top, then the view's marks.
  */
 void
 _parcours_canvas_snapshot_map (ParcoursCanvas *self,
@@ -540,55 +981,38 @@ _parcours_canvas_snapshot_map (ParcoursCanvas *self,
                                gboolean        decorations)
 {
   double scale = parcours_viewport_get_scale (self->viewport);
+  double device_scale = scale * gtk_widget_get_scale_factor (GTK_WIDGET (self));
   double width = parcours_viewport_get_view_width (self->viewport);
   double height = parcours_viewport_get_view_height (self->viewport);
-  GPtrArray *moving = self->interaction != NULL ? parcours_interaction_get_moving_cards (self->interaction) : NULL;
-  ParcoursElement *editing = self->interaction != NULL ? parcours_interaction_get_editing (self->interaction) : NULL;
-  GdkRGBA background = { self->style->background.red, self->style->background.green,
-                         self->style->background.blue, 1 };
-  GdkRGBA outside = background;
-  ParcoursRect visible;
+  GdkRGBA outside = outside_color (self);
+  double origin_x, origin_y, tile_scale;
 
-  outside.red *= 0.94;
-  outside.green *= 0.94;
-  outside.blue *= 0.95;
-  gtk_snapshot_append_color (snapshot, &outside, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->list == NULL)
-    return;
+    {
+      gtk_snapshot_append_color (snapshot, &outside, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      return;
+    }
 
-  parcours_viewport_to_layout (self->viewport, 0, 0, &visible.x, &visible.y);
-  visible.width = width / scale;
-  visible.height = height / scale;
+  tile_scale = _parcours_canvas_tile_scale (self, device_scale);
+  if (tile_scale != self->tile_scale)
+    {
+      g_hash_table_remove_all (self->tiles);
+      self->tile_scale = tile_scale;
+    }
+  update_lifted (self);
+
+  /* Whole device pixels, so that tiles land on the pixel grid. */
+  origin_x = round (parcours_viewport_get_x (self->viewport) * device_scale) / device_scale;
+  origin_y = round (parcours_viewport_get_y (self->viewport) * device_scale) / device_scale;
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_scale (snapshot, scale, scale);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-parcours_viewport_get_x (self->viewport),
-                                                          -parcours_viewport_get_y (self->viewport)));
-  gtk_snapshot_append_color (snapshot, &background,
-                             &GRAPHENE_RECT_INIT (0, 0, parcours_display_list_get_width (self->list),
-                                                  parcours_display_list_get_height (self->list)));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-origin_x, -origin_y));
+  append_tiles (self, snapshot, tile_scale, origin_x, origin_y,
+                width * tile_scale / scale, height * tile_scale / scale);
 
-  for (guint r = 0; r < self->runs->len; r++)
-    {
-      const ParcoursCanvasRun *run = &g_array_index (self->runs, ParcoursCanvasRun, r);
-
-      if (!parcours_rect_intersects (&run->bounds, &visible))
-        continue;
-
-      if (run->element != NULL && moving != NULL && moving->len > 0 &&
-          g_ptr_array_find (moving, run->element, NULL))
-        {
-          /* Where a moved card was: a faint trace. */
-          gtk_snapshot_push_opacity (snapshot, 0.3);
-          append_run (self, snapshot, run, scale);
-          gtk_snapshot_pop (snapshot);
-        }
-      else if (run->element != NULL && run->element == editing)
-        append_run_without_text (self, snapshot, run, scale);
-      else
-        append_run (self, snapshot, run, scale);
-    }
-
+  if (self->interaction != NULL)
+    append_lifted (self, snapshot, device_scale);
   if (decorations && self->interaction != NULL)
     {
       append_selection_marks (self, snapshot, scale);
@@ -597,7 +1021,10 @@ _parcours_canvas_snapshot_map (ParcoursCanvas *self,
   gtk_snapshot_restore (snapshot);
 
   if (decorations && self->interaction != NULL)
-    append_point_label (self, snapshot, scale);
+    {
+      append_focus_mark (self, snapshot);
+      append_point_label (self, snapshot, scale);
+    }
 }
 
 /**

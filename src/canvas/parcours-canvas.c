@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "parcours-canvas-private.h"
 #include "parcours-painter.h"
@@ -58,7 +59,7 @@ set_style (ParcoursCanvas *self,
   g_clear_object (&self->layout);
   self->style = parcours_style_new (theme);
   self->layout = parcours_layout_new (self->style);
-  g_hash_table_remove_all (self->nodes);
+  _parcours_canvas_clear_render (self);
   _parcours_canvas_queue_relayout (self);
 }
 
@@ -81,12 +82,33 @@ update_text_scale (ParcoursCanvas *self)
   parcours_viewport_set_text_scale (self->viewport, dpi > 0 ? dpi / (96.0 * 1024) : 1.0);
 }
 
+#define ZOOM_ANIMATION_USEC 180000
+
+/* One frame of an animated zoom, easing out. Returns whether it goes on. */
+static gboolean
+animate_zoom (ParcoursCanvas *self,
+              gint64          now)
+{
+  double t, eased;
+
+  if (!self->zoom_animating)
+    return FALSE;
+
+  t = MIN ((double) (now - self->zoom_start) / ZOOM_ANIMATION_USEC, 1.0);
+  eased = 1 - pow (1 - t, 3);
+  parcours_viewport_set_zoom (self->viewport, self->zoom_from + (self->zoom_to - self->zoom_from) * eased);
+  self->zoom_animating = t < 1.0;
+
+  return self->zoom_animating;
+}
+
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *frame_clock,
          gpointer       user_data)
 {
   ParcoursCanvas *self = PARCOURS_CANVAS (widget);
+  gboolean more;
 
   if (self->layout_dirty)
     {
@@ -94,7 +116,8 @@ tick_cb (GtkWidget     *widget,
       gtk_widget_queue_draw (widget);
     }
 
-  if (_parcours_canvas_autoscroll (self))
+  more = animate_zoom (self, gdk_frame_clock_get_frame_time (frame_clock));
+  if (_parcours_canvas_autoscroll (self) || more)
     return G_SOURCE_CONTINUE;
 
   self->tick_id = 0;
@@ -118,15 +141,22 @@ _parcours_canvas_queue_relayout (ParcoursCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void update_description (ParcoursCanvas *self);
+
 void
 _parcours_canvas_ensure_layout (ParcoursCanvas *self)
 {
+  g_autoptr(ParcoursDisplayList) previous = NULL;
+
   if (!self->layout_dirty || self->document == NULL)
     return;
 
   self->layout_dirty = FALSE;
   parcours_layout_update (self->layout, self->document);
-  g_clear_pointer (&self->list, parcours_display_list_unref);
+
+  /* The previous list lives until the runs are compared with it: see
+   * hash_primitive(). */
+  previous = g_steal_pointer (&self->list);
   self->list = parcours_painter_paint_by_element (self->layout);
   _parcours_canvas_rebuild_runs (self);
 
@@ -136,6 +166,8 @@ _parcours_canvas_ensure_layout (ParcoursCanvas *self)
                                       parcours_layout_get_width (self->layout),
                                       parcours_layout_get_height (self->layout));
   _parcours_canvas_configure_adjustments (self);
+  /* The focused card may have moved or been renamed. */
+  update_description (self);
 
   if (self->editor != NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -146,6 +178,28 @@ document_changed_cb (ParcoursCanvas   *self,
                      ParcoursDocument *document)
 {
   _parcours_canvas_queue_relayout (self);
+}
+
+static const char *
+level_name (int level)
+{
+  switch (level)
+    {
+    case -2: return _("Very negative");
+    case -1: return _("Negative");
+    case 1: return _("Positive");
+    case 2: return _("Very positive");
+    default: return _("Neutral");
+    }
+}
+
+/* A point's level in words and its value, as a tooltip says it. */
+char *
+_parcours_canvas_describe_level (ParcoursEmotionPoint *point)
+{
+  /* Translators: an emotion level and its value, e.g. "Positive · +0.62" */
+  return g_strdup_printf (_("%s · %+.2f"), level_name (parcours_emotion_point_get_level (point)),
+                          parcours_emotion_point_get_value (point));
 }
 
 /* What a screen reader says of the keyboard focus. */
@@ -170,9 +224,10 @@ describe_focus (ParcoursCanvas *self)
       ParcoursEmotionPoint *point = PARCOURS_EMOTION_POINT (focus);
       ParcoursStage *stage = parcours_document_lookup_stage (self->document, parcours_emotion_point_get_stage_id (point));
 
-      /* Translators: an emotion point's value from -1 to 1, and its stage */
-      return g_strdup_printf (_("Emotion point %+.2f, %s"), parcours_emotion_point_get_value (point),
-                              stage ? parcours_stage_get_name (stage) : "");
+      g_autofree char *level = _parcours_canvas_describe_level (point);
+
+      /* Translators: an emotion point's level and value, then its stage */
+      return g_strdup_printf (_("Emotion point, %s, %s"), level, stage ? parcours_stage_get_name (stage) : "");
     }
   if (PARCOURS_IS_STAGE (focus))
     return g_strdup_printf (_("Stage “%s”"), parcours_stage_get_name (PARCOURS_STAGE (focus)));
@@ -183,14 +238,20 @@ describe_focus (ParcoursCanvas *self)
 }
 
 static void
-selection_changed_cb (ParcoursCanvas    *self,
-                      ParcoursSelection *selection)
+update_description (ParcoursCanvas *self)
 {
   g_autofree char *description = describe_focus (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
                                   -1);
+}
+
+static void
+selection_changed_cb (ParcoursCanvas    *self,
+                      ParcoursSelection *selection)
+{
+  update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -252,11 +313,30 @@ adjustment_value_changed_cb (ParcoursCanvas *self,
   parcours_viewport_set_origin (self->viewport, x, y);
 }
 
+static gboolean
+zoom_settled_cb (gpointer user_data)
+{
+  ParcoursCanvas *self = user_data;
+
+  self->zoom_settle_id = 0;
+  self->zooming = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 viewport_changed_cb (ParcoursCanvas   *self,
                      GParamSpec       *pspec,
                      ParcoursViewport *viewport)
 {
+  if (pspec != NULL && g_str_equal (pspec->name, "zoom") && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->zooming = TRUE;
+      g_clear_handle_id (&self->zoom_settle_id, g_source_remove);
+      self->zoom_settle_id = g_timeout_add (200, zoom_settled_cb, self);
+    }
+
   _parcours_canvas_configure_adjustments (self);
   if (self->editor != NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -345,6 +425,7 @@ parcours_canvas_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
+  g_clear_handle_id (&self->zoom_settle_id, g_source_remove);
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
@@ -354,6 +435,7 @@ parcours_canvas_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
 
   g_signal_group_set_target (self->document_signals, NULL);
+  _parcours_canvas_clear_render (self);
   g_clear_object (&self->interaction);
   g_clear_object (&self->history);
   g_clear_object (&self->document);
@@ -371,6 +453,8 @@ parcours_canvas_finalize (GObject *object)
   g_clear_pointer (&self->runs, g_array_unref);
   g_clear_pointer (&self->element_runs, g_hash_table_unref);
   g_clear_pointer (&self->nodes, g_hash_table_unref);
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_clear_pointer (&self->lifted, g_ptr_array_unref);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->style, parcours_style_unref);
   g_clear_object (&self->viewport);
@@ -512,10 +596,7 @@ parcours_canvas_init (ParcoursCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Journey map"),
                                   -1);
 
-  self->nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) gsk_render_node_unref);
-  self->element_runs = g_hash_table_new (NULL, NULL);
-  self->runs = g_array_new (FALSE, FALSE, sizeof (ParcoursCanvasRun));
+  _parcours_canvas_init_render (self);
   self->viewport = parcours_viewport_new ();
   self->selection = parcours_selection_new ();
   self->document_signals = g_signal_group_new (PARCOURS_TYPE_DOCUMENT);
@@ -583,7 +664,7 @@ parcours_canvas_set_history (ParcoursCanvas  *self,
   parcours_selection_clear (self->selection);
   parcours_selection_set_focus (self->selection, NULL);
   parcours_selection_set_hover (self->selection, NULL);
-  g_hash_table_remove_all (self->nodes);
+  _parcours_canvas_clear_render (self);
 
   if (history != NULL)
     {
@@ -667,6 +748,47 @@ parcours_canvas_layout_to_widget (ParcoursCanvas *self,
   g_return_if_fail (PARCOURS_IS_CANVAS (self));
 
   parcours_viewport_to_widget (self->viewport, layout_x, layout_y, widget_x, widget_y);
+}
+
+/**
+ * parcours_canvas_zoom_to:
+ * @zoom: the zoom to reach, around the centre of the view
+ *
+ * Zooms smoothly, as the keyboard and the menu do; without a display
+ * (or before the canvas is shown) at once.
+ */
+void
+parcours_canvas_zoom_to (ParcoursCanvas *self,
+                         double          zoom)
+{
+  GdkFrameClock *clock;
+
+  g_return_if_fail (PARCOURS_IS_CANVAS (self));
+
+  zoom = CLAMP (zoom, PARCOURS_VIEWPORT_MIN_ZOOM, PARCOURS_VIEWPORT_MAX_ZOOM);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      parcours_viewport_set_zoom (self->viewport, zoom);
+      return;
+    }
+
+  self->zoom_from = parcours_viewport_get_zoom (self->viewport);
+  self->zoom_to = zoom;
+  self->zoom_start = gdk_frame_clock_get_frame_time (clock);
+  self->zoom_animating = TRUE;
+  ensure_tick (self);
+}
+
+/* Zooms smoothly by @factor, from where an animation under way goes. */
+void
+parcours_canvas_zoom_by (ParcoursCanvas *self,
+                         double          factor)
+{
+  g_return_if_fail (PARCOURS_IS_CANVAS (self));
+
+  parcours_canvas_zoom_to (self, (self->zoom_animating ? self->zoom_to
+                                  : parcours_viewport_get_zoom (self->viewport)) * factor);
 }
 
 /* Scrolls so that @element is in view. */

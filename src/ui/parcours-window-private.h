@@ -35,6 +35,9 @@ struct _ParcoursWindow
   GtkSpinner           *spinner;
   ParcoursCanvas       *canvas;
   GMenu                *undo_section;
+  GtkMenuButton        *primary_menu_button;
+  GtkWidget            *zoom_box;
+  GtkLabel             *zoom_label;
 
   guint                 n_loading;
   guint                 loading_source;
