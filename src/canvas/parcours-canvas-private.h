@@ -84,6 +84,12 @@ struct _ParcoursCanvas
   double last_press_x;
   double last_press_y;
 
+  /* The context menu, and what and where it was opened on. */
+  GtkWidget *menu;              /* GtkPopoverMenu */
+  ParcoursElement *menu_target;
+  double menu_x;                /* layout coordinates */
+  double menu_y;
+
   GtkWidget *editor;            /* GtkTextView over the text being edited */
   GtkCssProvider *editor_css;
   gboolean updating_editor;
@@ -110,6 +116,23 @@ ParcoursModifiers _parcours_canvas_modifiers (GdkModifierType state);
 
 /* parcours-canvas-keyboard.c */
 void     _parcours_canvas_class_init_keyboard (GtkWidgetClass *widget_class);
+
+/* parcours-canvas-menu.c */
+void     _parcours_canvas_class_init_menu   (GtkWidgetClass *widget_class);
+void     _parcours_canvas_init_menu         (ParcoursCanvas *self);
+void     _parcours_canvas_dispose_menu      (ParcoursCanvas *self);
+void     _parcours_canvas_open_menu         (ParcoursCanvas  *self,
+                                             ParcoursElement *target,
+                                             double           layout_x,
+                                             double           layout_y);
+void     _parcours_canvas_remove_header (ParcoursCanvas  *self,
+                                         ParcoursElement *header);
+void     _parcours_canvas_toast             (ParcoursCanvas *self,
+                                             const char     *title,
+                                             gboolean        offer_undo);
+
+/* parcours-canvas-clipboard.c */
+void     _parcours_canvas_class_init_clipboard (GtkWidgetClass *widget_class);
 
 /* parcours-canvas-editor.c */
 void     _parcours_canvas_begin_editor      (ParcoursCanvas  *self,

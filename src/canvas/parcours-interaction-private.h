@@ -60,4 +60,13 @@ void              _parcours_interaction_focus        (ParcoursInteraction *self,
                                                       ParcoursElement     *element,
                                                       gboolean             select);
 
+guint             _parcours_interaction_drop_index_at (ParcoursInteraction *self,
+                                                       guint                lane,
+                                                       guint                stage,
+                                                       double               y,
+                                                       ParcoursRect        *marker);
+gboolean          _parcours_interaction_move_header_by (ParcoursInteraction *self,
+                                                        ParcoursElement     *element,
+                                                        ParcoursDirection    direction);
+
 G_END_DECLS

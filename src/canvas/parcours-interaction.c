@@ -279,6 +279,17 @@ drop_index_at (ParcoursInteraction *self,
   return index;
 }
 
+/* Where a card dropped (or added from a menu) at @y lands in the cell. */
+guint
+_parcours_interaction_drop_index_at (ParcoursInteraction *self,
+                                     guint                lane,
+                                     guint                stage,
+                                     double               y,
+                                     ParcoursRect        *marker)
+{
+  return drop_index_at (self, lane, stage, y, marker);
+}
+
 /* In the cards' document order, so several keep their order. */
 static void
 collect_moving_cards (ParcoursInteraction *self)

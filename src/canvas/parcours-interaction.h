@@ -110,4 +110,51 @@ ParcoursCard             *parcours_interaction_create_card      (ParcoursInterac
                                                                  guint                stage_index,
                                                                  guint                index_in_cell);
 
+/* Commands of the context menus, the clipboard and the header keys. */
+GPtrArray                *parcours_interaction_get_card_targets (ParcoursInteraction *self,
+                                                                 ParcoursElement     *element);
+gboolean                  parcours_interaction_set_cards        (ParcoursInteraction *self,
+                                                                 ParcoursElement     *element,
+                                                                 const char          *label,
+                                                                 const char          *property_name,
+                                                                 const GValue        *value);
+gboolean                  parcours_interaction_toggle_key_moment (ParcoursInteraction *self,
+                                                                 ParcoursElement     *element);
+GPtrArray                *parcours_interaction_duplicate_cards  (ParcoursInteraction *self,
+                                                                 ParcoursElement     *element);
+ParcoursStage            *parcours_interaction_insert_stage     (ParcoursInteraction *self,
+                                                                 ParcoursStage       *anchor,
+                                                                 gboolean             after);
+ParcoursLane             *parcours_interaction_insert_lane      (ParcoursInteraction *self,
+                                                                 ParcoursLane        *anchor,
+                                                                 gboolean             after,
+                                                                 ParcoursLaneKind     kind);
+gboolean                  parcours_interaction_remove_header    (ParcoursInteraction *self,
+                                                                 ParcoursElement     *element,
+                                                                 guint               *n_cards);
+gboolean                  parcours_interaction_move_header      (ParcoursInteraction *self,
+                                                                 ParcoursElement     *element,
+                                                                 guint                to_position);
+gboolean                  parcours_interaction_set_lane_kind    (ParcoursInteraction *self,
+                                                                 ParcoursLane        *lane,
+                                                                 ParcoursLaneKind     kind);
+gboolean                  parcours_interaction_set_point_level  (ParcoursInteraction *self,
+                                                                 ParcoursEmotionPoint *point,
+                                                                 int                  level);
+gboolean                  parcours_interaction_set_point_label  (ParcoursInteraction *self,
+                                                                 ParcoursEmotionPoint *point,
+                                                                 const char          *label);
+gboolean                  parcours_interaction_get_target_cell  (ParcoursInteraction *self,
+                                                                 guint               *lane_index,
+                                                                 guint               *stage_index,
+                                                                 guint               *index_in_cell);
+ParcoursElement          *parcours_interaction_context          (ParcoursInteraction *self,
+                                                                 double               x,
+                                                                 double               y);
+guint                     parcours_interaction_paste_cards      (ParcoursInteraction *self,
+                                                                 GPtrArray           *cards,
+                                                                 guint                lane_index,
+                                                                 guint                stage_index,
+                                                                 guint                index_in_cell);
+
 G_END_DECLS
