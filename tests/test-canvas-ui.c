@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "parcours-application.h"
+#include "parcours-canvas-private.h"
 #include "parcours-document-private.h"
 #include "parcours-format.h"
 #include "parcours-window-private.h"
@@ -511,6 +512,275 @@ test_delete_cards (Fixture       *fixture,
   }
 }
 
+/* A mapped label showing @text (mnemonics left out) under @widget. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Clicks the middle of @widget, in whatever surface it is shown (a
+ * popover menu has its own). */
+static void
+click_widget (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *window = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  graphene_point_t point;
+  char wx[16], wy[16];
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  g_snprintf (wx, sizeof wx, "%d", (int) (point.x + sx));
+  g_snprintf (wy, sizeof wy, "%d", (int) (point.y + sy));
+  xdotool ("mousemove", "--window", window, wx, wy, NULL);
+  xdotool ("click", "1", NULL);
+  wait_ms (150);
+}
+
+/* Clicks the menu entry (or button) labelled @text in the canvas's
+ * context menu or in the window. */
+static void
+click_label (Fixture    *fixture,
+             GtkWidget  *root,
+             const char *text)
+{
+  GtkWidget *label = NULL;
+
+  for (guint tries = 0; tries < 40 && label == NULL; tries++)
+    {
+      label = find_label (root, text);
+      if (label == NULL)
+        wait_ms (50);
+    }
+  if (label == NULL)
+    g_error ("no “%s” to click", text);
+  click_widget (label);
+}
+
+static ParcoursRect
+header_of (Fixture    *fixture,
+           const char *id)
+{
+  ParcoursLayout *layout = parcours_canvas_get_layout (fixture->canvas);
+  ParcoursElement *element = parcours_document_lookup (parcours_window_get_document (fixture->window), id);
+  int index = parcours_layout_find (layout, element);
+
+  g_assert_cmpint (index, >=, 0);
+  if (PARCOURS_IS_STAGE (element))
+    return parcours_layout_get_stage (layout, index)->header;
+  return parcours_layout_get_lane (layout, index)->header;
+}
+
+static void
+assert_file_original (Fixture *fixture)
+{
+  g_autoptr(ParcoursDocument) saved = save_and_load (fixture);
+  g_autofree char *now = read_file (fixture->path);
+
+  g_assert_cmpstr (now, ==, fixture->original);
+}
+
+static void
+test_menu_add_lane (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ParcoursDocument) saved = NULL;
+  ParcoursLane *lane;
+  ParcoursRect header;
+
+  REQUIRE_DISPLAY ();
+
+  /* Right-click the Actions header, Insert Lane Below, Pain points; the
+   * new lane's name is then edited in place. */
+  header = header_of (fixture, "actions");
+  pointer_to (fixture, header.x + 20, header.y + header.height / 2);
+  xdotool ("click", "3", NULL);
+  wait_ms (200);
+  screenshot ("menu-lane");
+  click_label (fixture, fixture->canvas->menu, "Insert Lane Below");
+  wait_ms (150);
+  screenshot ("menu-lane-kinds");
+  click_label (fixture, fixture->canvas->menu, "Pain points");
+  wait_ms (200);
+  key (fixture, "ctrl+a");
+  xdotool ("type", "--delay", "20", "Frustrations", NULL);
+  screenshot ("menu-lane-rename");
+  key (fixture, "Return");
+
+  saved = save_and_load (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (parcours_document_get_lanes (saved)), ==, 4);
+  lane = g_list_model_get_item (parcours_document_get_lanes (saved), 2);
+  g_assert_cmpint (parcours_lane_get_kind (lane), ==, PARCOURS_LANE_KIND_PAIN_POINTS);
+  g_assert_cmpstr (parcours_lane_get_name (lane), ==, "Frustrations");
+  g_object_unref (lane);
+
+  /* Two steps, the lane and its name; undone, the file is as it was. */
+  key (fixture, "ctrl+z");
+  key (fixture, "ctrl+z");
+  assert_file_original (fixture);
+}
+
+static void
+test_menu_card_channel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ParcoursDocument) saved = NULL;
+  ParcoursRect c1, c2;
+
+  REQUIRE_DISPLAY ();
+
+  /* Two selected cards, a right-click on one, Channel ▸ Email: both. */
+  c1 = rect_of (fixture, "c1");
+  c2 = rect_of (fixture, "c2");
+  pointer_to (fixture, c1.x + 30, c1.y + c1.height / 2);
+  xdotool ("click", "1", NULL);
+  pointer_to (fixture, c2.x + 30, c2.y + c2.height / 2);
+  xdotool ("keydown", "ctrl", "click", "1", "keyup", "ctrl", NULL);
+  xdotool ("click", "3", NULL);
+  wait_ms (200);
+  screenshot ("menu-card");
+  click_label (fixture, fixture->canvas->menu, "Channel");
+  screenshot ("menu-card-channels");
+  click_label (fixture, fixture->canvas->menu, "Email");
+
+  saved = save_and_load (fixture);
+  g_assert_cmpint (parcours_card_get_channel (parcours_document_lookup_card (saved, "c1")), ==, PARCOURS_CHANNEL_EMAIL);
+  g_assert_cmpint (parcours_card_get_channel (parcours_document_lookup_card (saved, "c2")), ==, PARCOURS_CHANNEL_EMAIL);
+  g_assert_cmpuint (parcours_history_get_n_undo (parcours_window_get_history (fixture->window)), ==, 1);
+
+  /* Shift+F10 opens the focused card's menu from the keyboard; Ctrl+D
+   * duplicates. */
+  key (fixture, "shift+F10");
+  wait_ms (150);
+  g_assert_true (gtk_widget_get_visible (fixture->canvas->menu));
+  key (fixture, "Escape");
+  wait_ms (100);
+  key (fixture, "ctrl+d");
+  g_clear_object (&saved);
+  saved = save_and_load (fixture);
+  assert_cell (saved, "touch", "s1", "Sees a poster | Sees a poster | Reads reviews | Reads reviews");
+
+  key (fixture, "ctrl+z");
+  key (fixture, "ctrl+z");
+  assert_file_original (fixture);
+}
+
+static void
+test_delete_stage_toast (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ParcoursDocument) saved = NULL;
+  ParcoursRect header;
+
+  REQUIRE_DISPLAY ();
+
+  /* Delete on the focused Discover header: it goes with its cards, and
+   * the toast's Undo brings them back. */
+  header = header_of (fixture, "s1");
+  pointer_to (fixture, header.x + 20, header.y + header.height / 2);
+  xdotool ("click", "1", NULL);
+  key (fixture, "Delete");
+  wait_ms (300);
+  screenshot ("delete-stage-toast");
+  saved = save_and_load (fixture);
+  g_assert_null (parcours_document_lookup (saved, "s1"));
+  g_assert_null (parcours_document_lookup (saved, "c1"));
+
+  click_label (fixture, GTK_WIDGET (fixture->window), "Undo");
+  assert_file_original (fixture);
+}
+
+static void
+test_copy_paste (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(ParcoursDocument) saved = NULL;
+  ParcoursRect c1, c2, c3, c4;
+
+  REQUIRE_DISPLAY ();
+
+  /* Three cards copied, pasted after Opens the app in Buy. */
+  parcours_card_set_sentiment (parcours_document_lookup_card (parcours_window_get_document (fixture->window), "c2"),
+                               PARCOURS_SENTIMENT_NEGATIVE);
+  c1 = rect_of (fixture, "c1");
+  c2 = rect_of (fixture, "c2");
+  c3 = rect_of (fixture, "c3");
+  c4 = rect_of (fixture, "c4");
+  pointer_to (fixture, c1.x + 30, c1.y + c1.height / 2);
+  xdotool ("click", "1", NULL);
+  pointer_to (fixture, c2.x + 30, c2.y + c2.height / 2);
+  xdotool ("keydown", "ctrl", "click", "1", "keyup", "ctrl", NULL);
+  pointer_to (fixture, c4.x + 30, c4.y + c4.height / 2);
+  xdotool ("keydown", "ctrl", "click", "1", "keyup", "ctrl", NULL);
+  key (fixture, "ctrl+c");
+  pointer_to (fixture, c3.x + 30, c3.y + c3.height / 2);
+  xdotool ("click", "1", NULL);
+  key (fixture, "ctrl+v");
+  wait_ms (200);
+  screenshot ("paste-cards");
+
+  saved = save_and_load (fixture);
+  assert_cell (saved, "touch", "s2", "Opens the app | Sees a poster | Reads reviews | Searches");
+  assert_cell (saved, "touch", "s1", "Sees a poster | Reads reviews");
+  {
+    g_autoptr(GPtrArray) cards = parcours_document_get_cell_cards (saved, "touch", "s2");
+    g_assert_cmpint (parcours_card_get_sentiment (g_ptr_array_index (cards, 2)), ==, PARCOURS_SENTIMENT_NEGATIVE);
+  }
+  g_assert_cmpstr (parcours_history_get_undo_label (parcours_window_get_history (fixture->window)), ==, "Paste Cards");
+}
+
+static void
+test_paste_text (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(ParcoursDocument) saved = NULL;
+  ParcoursRect c4;
+
+  REQUIRE_DISPLAY ();
+
+  /* Three lines from another program, pasted after Searches. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->canvas)),
+                          "Compares prices\n\n  Reads the small print \nAsks for a discount\n");
+  c4 = rect_of (fixture, "c4");
+  pointer_to (fixture, c4.x + 30, c4.y + c4.height / 2);
+  xdotool ("click", "1", NULL);
+  key (fixture, "ctrl+v");
+  wait_ms (200);
+
+  saved = save_and_load (fixture);
+  assert_cell (saved, "actions", "s1", "Searches | Compares prices | Reads the small print | Asks for a discount");
+  g_assert_cmpuint (parcours_history_get_n_undo (parcours_window_get_history (fixture->window)), ==, 1);
+
+  /* Text that is no cards at all is refused with a toast. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->canvas)), " \n \n");
+  key (fixture, "ctrl+v");
+  wait_ms (200);
+  screenshot ("paste-refused");
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->window), "The clipboard holds no cards or text to paste"));
+
+  key (fixture, "ctrl+z");
+  assert_file_original (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -543,6 +813,11 @@ main (int   argc,
   ADD ("/canvas-ui/type-cards", test_type_cards);
   ADD ("/canvas-ui/emotion-point", test_emotion_point);
   ADD ("/canvas-ui/delete-cards", test_delete_cards);
+  ADD ("/canvas-ui/menu-add-lane", test_menu_add_lane);
+  ADD ("/canvas-ui/menu-card-channel", test_menu_card_channel);
+  ADD ("/canvas-ui/delete-stage-toast", test_delete_stage_toast);
+  ADD ("/canvas-ui/copy-paste", test_copy_paste);
+  ADD ("/canvas-ui/paste-text", test_paste_text);
 #undef ADD
 
   status = g_test_run ();

@@ -255,7 +255,9 @@ menu_closed_cb (ParcoursCanvas *self,
   /* The target stays until the entry's action has run, which may be
    * after the popover closed; then keys act on the focus again. */
   g_idle_add_full (G_PRIORITY_LOW, forget_target_cb, g_object_ref (self), g_object_unref);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* An entry that opened the editor (rename, add card) keeps it focused. */
+  if (self->editor == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 /* A right-click or a long press: the menu of what is under it, which
@@ -443,6 +445,11 @@ _parcours_canvas_remove_header (ParcoursCanvas  *self,
 static ParcoursElement *
 action_target (ParcoursCanvas *self)
 {
+  /* Closed before the action runs, so that the focus the menu gives
+   * back lands before an editor the action may open takes it. */
+  if (self->menu != NULL && gtk_widget_get_visible (self->menu))
+    gtk_popover_popdown (GTK_POPOVER (self->menu));
+
   if (self->menu_target != NULL)
     return self->menu_target;
   return parcours_selection_get_focus (self->selection);
@@ -669,6 +676,7 @@ add_card_action (GtkWidget  *widget,
   ParcoursCanvas *self = PARCOURS_CANVAS (widget);
   guint lane, stage;
 
+  action_target (self);
   _parcours_canvas_ensure_layout (self);
   if (!parcours_layout_get_cell_at (self->layout, self->menu_x, self->menu_y, &lane, &stage) ||
       parcours_layout_get_lane (self->layout, lane)->is_emotion ||
