@@ -781,6 +781,62 @@ test_paste_text (Fixture       *fixture,
   assert_file_original (fixture);
 }
 
+static void
+test_drag_stage (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(ParcoursDocument) saved = NULL;
+  ParcoursRect s1, s3;
+  g_autoptr(ParcoursStage) last = NULL;
+
+  REQUIRE_DISPLAY ();
+
+  /* Discover's header dragged past the middle of Use: last, with its cards. */
+  s1 = header_of (fixture, "s1");
+  s3 = header_of (fixture, "s3");
+  drag (fixture, s1.x + 40, s1.y + s1.height / 2, s3.x + s3.width * 0.8, s3.y + s3.height / 2 + 20, "drag-stage");
+
+  saved = save_and_load (fixture);
+  last = g_list_model_get_item (parcours_document_get_stages (saved), 2);
+  g_assert_cmpstr (parcours_element_get_id (PARCOURS_ELEMENT (last)), ==, "s1");
+  assert_cell (saved, "touch", "s1", "Sees a poster | Reads reviews");
+  g_assert_cmpstr (parcours_history_get_undo_label (parcours_window_get_history (fixture->window)), ==,
+                   "Reorder Stages");
+
+  key (fixture, "ctrl+z");
+  assert_file_original (fixture);
+}
+
+static void
+test_resize_stage (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ParcoursDocument) saved = NULL;
+  ParcoursLayout *layout = parcours_canvas_get_layout (fixture->canvas);
+  const ParcoursStageBox *box = parcours_layout_get_stage (layout, 1);
+  double edge = box->column.x + box->column.width, y = box->header.y + box->header.height / 2;
+
+  REQUIRE_DISPLAY ();
+
+  /* Buy's right border dragged out by half a stage. */
+  drag (fixture, edge, y, edge + 112, y, "resize-stage");
+  saved = save_and_load (fixture);
+  g_assert_cmpfloat_with_epsilon (parcours_stage_get_width (parcours_document_lookup_stage (saved, "s2")), 1.5, 0.02);
+
+  /* A double click on it: the default width back. */
+  box = parcours_layout_get_stage (parcours_canvas_get_layout (fixture->canvas), 1);
+  pointer_to (fixture, box->column.x + box->column.width, y);
+  xdotool ("click", "--repeat", "2", "--delay", "80", "1", NULL);
+  wait_ms (150);
+  g_clear_object (&saved);
+  saved = save_and_load (fixture);
+  g_assert_cmpfloat (parcours_stage_get_width (parcours_document_lookup_stage (saved, "s2")), ==, 1.0);
+
+  key (fixture, "ctrl+z");
+  key (fixture, "ctrl+z");
+  assert_file_original (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -818,6 +874,8 @@ main (int   argc,
   ADD ("/canvas-ui/delete-stage-toast", test_delete_stage_toast);
   ADD ("/canvas-ui/copy-paste", test_copy_paste);
   ADD ("/canvas-ui/paste-text", test_paste_text);
+  ADD ("/canvas-ui/drag-stage", test_drag_stage);
+  ADD ("/canvas-ui/resize-stage", test_resize_stage);
 #undef ADD
 
   status = g_test_run ();

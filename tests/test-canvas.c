@@ -1213,6 +1213,147 @@ test_header_keyboard_move (Fixture       *fixture,
   undo_all (fixture);
 }
 
+static guint
+position_of (Fixture    *fixture,
+             const char *id)
+{
+  guint position;
+
+  g_assert_true (parcours_document_find_position (fixture->document, lookup (fixture, id), &position));
+  return position;
+}
+
+static void
+test_header_drag_stage (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ParcoursRect s1 = rect_of (fixture, "s1"), s3 = rect_of (fixture, "s3");
+  double x, y;
+  guint index;
+  ParcoursRect marker;
+
+  /* Discover dragged past the middle of Use: last. The marker stands at
+   * Use's right edge; nothing changes before the drop. */
+  center_of (fixture, "s1", &x, &y);
+  parcours_interaction_press (fixture->interaction, x, y, 1, 0);
+  g_assert_cmpint (parcours_interaction_get_state (fixture->interaction), ==, PARCOURS_INTERACTION_PRESSED_HEADER);
+  parcours_interaction_motion (fixture->interaction, x + 20, y, 0);
+  g_assert_cmpint (parcours_interaction_get_state (fixture->interaction), ==, PARCOURS_INTERACTION_MOVING_STAGE);
+  g_assert_true (parcours_interaction_get_moving_header (fixture->interaction) == lookup (fixture, "s1"));
+  /* Still in its own place: no drop. */
+  g_assert_false (parcours_interaction_get_header_drop (fixture->interaction, NULL, NULL));
+  parcours_interaction_motion (fixture->interaction, s3.x + s3.width * 0.75, y + 30, 0);
+  g_assert_true (parcours_interaction_get_header_drop (fixture->interaction, &index, &marker));
+  g_assert_cmpuint (index, ==, 2);
+  g_assert_cmpfloat_with_epsilon (marker.x + marker.width / 2, s3.x + s3.width, 1e-6);
+  g_assert_cmpfloat (marker.height, >, s1.height * 3);
+  g_assert_false (parcours_history_get_can_undo (fixture->history));
+  parcours_interaction_release (fixture->interaction, s3.x + s3.width * 0.75, y + 30, 0);
+  relayout (fixture);
+  g_assert_cmpuint (position_of (fixture, "s1"), ==, 2);
+  g_assert_cmpuint (position_of (fixture, "s2"), ==, 0);
+  g_assert_cmpstr (parcours_history_get_undo_label (fixture->history), ==, "Reorder Stages");
+  g_assert_cmpuint (parcours_history_get_n_undo (fixture->history), ==, 1);
+  /* Its cards went along, in their cell. */
+  assert_cell (fixture, "touch", "s1", "t1 t2 t3");
+
+  /* Escape during the drag: nothing. */
+  center_of (fixture, "s2", &x, &y);
+  parcours_interaction_press (fixture->interaction, x, y, 1, 0);
+  parcours_interaction_motion (fixture->interaction, x + 400, y, 0);
+  g_assert_true (parcours_interaction_cancel (fixture->interaction));
+  parcours_interaction_release (fixture->interaction, x + 400, y, 0);
+  g_assert_cmpuint (parcours_history_get_n_undo (fixture->history), ==, 1);
+
+  /* A click on a header only selects it. */
+  click (fixture, "s3", 0);
+  g_assert_true (selected (fixture, "s3"));
+  g_assert_cmpuint (parcours_history_get_n_undo (fixture->history), ==, 1);
+
+  undo_all (fixture);
+}
+
+static void
+test_header_drag_lane (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  ParcoursRect feel = rect_of (fixture, "feel");
+  double x, y;
+
+  /* Touchpoints dragged into the lower half of Feelings: last. */
+  center_of (fixture, "touch", &x, &y);
+  drag (fixture, x, y, x + 5, feel.y + feel.height * 0.8, 0);
+  g_assert_cmpuint (position_of (fixture, "touch"), ==, 2);
+  g_assert_cmpuint (position_of (fixture, "feel"), ==, 1);
+  g_assert_cmpstr (parcours_history_get_undo_label (fixture->history), ==, "Reorder Lanes");
+
+  /* Back up above Actions, now first: first again. */
+  center_of (fixture, "touch", &x, &y);
+  drag (fixture, x, y, x, rect_of (fixture, "actions").y + 2, 0);
+  g_assert_cmpuint (position_of (fixture, "touch"), ==, 0);
+  g_assert_cmpuint (parcours_history_get_n_undo (fixture->history), ==, 2);
+
+  undo_all (fixture);
+}
+
+static void
+test_header_resize (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ParcoursStage *s1 = PARCOURS_STAGE (lookup (fixture, "s1"));
+  ParcoursRect header = rect_of (fixture, "s1");
+  const ParcoursStageBox *box = parcours_layout_get_stage (fixture->layout, 0);
+  double edge = box->column.x + box->column.width, y = header.y + header.height / 2;
+
+  /* The border is grabbed a little either side of the edge, in the
+   * header row only. */
+  g_assert_true (parcours_interaction_get_border_at (fixture->interaction, edge - 2, y) == s1);
+  g_assert_true (parcours_interaction_get_border_at (fixture->interaction, edge + 2, y) == s1);
+  g_assert_null (parcours_interaction_get_border_at (fixture->interaction, edge - 30, y));
+  g_assert_null (parcours_interaction_get_border_at (fixture->interaction, edge, header.y + header.height + 40));
+
+  /* Wider by half the default width, live, one step. */
+  parcours_interaction_press (fixture->interaction, edge, y, 1, 0);
+  g_assert_cmpint (parcours_interaction_get_state (fixture->interaction), ==, PARCOURS_INTERACTION_PRESSED_BORDER);
+  parcours_interaction_motion (fixture->interaction, edge + 50, y, 0);
+  g_assert_cmpint (parcours_interaction_get_state (fixture->interaction), ==, PARCOURS_INTERACTION_RESIZING_STAGE);
+  parcours_interaction_motion (fixture->interaction, edge + 112, y, 0);
+  g_assert_cmpfloat_with_epsilon (parcours_stage_get_width (s1), 1.5, 1e-9);
+  parcours_interaction_release (fixture->interaction, edge + 112, y + 40, 0);
+  relayout (fixture);
+  g_assert_cmpfloat_with_epsilon (parcours_stage_get_width (s1), 1.5, 1e-9);
+  g_assert_cmpuint (parcours_history_get_n_undo (fixture->history), ==, 1);
+  g_assert_cmpstr (parcours_history_get_undo_label (fixture->history), ==, "Resize Stage");
+
+  /* Never narrower than the minimum. */
+  box = parcours_layout_get_stage (fixture->layout, 0);
+  edge = box->column.x + box->column.width;
+  drag (fixture, edge, y, box->column.x - 300, y, 0);
+  g_assert_cmpfloat_with_epsilon (parcours_stage_get_width (s1), PARCOURS_INTERACTION_MIN_STAGE_WIDTH, 1e-9);
+  g_assert_cmpuint (parcours_history_get_n_undo (fixture->history), ==, 2);
+
+  /* Escape puts the width back. */
+  box = parcours_layout_get_stage (fixture->layout, 0);
+  edge = box->column.x + box->column.width;
+  parcours_interaction_press (fixture->interaction, edge, y, 1, 0);
+  parcours_interaction_motion (fixture->interaction, edge + 200, y, 0);
+  g_assert_cmpfloat (parcours_stage_get_width (s1), >, 1);
+  g_assert_true (parcours_interaction_cancel (fixture->interaction));
+  g_assert_cmpfloat_with_epsilon (parcours_stage_get_width (s1), PARCOURS_INTERACTION_MIN_STAGE_WIDTH, 1e-9);
+  g_assert_cmpuint (parcours_history_get_n_undo (fixture->history), ==, 2);
+
+  /* A double click on the border: the default width again. */
+  parcours_interaction_press (fixture->interaction, edge, y, 1, 0);
+  parcours_interaction_release (fixture->interaction, edge, y, 0);
+  parcours_interaction_press (fixture->interaction, edge, y, 2, 0);
+  parcours_interaction_release (fixture->interaction, edge, y, 0);
+  g_assert_cmpfloat (parcours_stage_get_width (s1), ==, 1.0);
+  g_assert_cmpuint (parcours_history_get_n_undo (fixture->history), ==, 3);
+
+  relayout (fixture);
+  undo_all (fixture);
+}
+
 static void
 test_header_lane_kind (Fixture       *fixture,
                        gconstpointer  data)
@@ -1419,6 +1560,9 @@ main (int   argc,
   ADD ("/canvas/header/remove", test_header_remove);
   ADD ("/canvas/header/keyboard-move", test_header_keyboard_move);
   ADD ("/canvas/header/lane-kind", test_header_lane_kind);
+  ADD ("/canvas/header/drag-stage", test_header_drag_stage);
+  ADD ("/canvas/header/drag-lane", test_header_drag_lane);
+  ADD ("/canvas/header/resize", test_header_resize);
   ADD ("/canvas/point/menu", test_point_menu);
   g_test_add_func ("/canvas/clipboard/round-trip", test_clipboard_round_trip);
   g_test_add_func ("/canvas/clipboard/refuses", test_clipboard_refuses);

@@ -228,6 +228,12 @@ motion_cb (ParcoursCanvas           *self,
   to_layout (self, x, y, &lx, &ly);
   parcours_interaction_motion (self->interaction, lx, ly,
                                _parcours_canvas_modifiers (event_state (GTK_EVENT_CONTROLLER (controller))));
+
+  /* A stage's right border in its header can be dragged. */
+  if (!self->space_held)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                     parcours_interaction_get_border_at (self->interaction, lx, ly) != NULL
+                                       ? "col-resize" : NULL);
 }
 
 static void
@@ -303,7 +309,8 @@ _parcours_canvas_autoscroll (ParcoursCanvas *self)
 
   state = parcours_interaction_get_state (self->interaction);
   if (state != PARCOURS_INTERACTION_MOVING_CARDS && state != PARCOURS_INTERACTION_MOVING_POINT &&
-      state != PARCOURS_INTERACTION_RUBBER_BAND)
+      state != PARCOURS_INTERACTION_RUBBER_BAND && state != PARCOURS_INTERACTION_MOVING_STAGE &&
+      state != PARCOURS_INTERACTION_MOVING_LANE && state != PARCOURS_INTERACTION_RESIZING_STAGE)
     return FALSE;
 
   if (self->pointer_x < AUTOSCROLL_EDGE)

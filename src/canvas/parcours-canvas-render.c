@@ -670,6 +670,44 @@ append_drag_marks (ParcoursCanvas *self,
     }
 }
 
+/* While a stage or lane is dragged by its header: the header tinted
+ * where it is and a bar where it would go, across the whole grid. */
+static void
+append_header_marks (ParcoursCanvas *self,
+                     GtkSnapshot    *snapshot,
+                     double          scale)
+{
+  ParcoursElement *header = parcours_interaction_get_moving_header (self->interaction);
+  GdkRGBA accent = accent_color (self);
+  ParcoursRect marker, r;
+
+  if (header == NULL)
+    return;
+
+  r = element_rect (self, header);
+  if (r.width > 0)
+    {
+      GdkRGBA tint = accent;
+
+      tint.alpha = 0.18;
+      gtk_snapshot_append_color (snapshot, &tint, &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height));
+    }
+
+  if (parcours_interaction_get_header_drop (self->interaction, NULL, &marker))
+    {
+      gboolean vertical = marker.height > marker.width;
+      graphene_rect_t area = vertical
+        ? GRAPHENE_RECT_INIT (marker.x + marker.width / 2 - 2 / scale, marker.y, 4 / scale, marker.height)
+        : GRAPHENE_RECT_INIT (marker.x, marker.y + marker.height / 2 - 2 / scale, marker.width, 4 / scale);
+      GskRoundedRect rounded;
+
+      gsk_rounded_rect_init_from_rect (&rounded, &area, 2 / scale);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &accent, &area);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
 /* While a point is dragged, its level and value beside it. */
 static void
 append_point_label (ParcoursCanvas *self,
@@ -1000,6 +1038,7 @@ _parcours_canvas_snapshot_map (ParcoursCanvas *self,
     {
       append_selection_marks (self, snapshot, scale);
       append_drag_marks (self, snapshot, scale);
+      append_header_marks (self, snapshot, scale);
     }
   gtk_snapshot_restore (snapshot);
 

@@ -41,6 +41,12 @@ struct _ParcoursInteraction
   /* Rubber band: the selection it started from. */
   GPtrArray *band_base;
 
+  /* Dragging a header: where it would go; resizing a stage. */
+  gboolean has_header_drop;
+  guint header_drop_index;
+  ParcoursRect header_marker;
+  ParcoursStage *resizing_stage;
+
   /* Editing text: the element, and whether it was made for this edit. */
   ParcoursElement *editing;
   gboolean editing_is_new;
@@ -68,5 +74,20 @@ guint             _parcours_interaction_drop_index_at (ParcoursInteraction *self
 gboolean          _parcours_interaction_move_header_by (ParcoursInteraction *self,
                                                         ParcoursElement     *element,
                                                         ParcoursDirection    direction);
+
+/* parcours-interaction-headers.c */
+gboolean          _parcours_interaction_press_header   (ParcoursInteraction *self,
+                                                        double               x,
+                                                        double               y,
+                                                        int                  n_press,
+                                                        ParcoursElement     *hit);
+gboolean          _parcours_interaction_header_motion  (ParcoursInteraction *self,
+                                                        double               x,
+                                                        double               y);
+gboolean          _parcours_interaction_header_release (ParcoursInteraction *self,
+                                                        double               x,
+                                                        double               y);
+void              _parcours_interaction_header_cancel  (ParcoursInteraction *self);
+void              _parcours_interaction_header_reset   (ParcoursInteraction *self);
 
 G_END_DECLS

@@ -20,7 +20,15 @@ typedef enum
   PARCOURS_INTERACTION_MOVING_CARDS,
   PARCOURS_INTERACTION_MOVING_POINT,
   PARCOURS_INTERACTION_RUBBER_BAND,
+  PARCOURS_INTERACTION_PRESSED_HEADER,  /* on a stage or lane header, not dragged yet */
+  PARCOURS_INTERACTION_PRESSED_BORDER,  /* on a stage's right border */
+  PARCOURS_INTERACTION_MOVING_STAGE,
+  PARCOURS_INTERACTION_MOVING_LANE,
+  PARCOURS_INTERACTION_RESIZING_STAGE,
 } ParcoursInteractionState;
+
+/* The narrowest a stage gets by dragging its border, as a width factor. */
+#define PARCOURS_INTERACTION_MIN_STAGE_WIDTH 0.5
 
 /* Modifiers, as the canvas translates them from GDK's. */
 typedef enum
@@ -109,6 +117,15 @@ ParcoursCard             *parcours_interaction_create_card      (ParcoursInterac
                                                                  guint                lane_index,
                                                                  guint                stage_index,
                                                                  guint                index_in_cell);
+
+/* Stages and lanes dragged by their headers, stages resized. */
+ParcoursStage            *parcours_interaction_get_border_at    (ParcoursInteraction *self,
+                                                                 double               x,
+                                                                 double               y);
+gboolean                  parcours_interaction_get_header_drop  (ParcoursInteraction *self,
+                                                                 guint               *index,
+                                                                 ParcoursRect        *marker);
+ParcoursElement          *parcours_interaction_get_moving_header (ParcoursInteraction *self);
 
 /* Commands of the context menus, the clipboard and the header keys. */
 GPtrArray                *parcours_interaction_get_card_targets (ParcoursInteraction *self,
