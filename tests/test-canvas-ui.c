@@ -837,6 +837,106 @@ test_resize_stage (Fixture       *fixture,
   assert_file_original (fixture);
 }
 
+/* A drag from one widget's middle to a layout point of the canvas. */
+static void
+drag_widget_to (Fixture    *fixture,
+                GtkWidget  *widget,
+                double      x,
+                double      y,
+                const char *shot)
+{
+  g_autofree char *window = xid (fixture);
+  graphene_point_t point;
+  char wx[16], wy[16];
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (fixture->window),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &sx, &sy);
+  g_snprintf (wx, sizeof wx, "%d", (int) (point.x + sx));
+  g_snprintf (wy, sizeof wy, "%d", (int) (point.y + sy));
+  xdotool ("mousemove", "--window", window, wx, wy, NULL);
+  xdotool ("mousedown", "1", NULL);
+  for (guint step = 1; step <= 4; step++)
+    {
+      g_autofree char *px = g_strdup_printf ("%d", (int) (point.x + sx) + step * 6);
+      xdotool ("mousemove", "--window", window, px, wy, NULL);
+    }
+  for (guint step = 1; step <= 10; step++)
+    {
+      double lx, ly;
+      char tx[16], ty[16];
+
+      /* Recomputed each time: the view may scroll. */
+      to_window (fixture, x, y, tx, ty);
+      lx = (point.x + sx) + (atoi (tx) - (point.x + sx)) * step / 10;
+      ly = (point.y + sy) + (atoi (ty) - (point.y + sy)) * step / 10;
+      g_snprintf (tx, sizeof tx, "%d", (int) lx);
+      g_snprintf (ty, sizeof ty, "%d", (int) ly);
+      xdotool ("mousemove", "--window", window, tx, ty, NULL);
+    }
+  wait_ms (200);
+  if (shot != NULL)
+    screenshot (shot);
+  xdotool ("mouseup", "1", NULL);
+  wait_ms (200);
+}
+
+static void
+test_palette_drop (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ParcoursDocument) saved = NULL;
+  GtkWidget *email;
+  const ParcoursStageBox *use;
+  ParcoursRect c3;
+
+  REQUIRE_DISPLAY ();
+
+  /* The palette opens beside the map. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (fixture->window->palette_button), TRUE);
+  wait_ms (400);
+  email = find_label (GTK_WIDGET (fixture->window), "Email");
+  g_assert_nonnull (email);
+
+  /* Email dragged into the empty touchpoints cell of Use, then typed. */
+  c3 = rect_of (fixture, "c3");
+  use = parcours_layout_get_stage (parcours_canvas_get_layout (fixture->canvas), 2);
+  drag_widget_to (fixture, gtk_widget_get_ancestor (email, GTK_TYPE_LIST_BOX_ROW),
+                  use->column.x + use->column.width / 2, c3.y + c3.height / 2, "palette-drop");
+  xdotool ("type", "--delay", "20", "Confirmation mail", NULL);
+  key (fixture, "Escape");
+  screenshot ("palette-dropped");
+
+  saved = save_and_load (fixture);
+  assert_cell (saved, "touch", "s3", "Confirmation mail");
+  {
+    g_autoptr(GPtrArray) cards = parcours_document_get_cell_cards (saved, "touch", "s3");
+    g_assert_cmpint (parcours_card_get_channel (g_ptr_array_index (cards, 0)), ==, PARCOURS_CHANNEL_EMAIL);
+  }
+  g_assert_cmpuint (parcours_history_get_n_undo (parcours_window_get_history (fixture->window)), ==, 1);
+
+  /* From the keyboard: an Action row activated with Enter adds to the
+   * focused card's cell. */
+  c3 = rect_of (fixture, "c4");
+  pointer_to (fixture, c3.x + 30, c3.y + c3.height / 2);
+  xdotool ("click", "1", NULL);
+  gtk_widget_grab_focus (gtk_widget_get_ancestor (find_label (GTK_WIDGET (fixture->window), "Action"),
+                                                  GTK_TYPE_LIST_BOX_ROW));
+  key (fixture, "Return");
+  xdotool ("type", "--delay", "20", "Orders", NULL);
+  key (fixture, "Escape");
+  g_clear_object (&saved);
+  saved = save_and_load (fixture);
+  assert_cell (saved, "actions", "s1", "Searches | Orders");
+
+  key (fixture, "ctrl+z");
+  key (fixture, "ctrl+z");
+  assert_file_original (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -876,6 +976,7 @@ main (int   argc,
   ADD ("/canvas-ui/paste-text", test_paste_text);
   ADD ("/canvas-ui/drag-stage", test_drag_stage);
   ADD ("/canvas-ui/resize-stage", test_resize_stage);
+  ADD ("/canvas-ui/palette-drop", test_palette_drop);
 #undef ADD
 
   status = g_test_run ();

@@ -18,6 +18,7 @@
 #include "parcours-painter.h"
 #include "parcours-format.h"
 #include "parcours-interaction.h"
+#include "parcours-palette.h"
 #include "parcours-test-utils.h"
 #include "parcours-viewport.h"
 
@@ -1391,6 +1392,112 @@ test_point_menu (Fixture       *fixture,
 }
 
 static void
+test_palette_target (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ParcoursRect t1 = rect_of (fixture, "t1"), t2 = rect_of (fixture, "t2"), a1 = rect_of (fixture, "a1");
+  const ParcoursStageBox *s3 = parcours_layout_get_stage (fixture->layout, 2);
+  guint lane, stage, index;
+  ParcoursRect marker;
+
+  /* A touchpoint between t1 and t2: there, with the marker between. */
+  g_assert_true (parcours_interaction_palette_target (fixture->interaction, PARCOURS_LANE_KIND_TOUCHPOINTS,
+                                                      t2.x + 10, t2.y + 2, &lane, &stage, &index, &marker));
+  g_assert_cmpuint (lane, ==, 0);
+  g_assert_cmpuint (stage, ==, 0);
+  g_assert_cmpuint (index, ==, 1);
+  g_assert_cmpfloat (marker.y, >, t1.y + t1.height);
+  g_assert_cmpfloat (marker.y, <, t2.y);
+
+  /* An action dropped on the touchpoints of Use goes to Use's actions;
+   * a note, with no notes lane, stays where it was dropped. */
+  g_assert_true (parcours_interaction_palette_target (fixture->interaction, PARCOURS_LANE_KIND_ACTIONS,
+                                                      s3->column.x + 20, t1.y, &lane, &stage, &index, NULL));
+  g_assert_cmpuint (lane, ==, 1);
+  g_assert_cmpuint (stage, ==, 2);
+  g_assert_cmpuint (index, ==, 0);
+  g_assert_true (parcours_interaction_palette_target (fixture->interaction, PARCOURS_LANE_KIND_NOTES,
+                                                      a1.x + 10, a1.y + a1.height - 1, &lane, &stage, &index, NULL));
+  g_assert_cmpuint (lane, ==, 1);
+  g_assert_cmpuint (index, ==, 1);
+
+  /* Outside the grid, or on the emotion curve with no lane of that kind:
+   * nowhere. A touchpoint on the curve goes to the touchpoints lane. */
+  g_assert_false (parcours_interaction_palette_target (fixture->interaction, PARCOURS_LANE_KIND_TOUCHPOINTS,
+                                                       -40, -40, &lane, &stage, &index, NULL));
+  {
+    double x, y;
+
+    center_of (fixture, "p1", &x, &y);
+    g_assert_false (parcours_interaction_palette_target (fixture->interaction, PARCOURS_LANE_KIND_NOTES,
+                                                         x + 30, y, &lane, &stage, &index, NULL));
+    g_assert_true (parcours_interaction_palette_target (fixture->interaction, PARCOURS_LANE_KIND_TOUCHPOINTS,
+                                                        x + 30, y, &lane, &stage, &index, NULL));
+    g_assert_cmpuint (lane, ==, 0);
+  }
+
+  /* The hover preview follows, and goes when the drag leaves. */
+  parcours_interaction_palette_hover (fixture->interaction, PARCOURS_LANE_KIND_TOUCHPOINTS, t2.x + 10, t2.y + 2);
+  g_assert_true (parcours_interaction_get_palette_drop (fixture->interaction, &marker));
+  parcours_interaction_palette_hover (fixture->interaction, PARCOURS_LANE_KIND_TOUCHPOINTS, -40, -40);
+  g_assert_false (parcours_interaction_get_palette_drop (fixture->interaction, NULL));
+  parcours_interaction_palette_hover (fixture->interaction, PARCOURS_LANE_KIND_TOUCHPOINTS, t2.x + 10, t2.y + 2);
+  parcours_interaction_palette_leave (fixture->interaction);
+  g_assert_false (parcours_interaction_get_palette_drop (fixture->interaction, NULL));
+  g_assert_false (parcours_history_get_can_undo (fixture->history));
+}
+
+static void
+test_palette_add (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  ParcoursRect t2 = rect_of (fixture, "t2");
+  ParcoursCard *card;
+  ParcoursChannel channel;
+  ParcoursLaneKind kind;
+  g_autofree char *item = parcours_palette_encode_item (PARCOURS_LANE_KIND_TOUCHPOINTS, PARCOURS_CHANNEL_EMAIL);
+
+  /* Items survive the drag's string; other text is no item. */
+  g_assert_true (parcours_palette_decode_item (item, &kind, &channel));
+  g_assert_cmpint (kind, ==, PARCOURS_LANE_KIND_TOUCHPOINTS);
+  g_assert_cmpint (channel, ==, PARCOURS_CHANNEL_EMAIL);
+  g_assert_false (parcours_palette_decode_item ("Hello", &kind, &channel));
+  g_assert_false (parcours_palette_decode_item ("parcours-palette-item emotions none", &kind, &channel));
+  g_assert_false (parcours_palette_decode_item ("parcours-palette-item actions pigeon", &kind, &channel));
+
+  /* An email touchpoint dropped between t1 and t2, typed: one step. */
+  card = parcours_interaction_add_from_palette (fixture->interaction, PARCOURS_LANE_KIND_TOUCHPOINTS,
+                                                PARCOURS_CHANNEL_EMAIL, t2.x + 10, t2.y + 2);
+  g_assert_nonnull (card);
+  g_assert_true (parcours_interaction_get_editing (fixture->interaction) == PARCOURS_ELEMENT (card));
+  g_assert_cmpint (parcours_card_get_channel (card), ==, PARCOURS_CHANNEL_EMAIL);
+  parcours_interaction_update_edit (fixture->interaction, "Newsletter");
+  parcours_interaction_end_edit (fixture->interaction, FALSE);
+  relayout (fixture);
+  {
+    g_autofree char *expected = g_strdup_printf ("t1 %s t2 t3", parcours_element_get_id (PARCOURS_ELEMENT (card)));
+    assert_cell (fixture, "touch", "s1", expected);
+  }
+  g_assert_cmpuint (parcours_history_get_n_undo (fixture->history), ==, 1);
+  g_assert_cmpstr (parcours_history_get_undo_label (fixture->history), ==, "Add Card");
+
+  /* From the keyboard: into the focused card's cell, after it; left
+   * empty, it leaves no trace. */
+  click (fixture, "a1", 0);
+  card = parcours_interaction_add_from_palette (fixture->interaction, PARCOURS_LANE_KIND_ACTIONS,
+                                                PARCOURS_CHANNEL_NONE, NAN, NAN);
+  g_assert_cmpstr (parcours_card_get_lane_id (card), ==, "actions");
+  parcours_interaction_end_edit (fixture->interaction, FALSE);
+  g_assert_cmpuint (parcours_history_get_n_undo (fixture->history), ==, 1);
+
+  /* Outside the grid: nothing. */
+  g_assert_null (parcours_interaction_add_from_palette (fixture->interaction, PARCOURS_LANE_KIND_ACTIONS,
+                                                        PARCOURS_CHANNEL_NONE, -50, -50));
+  relayout (fixture);
+  undo_all (fixture);
+}
+
+static void
 test_clipboard_round_trip (void)
 {
   g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1564,6 +1671,8 @@ main (int   argc,
   ADD ("/canvas/header/drag-lane", test_header_drag_lane);
   ADD ("/canvas/header/resize", test_header_resize);
   ADD ("/canvas/point/menu", test_point_menu);
+  ADD ("/canvas/palette/target", test_palette_target);
+  ADD ("/canvas/palette/add", test_palette_add);
   g_test_add_func ("/canvas/clipboard/round-trip", test_clipboard_round_trip);
   g_test_add_func ("/canvas/clipboard/refuses", test_clipboard_refuses);
   ADD ("/canvas/clipboard/paste", test_clipboard_paste);

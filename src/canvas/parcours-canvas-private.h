@@ -131,6 +131,9 @@ void     _parcours_canvas_toast             (ParcoursCanvas *self,
                                              const char     *title,
                                              gboolean        offer_undo);
 
+/* parcours-canvas-drop.c */
+void     _parcours_canvas_init_drop         (ParcoursCanvas *self);
+
 /* parcours-canvas-clipboard.c */
 void     _parcours_canvas_class_init_clipboard (GtkWidgetClass *widget_class);
 

@@ -708,6 +708,27 @@ append_header_marks (ParcoursCanvas *self,
     }
 }
 
+/* While a palette item is dragged over the map: where its card goes. */
+static void
+append_palette_marker (ParcoursCanvas *self,
+                       GtkSnapshot    *snapshot,
+                       double          scale)
+{
+  GdkRGBA accent = accent_color (self);
+  ParcoursRect marker;
+  graphene_rect_t area;
+  GskRoundedRect rounded;
+
+  if (!parcours_interaction_get_palette_drop (self->interaction, &marker))
+    return;
+
+  area = GRAPHENE_RECT_INIT (marker.x, marker.y + marker.height / 2 - 1.5 / scale, marker.width, 3 / scale);
+  gsk_rounded_rect_init_from_rect (&rounded, &area, 1.5 / scale);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, &accent, &area);
+  gtk_snapshot_pop (snapshot);
+}
+
 /* While a point is dragged, its level and value beside it. */
 static void
 append_point_label (ParcoursCanvas *self,
@@ -1039,6 +1060,7 @@ _parcours_canvas_snapshot_map (ParcoursCanvas *self,
       append_selection_marks (self, snapshot, scale);
       append_drag_marks (self, snapshot, scale);
       append_header_marks (self, snapshot, scale);
+      append_palette_marker (self, snapshot, scale);
     }
   gtk_snapshot_restore (snapshot);
 

@@ -576,6 +576,7 @@ parcours_canvas_init (ParcoursCanvas *self)
   set_adjustment (self, &self->vadjustment, NULL);
   _parcours_canvas_init_gestures (self);
   _parcours_canvas_init_menu (self);
+  _parcours_canvas_init_drop (self);
 }
 
 GtkWidget *

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "parcours-interaction-private.h"
 
@@ -668,4 +669,205 @@ parcours_interaction_context (ParcoursInteraction *self,
   if (!parcours_selection_contains (self->selection, hit))
     parcours_selection_select (self->selection, hit, PARCOURS_SELECT_REPLACE);
   return hit;
+}
+
+/* The card lane of @kind nearest @lane_index, or -1. Touchpoints also
+ * live in channel lanes. */
+static int
+lane_of_kind (ParcoursInteraction *self,
+              ParcoursLaneKind     kind,
+              guint                lane_index)
+{
+  guint n_lanes = parcours_layout_get_n_lanes (self->layout);
+  int best = -1;
+
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      ParcoursLaneKind k = parcours_lane_get_kind (parcours_layout_get_lane (self->layout, l)->lane);
+
+      if (!_parcours_interaction_is_card_lane (self, l))
+        continue;
+      if (k != kind && !(kind == PARCOURS_LANE_KIND_TOUCHPOINTS && k == PARCOURS_LANE_KIND_CHANNELS))
+        continue;
+      if (best < 0 || ABS ((int) l - (int) lane_index) < ABS (best - (int) lane_index))
+        best = l;
+    }
+
+  return best;
+}
+
+/* A card of @kind goes to its own kind of lane in the same stage when
+ * the cell is of another kind and the map has one; else where it is. */
+static void
+redirect_to_kind (ParcoursInteraction *self,
+                  ParcoursLaneKind     kind,
+                  guint               *lane_index,
+                  guint               *stage_index,
+                  guint               *index_in_cell)
+{
+  int lane = lane_of_kind (self, kind, *lane_index);
+  guint first, n;
+
+  if (lane < 0 || lane == (int) *lane_index)
+    return;
+
+  parcours_layout_get_cell_cards (self->layout, lane, *stage_index, &first, &n);
+  *lane_index = lane;
+  *index_in_cell = n;
+}
+
+/**
+ * parcours_interaction_palette_target:
+ * @kind: the kind of card a palette item makes
+ * @x: layout x of the drop, or NAN for the focused cell (the keyboard)
+ * @y: layout y of the drop
+ * @lane_index: (out): where the card would go
+ * @stage_index: (out):
+ * @index_in_cell: (out):
+ * @marker: (out) (optional): where to show it
+ *
+ * Where a palette item dropped at (@x, @y), or activated from the
+ * keyboard, makes its card: the cell under the pointer at the place
+ * between its cards, or the same stage's lane of that kind when the
+ * cell is of another kind and the map has one.
+ *
+ * Returns: %FALSE outside the grid or where no card can go
+ */
+gboolean
+parcours_interaction_palette_target (ParcoursInteraction *self,
+                                     ParcoursLaneKind     kind,
+                                     double               x,
+                                     double               y,
+                                     guint               *lane_index,
+                                     guint               *stage_index,
+                                     guint               *index_in_cell,
+                                     ParcoursRect        *marker)
+{
+  ParcoursStyle *style;
+  const ParcoursLaneBox *row;
+  const ParcoursStageBox *column;
+  guint first, n;
+
+  g_return_val_if_fail (PARCOURS_IS_INTERACTION (self), FALSE);
+
+  if (self->layout == NULL)
+    return FALSE;
+
+  if (isnan (x))
+    {
+      if (!parcours_interaction_get_target_cell (self, lane_index, stage_index, index_in_cell))
+        return FALSE;
+    }
+  else
+    {
+      if (!parcours_layout_get_cell_at (self->layout, x, y, lane_index, stage_index))
+        return FALSE;
+      if (!_parcours_interaction_is_card_lane (self, *lane_index) && lane_of_kind (self, kind, *lane_index) < 0)
+        return FALSE;
+      *index_in_cell = _parcours_interaction_is_card_lane (self, *lane_index)
+                         ? _parcours_interaction_drop_index_at (self, *lane_index, *stage_index, y, NULL) : 0;
+    }
+
+  redirect_to_kind (self, kind, lane_index, stage_index, index_in_cell);
+  if (!_parcours_interaction_is_card_lane (self, *lane_index))
+    return FALSE;
+
+  if (marker != NULL)
+    {
+      /* The same bar a card drag shows, at the slot. */
+      style = parcours_layout_get_style (self->layout);
+      row = parcours_layout_get_lane (self->layout, *lane_index);
+      column = parcours_layout_get_stage (self->layout, *stage_index);
+      parcours_layout_get_cell_cards (self->layout, *lane_index, *stage_index, &first, &n);
+      if (n == 0)
+        marker->y = row->row.y + style->cell_padding / 2;
+      else if (*index_in_cell < n)
+        marker->y = parcours_layout_get_card (self->layout, first + *index_in_cell)->rect.y - style->card_gap / 2;
+      else
+        {
+          const ParcoursCardBox *last = parcours_layout_get_card (self->layout, first + n - 1);
+          marker->y = last->rect.y + last->rect.height + style->card_gap / 2;
+        }
+      marker->x = column->column.x + style->cell_padding;
+      marker->width = column->column.width - 2 * style->cell_padding;
+      marker->y -= 1.5;
+      marker->height = 3;
+    }
+
+  return TRUE;
+}
+
+/**
+ * parcours_interaction_add_from_palette:
+ * @kind: the kind of card
+ * @channel: its channel, for touchpoints
+ * @x: layout x of the drop, or NAN for the focused cell
+ * @y: layout y of the drop
+ *
+ * Makes the card where parcours_interaction_palette_target() says and
+ * asks the view to edit its text: one undo step "Add Card" once it has
+ * text (left empty, it goes).
+ *
+ * Returns: (transfer none) (nullable): the new card
+ */
+ParcoursCard *
+parcours_interaction_add_from_palette (ParcoursInteraction *self,
+                                       ParcoursLaneKind     kind,
+                                       ParcoursChannel      channel,
+                                       double               x,
+                                       double               y)
+{
+  guint lane, stage, index;
+  ParcoursCard *card;
+
+  g_return_val_if_fail (PARCOURS_IS_INTERACTION (self), NULL);
+
+  self->has_palette_drop = FALSE;
+  if (!parcours_interaction_palette_target (self, kind, x, y, &lane, &stage, &index, NULL))
+    return NULL;
+
+  card = parcours_interaction_create_card (self, lane, stage, index);
+  /* Inside the group the new card's edit holds open. */
+  if (card != NULL && channel != PARCOURS_CHANNEL_NONE)
+    parcours_history_set (self->history, card, NULL, "channel", channel, NULL);
+  _parcours_interaction_changed (self);
+  return card;
+}
+
+/* While a palette item is dragged over the map: where it would land. */
+void
+parcours_interaction_palette_hover (ParcoursInteraction *self,
+                                    ParcoursLaneKind     kind,
+                                    double               x,
+                                    double               y)
+{
+  guint lane, stage, index;
+
+  g_return_if_fail (PARCOURS_IS_INTERACTION (self));
+
+  self->has_palette_drop = !isnan (x) &&
+    parcours_interaction_palette_target (self, kind, x, y, &lane, &stage, &index, &self->palette_marker);
+  _parcours_interaction_changed (self);
+}
+
+void
+parcours_interaction_palette_leave (ParcoursInteraction *self)
+{
+  g_return_if_fail (PARCOURS_IS_INTERACTION (self));
+
+  self->has_palette_drop = FALSE;
+  _parcours_interaction_changed (self);
+}
+
+gboolean
+parcours_interaction_get_palette_drop (ParcoursInteraction *self,
+                                       ParcoursRect        *marker)
+{
+  g_return_val_if_fail (PARCOURS_IS_INTERACTION (self), FALSE);
+
+  if (!self->has_palette_drop)
+    return FALSE;
+  if (marker != NULL)
+    *marker = self->palette_marker;
+  return TRUE;
 }

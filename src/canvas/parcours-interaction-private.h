@@ -47,6 +47,10 @@ struct _ParcoursInteraction
   ParcoursRect header_marker;
   ParcoursStage *resizing_stage;
 
+  /* A palette item dragged over the map: where its card would go. */
+  gboolean has_palette_drop;
+  ParcoursRect palette_marker;
+
   /* Editing text: the element, and whether it was made for this edit. */
   ParcoursElement *editing;
   gboolean editing_is_new;

@@ -168,6 +168,26 @@ gboolean                  parcours_interaction_get_target_cell  (ParcoursInterac
 ParcoursElement          *parcours_interaction_context          (ParcoursInteraction *self,
                                                                  double               x,
                                                                  double               y);
+gboolean                  parcours_interaction_palette_target   (ParcoursInteraction *self,
+                                                                 ParcoursLaneKind     kind,
+                                                                 double               x,
+                                                                 double               y,
+                                                                 guint               *lane_index,
+                                                                 guint               *stage_index,
+                                                                 guint               *index_in_cell,
+                                                                 ParcoursRect        *marker);
+ParcoursCard             *parcours_interaction_add_from_palette (ParcoursInteraction *self,
+                                                                 ParcoursLaneKind     kind,
+                                                                 ParcoursChannel      channel,
+                                                                 double               x,
+                                                                 double               y);
+void                      parcours_interaction_palette_hover    (ParcoursInteraction *self,
+                                                                 ParcoursLaneKind     kind,
+                                                                 double               x,
+                                                                 double               y);
+void                      parcours_interaction_palette_leave    (ParcoursInteraction *self);
+gboolean                  parcours_interaction_get_palette_drop (ParcoursInteraction *self,
+                                                                 ParcoursRect        *marker);
 guint                     parcours_interaction_paste_cards      (ParcoursInteraction *self,
                                                                  GPtrArray           *cards,
                                                                  guint                lane_index,
