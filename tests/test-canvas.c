@@ -1498,6 +1498,97 @@ test_palette_add (Fixture       *fixture,
 }
 
 static void
+remember_edit_cb (ParcoursInteraction  *interaction,
+                  ParcoursElement      *element,
+                  ParcoursElement     **requested)
+{
+  *requested = element;
+}
+
+static void
+test_touch (Fixture       *fixture,
+            gconstpointer  data)
+{
+  ParcoursInteraction *interaction = fixture->interaction;
+  ParcoursElement *requested = NULL;
+  double x, y, tx, ty;
+
+  g_signal_connect (interaction, "edit-requested", G_CALLBACK (remember_edit_cb), &requested);
+
+  /* A swipe that starts on a card pans and changes nothing. */
+  center_of (fixture, "t1", &x, &y);
+  parcours_interaction_touch_begin (interaction, x, y, 1000);
+  g_assert_cmpint (parcours_interaction_get_state (interaction), ==, PARCOURS_INTERACTION_TOUCH_PRESSED);
+  g_assert_cmpint (parcours_interaction_touch_update (interaction, x + 2, y, 1020), ==, PARCOURS_TOUCH_NONE);
+  g_assert_cmpint (parcours_interaction_touch_update (interaction, x + 60, y, 1050), ==, PARCOURS_TOUCH_PAN);
+  g_assert_cmpint (parcours_interaction_touch_update (interaction, x + 300, y, 1400), ==, PARCOURS_TOUCH_PAN);
+  parcours_interaction_touch_end (interaction, x + 300, y, 1420);
+  relayout (fixture);
+  assert_original (fixture);
+  g_assert_false (selected (fixture, "t1"));
+
+  /* On empty space too, even after a rest. */
+  parcours_interaction_touch_begin (interaction, -30, -30, 2000);
+  g_assert_cmpint (parcours_interaction_touch_update (interaction, 40, 40, 2600), ==, PARCOURS_TOUCH_PAN);
+  parcours_interaction_touch_end (interaction, 40, 40, 2620);
+
+  /* Held first, then moved: the card goes along, one step. */
+  center_of (fixture, "t4", &tx, &ty);
+  parcours_interaction_touch_begin (interaction, x, y, 3000);
+  g_assert_cmpint (parcours_interaction_touch_update (interaction, x + 1, y, 3200), ==, PARCOURS_TOUCH_NONE);
+  g_assert_cmpint (parcours_interaction_touch_update (interaction, x + 30, y, 3000 + PARCOURS_TOUCH_HOLD_MS + 10), ==,
+                   PARCOURS_TOUCH_NONE);
+  g_assert_cmpint (parcours_interaction_get_state (interaction), ==, PARCOURS_INTERACTION_MOVING_CARDS);
+  parcours_interaction_touch_update (interaction, tx, ty + 8, 3500);
+  g_assert_true (parcours_interaction_get_drop (interaction, NULL, NULL, NULL, NULL));
+  parcours_interaction_touch_end (interaction, tx, ty + 8, 3520);
+  relayout (fixture);
+  assert_cell (fixture, "touch", "s2", "t4 t1");
+  g_assert_cmpuint (parcours_history_get_n_undo (fixture->history), ==, 1);
+  g_assert_cmpstr (parcours_history_get_undo_label (fixture->history), ==, "Move Card");
+  g_assert_true (parcours_history_undo (fixture->history));
+  relayout (fixture);
+
+  /* A tap selects; a second tap soon after on the same card edits it. */
+  center_of (fixture, "t2", &x, &y);
+  parcours_interaction_touch_begin (interaction, x, y, 5000);
+  parcours_interaction_touch_end (interaction, x, y, 5080);
+  g_assert_true (selected (fixture, "t2"));
+  g_assert_null (requested);
+  parcours_interaction_touch_begin (interaction, x + 3, y + 2, 5200);
+  parcours_interaction_touch_end (interaction, x + 3, y + 2, 5260);
+  g_assert_true (requested == lookup (fixture, "t2"));
+  requested = NULL;
+
+  /* Two taps too far apart in time are two taps. */
+  parcours_interaction_touch_begin (interaction, x, y, 7000);
+  parcours_interaction_touch_end (interaction, x, y, 7050);
+  parcours_interaction_touch_begin (interaction, x, y, 7000 + PARCOURS_TOUCH_DOUBLE_TAP_MS + 200);
+  parcours_interaction_touch_end (interaction, x, y, 7000 + PARCOURS_TOUCH_DOUBLE_TAP_MS + 250);
+  g_assert_null (requested);
+
+  /* A long press: the menu's target, the finger does nothing more. */
+  center_of (fixture, "t3", &x, &y);
+  parcours_interaction_touch_begin (interaction, x, y, 9000);
+  g_assert_true (parcours_interaction_context (interaction, x, y) == lookup (fixture, "t3"));
+  g_assert_cmpint (parcours_interaction_touch_update (interaction, x + 80, y, 9700), ==, PARCOURS_TOUCH_NONE);
+  parcours_interaction_touch_end (interaction, x + 80, y, 9720);
+  g_assert_true (selected (fixture, "t3"));
+
+  /* A held point is dragged too; a pinch (cancel) mid-drag puts it back. */
+  center_of (fixture, "p1", &x, &y);
+  parcours_interaction_touch_begin (interaction, x, y, 11000);
+  parcours_interaction_touch_update (interaction, x, y + 40, 11400);
+  g_assert_cmpint (parcours_interaction_get_state (interaction), ==, PARCOURS_INTERACTION_MOVING_POINT);
+  g_assert_true (parcours_interaction_cancel (interaction));
+  parcours_interaction_touch_end (interaction, x, y + 40, 11420);
+
+  relayout (fixture);
+  assert_original (fixture);
+  g_assert_cmpuint (parcours_history_get_n_undo (fixture->history), ==, 0);
+}
+
+static void
 test_clipboard_round_trip (void)
 {
   g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1671,6 +1762,7 @@ main (int   argc,
   ADD ("/canvas/header/drag-lane", test_header_drag_lane);
   ADD ("/canvas/header/resize", test_header_resize);
   ADD ("/canvas/point/menu", test_point_menu);
+  ADD ("/canvas/touch/gestures", test_touch);
   ADD ("/canvas/palette/target", test_palette_target);
   ADD ("/canvas/palette/add", test_palette_add);
   g_test_add_func ("/canvas/clipboard/round-trip", test_clipboard_round_trip);

@@ -84,6 +84,13 @@ primary_drag_begin_cb (ParcoursCanvas *self,
   double lx, ly;
   int n_press;
 
+  /* Fingers: parcours-canvas-touch.c. */
+  if (_parcours_canvas_is_touch (GTK_GESTURE (gesture)))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (self->interaction == NULL)
     return;

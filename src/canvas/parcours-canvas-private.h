@@ -131,6 +131,10 @@ void     _parcours_canvas_toast             (ParcoursCanvas *self,
                                              const char     *title,
                                              gboolean        offer_undo);
 
+/* parcours-canvas-touch.c */
+void     _parcours_canvas_init_touch        (ParcoursCanvas *self);
+gboolean _parcours_canvas_is_touch          (GtkGesture     *gesture);
+
 /* parcours-canvas-drop.c */
 void     _parcours_canvas_init_drop         (ParcoursCanvas *self);
 

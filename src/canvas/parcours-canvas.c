@@ -577,6 +577,7 @@ parcours_canvas_init (ParcoursCanvas *self)
   _parcours_canvas_init_gestures (self);
   _parcours_canvas_init_menu (self);
   _parcours_canvas_init_drop (self);
+  _parcours_canvas_init_touch (self);
 }
 
 GtkWidget *

@@ -47,6 +47,12 @@ struct _ParcoursInteraction
   ParcoursRect header_marker;
   ParcoursStage *resizing_stage;
 
+  /* Touch: when the finger came down, and the last tap. */
+  guint32 touch_time;
+  guint32 last_tap_time;
+  double last_tap_x;
+  double last_tap_y;
+
   /* A palette item dragged over the map: where its card would go. */
   gboolean has_palette_drop;
   ParcoursRect palette_marker;

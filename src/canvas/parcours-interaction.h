@@ -25,7 +25,21 @@ typedef enum
   PARCOURS_INTERACTION_MOVING_STAGE,
   PARCOURS_INTERACTION_MOVING_LANE,
   PARCOURS_INTERACTION_RESIZING_STAGE,
+  PARCOURS_INTERACTION_TOUCH_PRESSED,   /* a finger down, not moved yet */
+  PARCOURS_INTERACTION_TOUCH_PANNING,   /* a swipe: the view follows the finger */
 } ParcoursInteractionState;
+
+/* What the view does with a finger's motion. */
+typedef enum
+{
+  PARCOURS_TOUCH_NONE,
+  PARCOURS_TOUCH_PAN,
+} ParcoursTouchResult;
+
+/* How long a finger rests on a card before moving it drags the card
+ * rather than the view; taps this close together make a double tap. */
+#define PARCOURS_TOUCH_HOLD_MS 300
+#define PARCOURS_TOUCH_DOUBLE_TAP_MS 400
 
 /* The narrowest a stage gets by dragging its border, as a width factor. */
 #define PARCOURS_INTERACTION_MIN_STAGE_WIDTH 0.5
@@ -117,6 +131,20 @@ ParcoursCard             *parcours_interaction_create_card      (ParcoursInterac
                                                                  guint                lane_index,
                                                                  guint                stage_index,
                                                                  guint                index_in_cell);
+
+/* One finger on a touch screen, in layout coordinates. */
+void                      parcours_interaction_touch_begin      (ParcoursInteraction *self,
+                                                                 double               x,
+                                                                 double               y,
+                                                                 guint32              time);
+ParcoursTouchResult       parcours_interaction_touch_update     (ParcoursInteraction *self,
+                                                                 double               x,
+                                                                 double               y,
+                                                                 guint32              time);
+void                      parcours_interaction_touch_end        (ParcoursInteraction *self,
+                                                                 double               x,
+                                                                 double               y,
+                                                                 guint32              time);
 
 /* Stages and lanes dragged by their headers, stages resized. */
 ParcoursStage            *parcours_interaction_get_border_at    (ParcoursInteraction *self,
