@@ -1356,6 +1356,31 @@ test_header_resize (Fixture       *fixture,
 }
 
 static void
+test_header_add_button (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ParcoursRect plus, s3 = rect_of (fixture, "s3");
+  GListModel *stages = parcours_document_get_stages (fixture->document);
+
+  /* Just right of the last stage's header, on its row. */
+  g_assert_true (parcours_interaction_get_add_stage_button (fixture->interaction, &plus));
+  g_assert_cmpfloat (plus.x, >=, s3.x + s3.width);
+  g_assert_cmpfloat (plus.y, >=, s3.y);
+  g_assert_cmpfloat (plus.y + plus.height, <=, s3.y + s3.height);
+  g_assert_cmpfloat (plus.x + plus.width, <=, parcours_layout_get_width (fixture->layout));
+
+  /* A click adds a stage at the end, one step. */
+  parcours_interaction_press (fixture->interaction, plus.x + plus.width / 2, plus.y + plus.height / 2, 1, 0);
+  parcours_interaction_release (fixture->interaction, plus.x + plus.width / 2, plus.y + plus.height / 2, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 4);
+  g_assert_cmpuint (position_of (fixture, parcours_element_get_id (parcours_selection_get_focus (fixture->selection))),
+                    ==, 3);
+  g_assert_cmpuint (parcours_history_get_n_undo (fixture->history), ==, 1);
+  relayout (fixture);
+  undo_all (fixture);
+}
+
+static void
 test_header_lane_kind (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -1761,6 +1786,7 @@ main (int   argc,
   ADD ("/canvas/header/drag-stage", test_header_drag_stage);
   ADD ("/canvas/header/drag-lane", test_header_drag_lane);
   ADD ("/canvas/header/resize", test_header_resize);
+  ADD ("/canvas/header/add-button", test_header_add_button);
   ADD ("/canvas/point/menu", test_point_menu);
   ADD ("/canvas/touch/gestures", test_touch);
   ADD ("/canvas/palette/target", test_palette_target);

@@ -238,9 +238,15 @@ motion_cb (ParcoursCanvas           *self,
 
   /* A stage's right border in its header can be dragged. */
   if (!self->space_held)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                     parcours_interaction_get_border_at (self->interaction, lx, ly) != NULL
-                                       ? "col-resize" : NULL);
+    {
+      ParcoursRect add;
+      gboolean on_add = parcours_interaction_get_add_stage_button (self->interaction, &add) &&
+                        lx >= add.x && lx <= add.x + add.width && ly >= add.y && ly <= add.y + add.height;
+
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                       parcours_interaction_get_border_at (self->interaction, lx, ly) != NULL
+                                         ? "col-resize" : on_add ? "pointer" : NULL);
+    }
 }
 
 static void

@@ -708,6 +708,33 @@ append_header_marks (ParcoursCanvas *self,
     }
 }
 
+/* The "+" after the last stage header that adds a stage: a ring with a
+ * cross, in the accent colour. */
+static void
+append_add_stage_button (ParcoursCanvas *self,
+                         GtkSnapshot    *snapshot,
+                         double          scale)
+{
+  GdkRGBA accent = accent_color (self);
+  const GdkRGBA colors[4] = { accent, accent, accent, accent };
+  const float w = 1.5 / scale;
+  const float widths[4] = { w, w, w, w };
+  double arm, bar = 2 / scale, cx, cy;
+  GskRoundedRect ring;
+  ParcoursRect r;
+
+  if (!parcours_interaction_get_add_stage_button (self->interaction, &r))
+    return;
+
+  cx = r.x + r.width / 2;
+  cy = r.y + r.height / 2;
+  arm = r.width * 0.3;
+  gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height), r.width / 2);
+  gtk_snapshot_append_border (snapshot, &ring, widths, colors);
+  gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (cx - arm, cy - bar / 2, 2 * arm, bar));
+  gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (cx - bar / 2, cy - arm, bar, 2 * arm));
+}
+
 /* While a palette item is dragged over the map: where its card goes. */
 static void
 append_palette_marker (ParcoursCanvas *self,
@@ -1061,6 +1088,7 @@ _parcours_canvas_snapshot_map (ParcoursCanvas *self,
       append_drag_marks (self, snapshot, scale);
       append_header_marks (self, snapshot, scale);
       append_palette_marker (self, snapshot, scale);
+      append_add_stage_button (self, snapshot, scale);
     }
   gtk_snapshot_restore (snapshot);
 

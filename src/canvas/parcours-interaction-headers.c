@@ -16,7 +16,10 @@
  * marker shows where it would go), drag a stage's right border in its
  * header to change its width (live, inside a history group that Escape
  * cancels), double-click the border to give the stage its default width
- * back. Each is one undo step. */
+ * back, click the "+" after the last stage to add one. Each is one undo
+ * step. */
+
+#define ADD_BUTTON_SIZE 24.0
 
 /* How close to a stage's right edge, in layout units, grabs the border. */
 static double
@@ -58,6 +61,58 @@ parcours_interaction_get_border_at (ParcoursInteraction *self,
   return NULL;
 }
 
+/**
+ * parcours_interaction_get_add_stage_button:
+ * @rect: (out): where the "+" that adds a stage at the end is
+ *
+ * The "+" sits just right of the last stage's header.
+ *
+ * Returns: whether there is one (a layout to put it in)
+ */
+gboolean
+parcours_interaction_get_add_stage_button (ParcoursInteraction *self,
+                                           ParcoursRect        *rect)
+{
+  ParcoursRect grid;
+  double y, height;
+  guint n_stages;
+
+  g_return_val_if_fail (PARCOURS_IS_INTERACTION (self), FALSE);
+
+  if (self->layout == NULL)
+    return FALSE;
+
+  grid = parcours_layout_get_grid_rect (self->layout);
+  n_stages = parcours_layout_get_n_stages (self->layout);
+  if (n_stages > 0)
+    {
+      const ParcoursStageBox *last = parcours_layout_get_stage (self->layout, n_stages - 1);
+
+      y = last->header.y;
+      height = last->header.height;
+    }
+  else
+    {
+      y = grid.y;
+      height = ADD_BUTTON_SIZE;
+    }
+
+  *rect = (ParcoursRect) { grid.x + grid.width + 4, y + (height - ADD_BUTTON_SIZE) / 2,
+                           ADD_BUTTON_SIZE, ADD_BUTTON_SIZE };
+  return TRUE;
+}
+
+static gboolean
+on_add_stage_button (ParcoursInteraction *self,
+                     double               x,
+                     double               y)
+{
+  ParcoursRect r;
+
+  return parcours_interaction_get_add_stage_button (self, &r) &&
+         x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
+}
+
 /* A press on a header or a border: TRUE when it starts one of these
  * gestures (or a double click on a border reset the width). */
 gboolean
@@ -71,6 +126,13 @@ _parcours_interaction_press_header (ParcoursInteraction *self,
 
   if (self->press_modifiers & (PARCOURS_MODIFIER_SHIFT | PARCOURS_MODIFIER_CONTROL))
     return FALSE;
+
+  if (hit == NULL && on_add_stage_button (self, x, y))
+    {
+      if (n_press == 1)
+        parcours_interaction_insert_stage (self, NULL, TRUE);
+      return TRUE;
+    }
 
   border = parcours_interaction_get_border_at (self, x, y);
   if (border != NULL && n_press >= 2)

@@ -154,6 +154,8 @@ gboolean                  parcours_interaction_get_header_drop  (ParcoursInterac
                                                                  guint               *index,
                                                                  ParcoursRect        *marker);
 ParcoursElement          *parcours_interaction_get_moving_header (ParcoursInteraction *self);
+gboolean                  parcours_interaction_get_add_stage_button (ParcoursInteraction *self,
+                                                                 ParcoursRect        *rect);
 
 /* Commands of the context menus, the clipboard and the header keys. */
 GPtrArray                *parcours_interaction_get_card_targets (ParcoursInteraction *self,
