@@ -12,6 +12,7 @@
 
 #include "parcours-application.h"
 #include "parcours-canvas-private.h"
+#include "parcours-clipboard.h"
 #include "parcours-document-private.h"
 #include "parcours-format.h"
 #include "parcours-window-private.h"
@@ -937,6 +938,59 @@ test_palette_drop (Fixture       *fixture,
   assert_file_original (fixture);
 }
 
+static void
+test_paste_menu_and_many (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(ParcoursDocument) saved = NULL;
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->canvas));
+  const ParcoursStageBox *use;
+  GString *many = g_string_new (NULL);
+  ParcoursRect c4;
+
+  REQUIRE_DISPLAY ();
+
+  /* Paste from the menu of an empty cell: into that cell. */
+  gdk_clipboard_set_text (clipboard, "Rates the app\nTells a friend\n");
+  c4 = rect_of (fixture, "c4");
+  use = parcours_layout_get_stage (parcours_canvas_get_layout (fixture->canvas), 2);
+  pointer_to (fixture, use->column.x + use->column.width / 2, c4.y + c4.height / 2);
+  xdotool ("click", "3", NULL);
+  wait_ms (200);
+  screenshot ("menu-empty");
+  click_label (fixture, fixture->canvas->menu, "Paste");
+  wait_ms (200);
+  saved = save_and_load (fixture);
+  assert_cell (saved, "actions", "s3", "Rates the app | Tells a friend");
+
+  /* More than 5 000 cards: asked first; Cancel pastes nothing. */
+  for (guint i = 0; i <= PARCOURS_CLIPBOARD_CONFIRM_CARDS; i++)
+    g_string_append_printf (many, "Card %u\n", i);
+  gdk_clipboard_set_text (clipboard, many->str);
+  g_string_free (many, TRUE);
+  key (fixture, "ctrl+v");
+  wait_ms (300);
+  screenshot ("paste-many");
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    GtkWidget *dialog = NULL;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (find_label (dialog, "Paste 5001 Cards?"));
+    click_label (fixture, dialog, "Cancel");
+  }
+  g_clear_object (&saved);
+  saved = save_and_load (fixture);
+  assert_cell (saved, "actions", "s3", "Rates the app | Tells a friend");
+  g_assert_cmpuint (parcours_history_get_n_undo (parcours_window_get_history (fixture->window)), ==, 1);
+
+  key (fixture, "ctrl+z");
+  assert_file_original (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -974,6 +1028,7 @@ main (int   argc,
   ADD ("/canvas-ui/delete-stage-toast", test_delete_stage_toast);
   ADD ("/canvas-ui/copy-paste", test_copy_paste);
   ADD ("/canvas-ui/paste-text", test_paste_text);
+  ADD ("/canvas-ui/paste-menu-and-many", test_paste_menu_and_many);
   ADD ("/canvas-ui/drag-stage", test_drag_stage);
   ADD ("/canvas-ui/resize-stage", test_resize_stage);
   ADD ("/canvas-ui/palette-drop", test_palette_drop);

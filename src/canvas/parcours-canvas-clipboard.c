@@ -11,6 +11,7 @@
 
 #include "parcours-canvas-private.h"
 #include "parcours-clipboard.h"
+#include "parcours-interaction-private.h"
 
 /* Ctrl+C, Ctrl+X and Ctrl+V on the canvas. Copied cards go on the
  * clipboard twice: in Parcours's own MIME type with all their properties
@@ -68,7 +69,14 @@ paste_now (ParcoursCanvas *self,
     return;
 
   _parcours_canvas_ensure_layout (self);
-  if (!parcours_interaction_get_target_cell (self->interaction, &lane, &stage, &index))
+  if (self->has_paste_cell && self->paste_lane < parcours_layout_get_n_lanes (self->layout) &&
+      self->paste_stage < parcours_layout_get_n_stages (self->layout))
+    {
+      lane = self->paste_lane;
+      stage = self->paste_stage;
+      index = self->paste_index;
+    }
+  else if (!parcours_interaction_get_target_cell (self->interaction, &lane, &stage, &index))
     {
       _parcours_canvas_toast (self, _("This map has no lane for cards to paste into"), FALSE);
       return;
@@ -217,6 +225,17 @@ paste_action (GtkWidget  *widget,
     return;
 
   parcours_canvas_commit_edit (self);
+  _parcours_canvas_ensure_layout (self);
+
+  /* From the menu of an empty place in a cell: into that cell, there. */
+  self->has_paste_cell = self->menu_in_use && self->menu_target == NULL &&
+                         parcours_layout_get_cell_at (self->layout, self->menu_x, self->menu_y,
+                                                      &self->paste_lane, &self->paste_stage) &&
+                         !parcours_layout_get_lane (self->layout, self->paste_lane)->is_emotion &&
+                         !parcours_layout_get_lane (self->layout, self->paste_lane)->collapsed;
+  if (self->has_paste_cell)
+    self->paste_index = _parcours_interaction_drop_index_at (self->interaction, self->paste_lane,
+                                                             self->paste_stage, self->menu_y, NULL);
   if (gdk_content_formats_contain_mime_type (formats, PARCOURS_CLIPBOARD_MIME_TYPE))
     {
       PasteRead *read = g_new0 (PasteRead, 1);

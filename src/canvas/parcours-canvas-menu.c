@@ -244,7 +244,10 @@ forget_target_cb (gpointer data)
   ParcoursCanvas *self = data;
 
   if (self->menu != NULL && !gtk_widget_get_visible (self->menu))
-    g_clear_object (&self->menu_target);
+    {
+      g_clear_object (&self->menu_target);
+      self->menu_in_use = FALSE;
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -362,6 +365,7 @@ _parcours_canvas_open_menu (ParcoursCanvas  *self,
   g_set_object (&self->menu_target, target);
   self->menu_x = layout_x;
   self->menu_y = layout_y;
+  self->menu_in_use = TRUE;
 
   if (PARCOURS_IS_CARD (target))
     menu = card_menu (self);

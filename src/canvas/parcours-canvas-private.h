@@ -89,6 +89,13 @@ struct _ParcoursCanvas
   ParcoursElement *menu_target;
   double menu_x;                /* layout coordinates */
   double menu_y;
+  gboolean menu_in_use;         /* from opening until its action ran */
+
+  /* Where the paste in progress goes, when not the focused cell. */
+  gboolean has_paste_cell;
+  guint paste_lane;
+  guint paste_stage;
+  guint paste_index;
 
   GtkWidget *editor;            /* GtkTextView over the text being edited */
   GtkCssProvider *editor_css;
