@@ -991,6 +991,54 @@ test_paste_menu_and_many (Fixture       *fixture,
   assert_file_original (fixture);
 }
 
+static void
+test_add_buttons (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ParcoursDocument) saved = NULL;
+  ParcoursInteraction *interaction = parcours_canvas_get_interaction (fixture->canvas);
+  ParcoursRect plus;
+  g_autoptr(ParcoursLane) lane = NULL;
+
+  REQUIRE_DISPLAY ();
+
+  /* The "+" below the lanes: Notes, named in place. */
+  g_assert_true (parcours_interaction_get_add_lane_button (interaction, &plus));
+  pointer_to (fixture, plus.x + plus.width / 2, plus.y + plus.height / 2);
+  xdotool ("click", "1", NULL);
+  wait_ms (200);
+  screenshot ("add-lane-button");
+  click_label (fixture, fixture->canvas->menu, "Notes");
+  wait_ms (200);
+  key (fixture, "ctrl+a");
+  xdotool ("type", "--delay", "20", "Ideas", NULL);
+  key (fixture, "Return");
+
+  /* The "+" after the stages: a new stage, named in place. */
+  g_assert_true (parcours_interaction_get_add_stage_button (interaction, &plus));
+  pointer_to (fixture, plus.x + plus.width / 2, plus.y + plus.height / 2);
+  xdotool ("click", "1", NULL);
+  wait_ms (200);
+  key (fixture, "ctrl+a");
+  xdotool ("type", "--delay", "20", "Recommend", NULL);
+  key (fixture, "Return");
+  screenshot ("add-buttons");
+
+  saved = save_and_load (fixture);
+  lane = g_list_model_get_item (parcours_document_get_lanes (saved), 3);
+  g_assert_cmpint (parcours_lane_get_kind (lane), ==, PARCOURS_LANE_KIND_NOTES);
+  g_assert_cmpstr (parcours_lane_get_name (lane), ==, "Ideas");
+  {
+    g_autoptr(ParcoursStage) stage = g_list_model_get_item (parcours_document_get_stages (saved), 3);
+    g_assert_cmpstr (parcours_stage_get_name (stage), ==, "Recommend");
+  }
+
+  /* Each one a step, and its name another. */
+  for (guint i = 0; i < 4; i++)
+    key (fixture, "ctrl+z");
+  assert_file_original (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1032,6 +1080,7 @@ main (int   argc,
   ADD ("/canvas-ui/drag-stage", test_drag_stage);
   ADD ("/canvas-ui/resize-stage", test_resize_stage);
   ADD ("/canvas-ui/palette-drop", test_palette_drop);
+  ADD ("/canvas-ui/add-buttons", test_add_buttons);
 #undef ADD
 
   status = g_test_run ();

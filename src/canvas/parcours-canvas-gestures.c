@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "parcours-canvas-private.h"
+#include "parcours-interaction-private.h"
 
 /* The canvas's event controllers. They only translate: widget to layout
  * coordinates, GDK modifiers to the interaction's, and presses, motions
@@ -242,6 +243,8 @@ motion_cb (ParcoursCanvas           *self,
       ParcoursRect add;
       gboolean on_add = parcours_interaction_get_add_stage_button (self->interaction, &add) &&
                         lx >= add.x && lx <= add.x + add.width && ly >= add.y && ly <= add.y + add.height;
+
+      on_add = on_add || _parcours_interaction_on_add_lane_button (self->interaction, lx, ly);
 
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                        parcours_interaction_get_border_at (self->interaction, lx, ly) != NULL

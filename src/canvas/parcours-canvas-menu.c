@@ -296,6 +296,43 @@ secondary_pressed_cb (ParcoursCanvas  *self,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+/* The "+" below the last lane: the kinds of lane to add there. */
+static void
+primary_pressed_cb (ParcoursCanvas  *self,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkGestureClick *gesture)
+{
+  g_autoptr(GMenu) menu = NULL;
+  GMenu *section;
+  double lx, ly;
+
+  if (self->interaction == NULL)
+    return;
+
+  _parcours_canvas_ensure_layout (self);
+  parcours_viewport_to_layout (self->viewport, x, y, &lx, &ly);
+  if (!_parcours_interaction_on_add_lane_button (self->interaction, lx, ly))
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  parcours_interaction_cancel (self->interaction);
+  self->pointer_pressed = FALSE;
+
+  g_set_object (&self->menu_target, NULL);
+  self->menu_x = lx;
+  self->menu_y = ly;
+  self->menu_in_use = TRUE;
+  menu = g_menu_new ();
+  section = lane_kind_menu ("canvas.insert-lane", TRUE, FALSE);
+  g_menu_append_section (menu, _("Add Lane"), G_MENU_MODEL (section));
+  g_object_unref (section);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
 static void
 long_pressed_cb (ParcoursCanvas      *self,
                  double               x,
@@ -319,6 +356,11 @@ _parcours_canvas_init_menu (ParcoursCanvas *self)
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
   g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (primary_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   /* On a touch screen a long press is the right-click. */

@@ -708,23 +708,43 @@ append_header_marks (ParcoursCanvas *self,
     }
 }
 
-/* The "+" after the last stage header that adds a stage: a ring with a
- * cross, in the accent colour. */
+/* The "+" after the last stage header that adds a stage, and the one
+ * below the last lane header that adds a lane: a ring with a cross, in
+ * the accent colour. */
+static void append_plus (GtkSnapshot        *snapshot,
+                         const ParcoursRect *r,
+                         const GdkRGBA      *accent,
+                         double              scale);
+
 static void
-append_add_stage_button (ParcoursCanvas *self,
+append_add_buttons (ParcoursCanvas *self,
                          GtkSnapshot    *snapshot,
                          double          scale)
 {
   GdkRGBA accent = accent_color (self);
+  ParcoursRect r;
+
+  if (!parcours_interaction_get_add_stage_button (self->interaction, &r))
+    return;
+
+  append_plus (snapshot, &r, &accent, scale);
+  if (parcours_interaction_get_add_lane_button (self->interaction, &r))
+    append_plus (snapshot, &r, &accent, scale);
+}
+
+static void
+append_plus (GtkSnapshot        *snapshot,
+             const ParcoursRect *r_in,
+             const GdkRGBA      *accent_in,
+             double              scale)
+{
+  ParcoursRect r = *r_in;
+  GdkRGBA accent = *accent_in;
   const GdkRGBA colors[4] = { accent, accent, accent, accent };
   const float w = 1.5 / scale;
   const float widths[4] = { w, w, w, w };
   double arm, bar = 2 / scale, cx, cy;
   GskRoundedRect ring;
-  ParcoursRect r;
-
-  if (!parcours_interaction_get_add_stage_button (self->interaction, &r))
-    return;
 
   cx = r.x + r.width / 2;
   cy = r.y + r.height / 2;
@@ -1088,7 +1108,7 @@ _parcours_canvas_snapshot_map (ParcoursCanvas *self,
       append_drag_marks (self, snapshot, scale);
       append_header_marks (self, snapshot, scale);
       append_palette_marker (self, snapshot, scale);
-      append_add_stage_button (self, snapshot, scale);
+      append_add_buttons (self, snapshot, scale);
     }
   gtk_snapshot_restore (snapshot);
 

@@ -102,6 +102,46 @@ parcours_interaction_get_add_stage_button (ParcoursInteraction *self,
   return TRUE;
 }
 
+/**
+ * parcours_interaction_get_add_lane_button:
+ * @rect: (out): where the "+" that adds a lane at the end is
+ *
+ * The "+" sits just below the last lane's header, in the gap above the
+ * legend; the view opens the lane kinds there.
+ *
+ * Returns: whether there is one
+ */
+gboolean
+parcours_interaction_get_add_lane_button (ParcoursInteraction *self,
+                                          ParcoursRect        *rect)
+{
+  ParcoursStyle *style;
+  ParcoursRect grid;
+  double size;
+
+  g_return_val_if_fail (PARCOURS_IS_INTERACTION (self), FALSE);
+
+  if (self->layout == NULL)
+    return FALSE;
+
+  style = parcours_layout_get_style (self->layout);
+  grid = parcours_layout_get_grid_rect (self->layout);
+  size = MIN (ADD_BUTTON_SIZE, style->gap * 1.5 - 4);
+  *rect = (ParcoursRect) { grid.x + style->cell_padding, grid.y + grid.height + 2, size, size };
+  return TRUE;
+}
+
+gboolean
+_parcours_interaction_on_add_lane_button (ParcoursInteraction *self,
+                                          double               x,
+                                          double               y)
+{
+  ParcoursRect r;
+
+  return parcours_interaction_get_add_lane_button (self, &r) &&
+         x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
+}
+
 static gboolean
 on_add_stage_button (ParcoursInteraction *self,
                      double               x,

@@ -99,5 +99,8 @@ gboolean          _parcours_interaction_header_release (ParcoursInteraction *sel
                                                         double               y);
 void              _parcours_interaction_header_cancel  (ParcoursInteraction *self);
 void              _parcours_interaction_header_reset   (ParcoursInteraction *self);
+gboolean          _parcours_interaction_on_add_lane_button (ParcoursInteraction *self,
+                                                            double               x,
+                                                            double               y);
 
 G_END_DECLS

@@ -156,6 +156,8 @@ gboolean                  parcours_interaction_get_header_drop  (ParcoursInterac
 ParcoursElement          *parcours_interaction_get_moving_header (ParcoursInteraction *self);
 gboolean                  parcours_interaction_get_add_stage_button (ParcoursInteraction *self,
                                                                  ParcoursRect        *rect);
+gboolean                  parcours_interaction_get_add_lane_button (ParcoursInteraction *self,
+                                                                 ParcoursRect        *rect);
 
 /* Commands of the context menus, the clipboard and the header keys. */
 GPtrArray                *parcours_interaction_get_card_targets (ParcoursInteraction *self,
