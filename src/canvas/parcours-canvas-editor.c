@@ -159,7 +159,13 @@ static void
 editor_focus_leave_cb (ParcoursCanvas     *self,
                        GtkEventController *controller)
 {
-  /* The editor may be ending already: leaving is how it lost focus. */
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* The editor may be ending already: leaving is how it lost focus. A
+   * window that merely went inactive (another window, a context menu's
+   * keyboard grab ending) keeps the edit open, as GTK's entries do. */
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)))
+    return;
   if (self->editor != NULL && !self->updating_editor)
     _parcours_canvas_end_editor (self, FALSE);
 }

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "parcours-canvas-private.h"
+#include "parcours-interaction-private.h"
 
 /* The canvas's event controllers. They only translate: widget to layout
  * coordinates, GDK modifiers to the interaction's, and presses, motions
@@ -83,6 +84,13 @@ primary_drag_begin_cb (ParcoursCanvas *self,
   GtkEventController *controller = GTK_EVENT_CONTROLLER (gesture);
   double lx, ly;
   int n_press;
+
+  /* Fingers: parcours-canvas-touch.c. */
+  if (_parcours_canvas_is_touch (GTK_GESTURE (gesture)))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (self->interaction == NULL)
@@ -228,6 +236,20 @@ motion_cb (ParcoursCanvas           *self,
   to_layout (self, x, y, &lx, &ly);
   parcours_interaction_motion (self->interaction, lx, ly,
                                _parcours_canvas_modifiers (event_state (GTK_EVENT_CONTROLLER (controller))));
+
+  /* A stage's right border in its header can be dragged. */
+  if (!self->space_held)
+    {
+      ParcoursRect add;
+      gboolean on_add = parcours_interaction_get_add_stage_button (self->interaction, &add) &&
+                        lx >= add.x && lx <= add.x + add.width && ly >= add.y && ly <= add.y + add.height;
+
+      on_add = on_add || _parcours_interaction_on_add_lane_button (self->interaction, lx, ly);
+
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                       parcours_interaction_get_border_at (self->interaction, lx, ly) != NULL
+                                         ? "col-resize" : on_add ? "pointer" : NULL);
+    }
 }
 
 static void
@@ -303,7 +325,8 @@ _parcours_canvas_autoscroll (ParcoursCanvas *self)
 
   state = parcours_interaction_get_state (self->interaction);
   if (state != PARCOURS_INTERACTION_MOVING_CARDS && state != PARCOURS_INTERACTION_MOVING_POINT &&
-      state != PARCOURS_INTERACTION_RUBBER_BAND)
+      state != PARCOURS_INTERACTION_RUBBER_BAND && state != PARCOURS_INTERACTION_MOVING_STAGE &&
+      state != PARCOURS_INTERACTION_MOVING_LANE && state != PARCOURS_INTERACTION_RESIZING_STAGE)
     return FALSE;
 
   if (self->pointer_x < AUTOSCROLL_EDGE)

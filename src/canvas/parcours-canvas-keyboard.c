@@ -93,12 +93,21 @@ delete_cb (GtkWidget *widget,
            gpointer   user_data)
 {
   ParcoursCanvas *self = PARCOURS_CANVAS (widget);
+  ParcoursElement *focus;
 
   if (!ready (self))
     return FALSE;
 
+  focus = parcours_selection_get_focus (self->selection);
   if (parcours_interaction_delete_selection (self->interaction))
     reveal_focus (self);
+  else if (PARCOURS_IS_STAGE (focus) || PARCOURS_IS_LANE (focus))
+    {
+      /* A focused header goes with its cards; a toast offers Undo. */
+      _parcours_canvas_remove_header (self, focus);
+      _parcours_canvas_ensure_layout (self);
+      reveal_focus (self);
+    }
   else
     gtk_widget_error_bell (widget);
 

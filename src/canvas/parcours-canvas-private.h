@@ -94,6 +94,19 @@ struct _ParcoursCanvas
   double last_press_x;
   double last_press_y;
 
+  /* The context menu, and what and where it was opened on. */
+  GtkWidget *menu;              /* GtkPopoverMenu */
+  ParcoursElement *menu_target;
+  double menu_x;                /* layout coordinates */
+  double menu_y;
+  gboolean menu_in_use;         /* from opening until its action ran */
+
+  /* Where the paste in progress goes, when not the focused cell. */
+  gboolean has_paste_cell;
+  guint paste_lane;
+  guint paste_stage;
+  guint paste_index;
+
   GtkWidget *editor;            /* GtkTextView over the text being edited */
   GtkCssProvider *editor_css;
   gboolean updating_editor;
@@ -122,6 +135,30 @@ ParcoursModifiers _parcours_canvas_modifiers (GdkModifierType state);
 
 /* parcours-canvas-keyboard.c */
 void     _parcours_canvas_class_init_keyboard (GtkWidgetClass *widget_class);
+
+/* parcours-canvas-menu.c */
+void     _parcours_canvas_class_init_menu   (GtkWidgetClass *widget_class);
+void     _parcours_canvas_init_menu         (ParcoursCanvas *self);
+void     _parcours_canvas_dispose_menu      (ParcoursCanvas *self);
+void     _parcours_canvas_open_menu         (ParcoursCanvas  *self,
+                                             ParcoursElement *target,
+                                             double           layout_x,
+                                             double           layout_y);
+void     _parcours_canvas_remove_header (ParcoursCanvas  *self,
+                                         ParcoursElement *header);
+void     _parcours_canvas_toast             (ParcoursCanvas *self,
+                                             const char     *title,
+                                             gboolean        offer_undo);
+
+/* parcours-canvas-touch.c */
+void     _parcours_canvas_init_touch        (ParcoursCanvas *self);
+gboolean _parcours_canvas_is_touch          (GtkGesture     *gesture);
+
+/* parcours-canvas-drop.c */
+void     _parcours_canvas_init_drop         (ParcoursCanvas *self);
+
+/* parcours-canvas-clipboard.c */
+void     _parcours_canvas_class_init_clipboard (GtkWidgetClass *widget_class);
 
 /* parcours-canvas-editor.c */
 void     _parcours_canvas_begin_editor      (ParcoursCanvas  *self,

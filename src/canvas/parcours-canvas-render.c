@@ -670,6 +670,112 @@ append_drag_marks (ParcoursCanvas *self,
     }
 }
 
+/* While a stage or lane is dragged by its header: the header tinted
+ * where it is and a bar where it would go, across the whole grid. */
+static void
+append_header_marks (ParcoursCanvas *self,
+                     GtkSnapshot    *snapshot,
+                     double          scale)
+{
+  ParcoursElement *header = parcours_interaction_get_moving_header (self->interaction);
+  GdkRGBA accent = accent_color (self);
+  ParcoursRect marker, r;
+
+  if (header == NULL)
+    return;
+
+  r = element_rect (self, header);
+  if (r.width > 0)
+    {
+      GdkRGBA tint = accent;
+
+      tint.alpha = 0.18;
+      gtk_snapshot_append_color (snapshot, &tint, &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height));
+    }
+
+  if (parcours_interaction_get_header_drop (self->interaction, NULL, &marker))
+    {
+      gboolean vertical = marker.height > marker.width;
+      graphene_rect_t area = vertical
+        ? GRAPHENE_RECT_INIT (marker.x + marker.width / 2 - 2 / scale, marker.y, 4 / scale, marker.height)
+        : GRAPHENE_RECT_INIT (marker.x, marker.y + marker.height / 2 - 2 / scale, marker.width, 4 / scale);
+      GskRoundedRect rounded;
+
+      gsk_rounded_rect_init_from_rect (&rounded, &area, 2 / scale);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &accent, &area);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
+/* The "+" after the last stage header that adds a stage, and the one
+ * below the last lane header that adds a lane: a ring with a cross, in
+ * the accent colour. */
+static void append_plus (GtkSnapshot        *snapshot,
+                         const ParcoursRect *r,
+                         const GdkRGBA      *accent,
+                         double              scale);
+
+static void
+append_add_buttons (ParcoursCanvas *self,
+                         GtkSnapshot    *snapshot,
+                         double          scale)
+{
+  GdkRGBA accent = accent_color (self);
+  ParcoursRect r;
+
+  if (!parcours_interaction_get_add_stage_button (self->interaction, &r))
+    return;
+
+  append_plus (snapshot, &r, &accent, scale);
+  if (parcours_interaction_get_add_lane_button (self->interaction, &r))
+    append_plus (snapshot, &r, &accent, scale);
+}
+
+static void
+append_plus (GtkSnapshot        *snapshot,
+             const ParcoursRect *r_in,
+             const GdkRGBA      *accent_in,
+             double              scale)
+{
+  ParcoursRect r = *r_in;
+  GdkRGBA accent = *accent_in;
+  const GdkRGBA colors[4] = { accent, accent, accent, accent };
+  const float w = 1.5 / scale;
+  const float widths[4] = { w, w, w, w };
+  double arm, bar = 2 / scale, cx, cy;
+  GskRoundedRect ring;
+
+  cx = r.x + r.width / 2;
+  cy = r.y + r.height / 2;
+  arm = r.width * 0.3;
+  gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height), r.width / 2);
+  gtk_snapshot_append_border (snapshot, &ring, widths, colors);
+  gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (cx - arm, cy - bar / 2, 2 * arm, bar));
+  gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (cx - bar / 2, cy - arm, bar, 2 * arm));
+}
+
+/* While a palette item is dragged over the map: where its card goes. */
+static void
+append_palette_marker (ParcoursCanvas *self,
+                       GtkSnapshot    *snapshot,
+                       double          scale)
+{
+  GdkRGBA accent = accent_color (self);
+  ParcoursRect marker;
+  graphene_rect_t area;
+  GskRoundedRect rounded;
+
+  if (!parcours_interaction_get_palette_drop (self->interaction, &marker))
+    return;
+
+  area = GRAPHENE_RECT_INIT (marker.x, marker.y + marker.height / 2 - 1.5 / scale, marker.width, 3 / scale);
+  gsk_rounded_rect_init_from_rect (&rounded, &area, 1.5 / scale);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, &accent, &area);
+  gtk_snapshot_pop (snapshot);
+}
+
 /* While a point is dragged, its level and value beside it. */
 static void
 append_point_label (ParcoursCanvas *self,
@@ -1017,6 +1123,9 @@ _parcours_canvas_snapshot_map (ParcoursCanvas *self,
     {
       append_selection_marks (self, snapshot, scale);
       append_drag_marks (self, snapshot, scale);
+      append_header_marks (self, snapshot, scale);
+      append_palette_marker (self, snapshot, scale);
+      append_add_buttons (self, snapshot, scale);
     }
   gtk_snapshot_restore (snapshot);
 

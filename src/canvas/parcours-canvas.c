@@ -388,6 +388,8 @@ parcours_canvas_size_allocate (GtkWidget *widget,
   parcours_viewport_set_view_size (self->viewport, width, height);
   _parcours_canvas_configure_adjustments (self);
   _parcours_canvas_allocate_editor (self);
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 static void
@@ -420,6 +422,7 @@ parcours_canvas_dispose (GObject *object)
 
   if (self->editor != NULL)
     _parcours_canvas_end_editor (self, FALSE);
+  _parcours_canvas_dispose_menu (self);
   if (self->tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
@@ -583,6 +586,8 @@ parcours_canvas_class_init (ParcoursCanvasClass *klass)
   gtk_widget_class_set_css_name (widget_class, "journeycanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   _parcours_canvas_class_init_keyboard (widget_class);
+  _parcours_canvas_class_init_menu (widget_class);
+  _parcours_canvas_class_init_clipboard (widget_class);
 }
 
 static void
@@ -613,6 +618,9 @@ parcours_canvas_init (ParcoursCanvas *self)
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
   _parcours_canvas_init_gestures (self);
+  _parcours_canvas_init_menu (self);
+  _parcours_canvas_init_drop (self);
+  _parcours_canvas_init_touch (self);
 }
 
 GtkWidget *

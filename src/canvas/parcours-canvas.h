@@ -50,5 +50,10 @@ void                 parcours_canvas_layout_to_widget (ParcoursCanvas *self,
                                                       double          *widget_x,
                                                       double          *widget_y);
 GskRenderNode       *parcours_canvas_render_map      (ParcoursCanvas  *self);
+gboolean             parcours_canvas_add_from_palette (ParcoursCanvas *self,
+                                                      ParcoursLaneKind kind,
+                                                      ParcoursChannel channel,
+                                                      double          widget_x,
+                                                      double          widget_y);
 
 G_END_DECLS

@@ -375,6 +375,8 @@ parcours_interaction_move_focused (ParcoursInteraction *self,
     moved = move_card (self, PARCOURS_CARD (focus), direction);
   else if (PARCOURS_IS_EMOTION_POINT (focus))
     moved = move_point (self, PARCOURS_EMOTION_POINT (focus), direction, modifiers);
+  else if (PARCOURS_IS_STAGE (focus) || PARCOURS_IS_LANE (focus))
+    moved = _parcours_interaction_move_header_by (self, focus, direction);
   parcours_history_seal (self->history);
 
   return moved;

@@ -41,6 +41,22 @@ struct _ParcoursInteraction
   /* Rubber band: the selection it started from. */
   GPtrArray *band_base;
 
+  /* Dragging a header: where it would go; resizing a stage. */
+  gboolean has_header_drop;
+  guint header_drop_index;
+  ParcoursRect header_marker;
+  ParcoursStage *resizing_stage;
+
+  /* Touch: when the finger came down, and the last tap. */
+  guint32 touch_time;
+  guint32 last_tap_time;
+  double last_tap_x;
+  double last_tap_y;
+
+  /* A palette item dragged over the map: where its card would go. */
+  gboolean has_palette_drop;
+  ParcoursRect palette_marker;
+
   /* Editing text: the element, and whether it was made for this edit. */
   ParcoursElement *editing;
   gboolean editing_is_new;
@@ -59,5 +75,32 @@ guint             _parcours_interaction_cell_position (ParcoursInteraction *self
 void              _parcours_interaction_focus        (ParcoursInteraction *self,
                                                       ParcoursElement     *element,
                                                       gboolean             select);
+
+guint             _parcours_interaction_drop_index_at (ParcoursInteraction *self,
+                                                       guint                lane,
+                                                       guint                stage,
+                                                       double               y,
+                                                       ParcoursRect        *marker);
+gboolean          _parcours_interaction_move_header_by (ParcoursInteraction *self,
+                                                        ParcoursElement     *element,
+                                                        ParcoursDirection    direction);
+
+/* parcours-interaction-headers.c */
+gboolean          _parcours_interaction_press_header   (ParcoursInteraction *self,
+                                                        double               x,
+                                                        double               y,
+                                                        int                  n_press,
+                                                        ParcoursElement     *hit);
+gboolean          _parcours_interaction_header_motion  (ParcoursInteraction *self,
+                                                        double               x,
+                                                        double               y);
+gboolean          _parcours_interaction_header_release (ParcoursInteraction *self,
+                                                        double               x,
+                                                        double               y);
+void              _parcours_interaction_header_cancel  (ParcoursInteraction *self);
+void              _parcours_interaction_header_reset   (ParcoursInteraction *self);
+gboolean          _parcours_interaction_on_add_lane_button (ParcoursInteraction *self,
+                                                            double               x,
+                                                            double               y);
 
 G_END_DECLS

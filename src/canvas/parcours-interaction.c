@@ -37,6 +37,7 @@ parcours_interaction_dispose (GObject *object)
 
   g_clear_object (&self->pressed);
   g_clear_object (&self->moving_point);
+  g_clear_object (&self->resizing_stage);
   g_clear_object (&self->editing);
   g_clear_object (&self->layout);
   g_clear_object (&self->selection);
@@ -277,6 +278,17 @@ drop_index_at (ParcoursInteraction *self,
     *marker = (ParcoursRect) { column->column.x + style->cell_padding, marker_y - 1.5,
                                column->column.width - 2 * style->cell_padding, 3 };
   return index;
+}
+
+/* Where a card dropped (or added from a menu) at @y lands in the cell. */
+guint
+_parcours_interaction_drop_index_at (ParcoursInteraction *self,
+                                     guint                lane,
+                                     guint                stage,
+                                     double               y,
+                                     ParcoursRect        *marker)
+{
+  return drop_index_at (self, lane, stage, y, marker);
 }
 
 /* In the cards' document order, so several keep their order. */
@@ -555,6 +567,10 @@ parcours_interaction_press (ParcoursInteraction *self,
   self->press_modifiers = modifiers;
   g_set_object (&self->pressed, hit);
 
+  /* Headers and borders: parcours-interaction-headers.c. */
+  if (_parcours_interaction_press_header (self, x, y, n_press, hit))
+    return;
+
   if (n_press >= 2)
     {
       double_press (self, hit, x, y, modifiers);
@@ -598,6 +614,9 @@ parcours_interaction_motion (ParcoursInteraction *self,
 
   self->pointer_x = x;
   self->pointer_y = y;
+
+  if (_parcours_interaction_header_motion (self, x, y))
+    return;
 
   switch (self->state)
     {
@@ -649,6 +668,7 @@ reset (ParcoursInteraction *self)
   g_clear_object (&self->moving_point);
   g_clear_object (&self->pressed);
   g_clear_pointer (&self->band_base, g_ptr_array_unref);
+  _parcours_interaction_header_reset (self);
   _parcours_interaction_changed (self);
 }
 
@@ -659,6 +679,12 @@ parcours_interaction_release (ParcoursInteraction *self,
                               ParcoursModifiers    modifiers)
 {
   g_return_if_fail (PARCOURS_IS_INTERACTION (self));
+
+  if (_parcours_interaction_header_release (self, x, y))
+    {
+      reset (self);
+      return;
+    }
 
   switch (self->state)
     {
@@ -706,6 +732,7 @@ parcours_interaction_cancel (ParcoursInteraction *self)
 {
   g_return_val_if_fail (PARCOURS_IS_INTERACTION (self), FALSE);
 
+  _parcours_interaction_header_cancel (self);
   switch (self->state)
     {
     case PARCOURS_INTERACTION_IDLE:

@@ -38,6 +38,7 @@ struct _ParcoursWindow
   GtkMenuButton        *primary_menu_button;
   GtkWidget            *zoom_box;
   GtkLabel             *zoom_label;
+  GtkToggleButton      *palette_button;
 
   guint                 n_loading;
   guint                 loading_source;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "parcours-format.h"
+#include "parcours-palette.h"
 #include "parcours-ui-private.h"
 #include "parcours-window-private.h"
 
@@ -370,6 +371,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
 
   _parcours_ui_ensure_resources ();
   g_type_ensure (PARCOURS_TYPE_CANVAS);
+  g_type_ensure (PARCOURS_TYPE_PALETTE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "parcours-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, toast_overlay);
@@ -377,6 +379,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, palette_button);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, zoom_box);
