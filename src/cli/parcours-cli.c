@@ -265,7 +265,15 @@ cli_import (const char  *path,
     return NULL;
 
   if (format == PARCOURS_EXPORT_FORMAT_MERMAID)
-    return parcours_mermaid_import (contents, length, error);
+    {
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      ParcoursDocument *document;
+
+      document = parcours_mermaid_import_full (contents, length, warnings, error);
+      for (guint i = 0; document != NULL && i < warnings->len; i++)
+        g_printerr (_("%s: warning: %s\n"), path, (char *) g_ptr_array_index (warnings, i));
+      return document;
+    }
 
   return parcours_csv_import (contents, length, error);
 }

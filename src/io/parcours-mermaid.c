@@ -13,6 +13,7 @@
 
 #include "parcours-atomic-file.h"
 #include "parcours-document-private.h"
+#include "parcours-format-private.h"
 #include "parcours-mermaid.h"
 
 /* Mermaid journeys, as described in parcours-mermaid.h.
@@ -25,13 +26,14 @@
  * that it stays linear in the size of the map. */
 
 #define ZWSP "\342\200\213"               /* U+200B ZERO WIDTH SPACE */
-#define LOOK_ALIKE_COLON "\342\210\266"   /* U+2236 RATIO */
-#define LOOK_ALIKE_HASH "\357\274\203"    /* U+FF03 FULLWIDTH NUMBER SIGN */
-#define LOOK_ALIKE_SEMICOLON "\357\274\233" /* U+FF1B FULLWIDTH SEMICOLON */
-#define LOOK_ALIKE_COMMA "\342\200\232"   /* U+201A SINGLE LOW-9 QUOTATION MARK */
-#define LOOK_ALIKE_BRACE "\357\275\235"   /* U+FF5D FULLWIDTH RIGHT CURLY BRACKET */
-#define LOOK_ALIKE_LESS "\357\274\234"    /* U+FF1C FULLWIDTH LESS-THAN SIGN */
-#define LOOK_ALIKE_PERCENT "\357\274\205" /* U+FF05 FULLWIDTH PERCENT SIGN */
+
+/* Mermaid's entity placeholders: `#59;` is read as ENTITY_NUMBER "59"
+ * ENTITY_END, `#amp;` as ENTITY_NAME "amp" ENTITY_END. */
+#define ENTITY_NAME   "\357\254\202\302\260"  /* U+FB02 U+00B0 */
+#define ENTITY_NUMBER ENTITY_NAME "\302\260"  /* U+FB02 U+00B0 U+00B0 */
+#define ENTITY_END    "\302\266\303\237"      /* U+00B6 U+00DF */
+
+#define ACC_TITLE_MEMBER "x-mermaid-acc-title"
 
 #define EXCERPT_LENGTH 60
 #define READ_CHUNK (64 * 1024)
@@ -40,7 +42,7 @@ typedef struct
 {
   char *name;
   guint section;
-  int score;
+  double value;        /* emotion value */
   guint first_actor;   /* in Journey.actor_refs */
   guint n_actors;
 } Task;
@@ -61,18 +63,15 @@ typedef struct
   gsize text_size;
 } Journey;
 
-typedef struct
-{
-  const char *pos;
-  const char *end;
-  guint line;              /* number of the line last read */
-} LineReader;
-
 typedef enum
 {
   ESCAPE_COLON      = 1 << 0,
   ESCAPE_COMMA      = 1 << 1,
   ESCAPE_LINE_START = 1 << 2,
+  ESCAPE_HASH       = 1 << 3,
+  ESCAPE_SEMICOLON  = 1 << 4,
+  ESCAPE_BRACE      = 1 << 5,
+  ESCAPE_PROTECT    = 1 << 6,   /* a name, read without its leading U+200B */
 } EscapeFlags;
 
 /* The cards of a stage that become its tasks, and the stage's points. */
@@ -211,55 +210,6 @@ match_line_break (const char *s,
   return TRUE;
 }
 
-/* A name, title or actor as read: trimmed, without the leading zero width
- * space that protects it and with its line breaks. */
-static char *
-clean_name (const char *text)
-{
-  g_autofree char *copy = g_strdup (text);
-  GString *name;
-  const char *p;
-
-  p = trim (copy);
-  if (g_str_has_prefix (p, ZWSP))
-    p += strlen (ZWSP);
-
-  name = g_string_sized_new (strlen (p));
-  while (*p != '\0')
-    {
-      gsize length;
-
-      if (*p == '<' && match_line_break (p, &length))
-        {
-          g_string_append_c (name, '\n');
-          p += length;
-        }
-      else
-        {
-          g_string_append_c (name, *p);
-          p++;
-        }
-    }
-
-  return g_string_free (name, FALSE);
-}
-
-/* Ends @line at a `#` comment. */
-static void
-cut_comment (char *line)
-{
-  char *hash = strchr (line, '#');
-
-  if (hash != NULL)
-    *hash = '\0';
-}
-
-static gboolean
-is_comment (const char *s)
-{
-  return s[0] == '%' && s[1] == '%';
-}
-
 /* Whether @s starts with @keyword (in any case) followed by a space or
  * the end; sets @rest to what follows. */
 static gboolean
@@ -275,28 +225,6 @@ match_word (const char  *s,
     return FALSE;
 
   *rest = s + length;
-  return TRUE;
-}
-
-/* Whether @s is @keyword (in any case), optional spaces and @delimiter;
- * sets @rest to what follows the delimiter. */
-static gboolean
-match_delimited (const char  *s,
-                 const char  *keyword,
-                 char         delimiter,
-                 const char **rest)
-{
-  gsize length = strlen (keyword);
-  const char *p;
-
-  if (g_ascii_strncasecmp (s, keyword, length) != 0)
-    return FALSE;
-
-  p = skip_spaces (s + length);
-  if (*p != delimiter)
-    return FALSE;
-
-  *rest = p + 1;
   return TRUE;
 }
 
@@ -387,53 +315,716 @@ check_text (const char  *text,
     }
 }
 
-/* Returns the next line without its line ending, or %NULL at the end. */
-static char *
-line_reader_next (LineReader *reader)
+/* The end of the line at @p: its line break or the end of the text. */
+static const char *
+line_end (const char *p)
 {
-  const char *newline;
-  const char *line_end;
-  const char *start = reader->pos;
+  const char *newline = strchr (p, '\n');
 
-  if (start == NULL)
+  return newline != NULL ? newline : p + strlen (p);
+}
+
+static gsize
+count_lines (const char *text)
+{
+  gsize n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* Trimmed, without the zero width space that protects a name and with
+ * `<br>` as line breaks. */
+static char *
+clean_breaks (const char *text)
+{
+  g_autofree char *copy = g_strdup (text);
+  GString *name;
+  const char *p;
+
+  p = trim (copy);
+  if (g_str_has_prefix (p, ZWSP))
+    p += strlen (ZWSP);
+
+  name = g_string_sized_new (strlen (p));
+  while (*p != '\0')
+    {
+      gsize length;
+
+      if (*p == '<' && match_line_break (p, &length))
+        {
+          g_string_append_c (name, '\n');
+          p += length;
+        }
+      else
+        {
+          g_string_append_c (name, *p);
+          p++;
+        }
+    }
+
+  return g_string_free (name, FALSE);
+}
+
+static const struct
+{
+  const char *name;
+  const char *text;
+} named_entities[] = {
+  { "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" },
+  { "apos", "'" }, { "nbsp", "\302\240" },
+};
+
+/* Mermaid's entity placeholders as the characters the browser shows;
+ * codes it cannot show are kept as they were written. */
+static char *
+decode_entities (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gboolean number = g_str_has_prefix (p, ENTITY_NUMBER);
+      const char *start;
+      const char *end;
+
+      if (!number && !g_str_has_prefix (p, ENTITY_NAME))
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+
+      start = p + strlen (number ? ENTITY_NUMBER : ENTITY_NAME);
+      end = strstr (start, ENTITY_END);
+      if (end == NULL)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+
+      if (number)
+        {
+          guint64 code = g_ascii_strtoull (*start == '+' ? start + 1 : start, NULL, 10);
+
+          /* Controls and noncharacters are not text to show. */
+          if (end - start <= 8 && code >= 0x20 && code <= 0x10ffff &&
+              !(code >= 0x7f && code < 0xa0) && g_unichar_validate ((gunichar) code) &&
+              !(code >= 0xfdd0 && code <= 0xfdef) && (code & 0xfffe) != 0xfffe)
+            g_string_append_unichar (out, (gunichar) code);
+          else
+            {
+              g_string_append_c (out, '#');
+              g_string_append_len (out, start, end - start);
+              g_string_append_c (out, ';');
+            }
+        }
+      else
+        {
+          const char *shown = NULL;
+
+          for (guint i = 0; i < G_N_ELEMENTS (named_entities); i++)
+            if (strlen (named_entities[i].name) == (gsize) (end - start) &&
+                strncmp (named_entities[i].name, start, end - start) == 0)
+              shown = named_entities[i].text;
+
+          if (shown != NULL)
+            g_string_append (out, shown);
+          else
+            {
+              g_string_append_c (out, '#');
+              g_string_append_len (out, start, end - start);
+              g_string_append_c (out, ';');
+            }
+        }
+      p = end + strlen (ENTITY_END);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+
+/* A name as Mermaid shows it: trimmed, `<br>` as line breaks, entity
+ * codes decoded, without the zero width space that protects it. */
+static char *
+clean_name (const char *text)
+{
+  g_autofree char *broken = clean_breaks (text);
+
+  return decode_entities (broken);
+}
+
+/* Mermaid's preprocessing (preprocess.ts, in this order): line breaks
+ * made LF, front matter, directives and `%%` comment lines removed, then
+ * `#59;`-style entity codes replaced (encodeEntities() in utils.ts) so
+ * that the lexer never sees their `#` and `;`. What is removed is
+ * replaced by its line breaks, so that messages keep the line numbers of
+ * the file. */
+
+/* Appends the line breaks of @start…@end to @out. */
+static void
+keep_line_breaks (GString    *out,
+                  const char *start,
+                  const char *end)
+{
+  for (const char *p = start; p < end; p++)
+    if (*p == '\n')
+      g_string_append_c (out, '\n');
+}
+
+/* A `---` front matter block at the start of @text (frontMatterRegex in
+ * diagram-api/regexes.ts): returns where it ends, or %NULL if there is
+ * none, and sets @title to its `title:` (js-yaml reads more; Parcours
+ * keeps the title only). */
+static const char *
+match_front_matter (const char  *text,
+                    char       **title,
+                    gboolean    *unterminated)
+{
+  const char *p = text;
+  const char *indent_end;
+  gsize indent;
+
+  *unterminated = FALSE;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  indent_end = p;
+  indent = indent_end - text;
+  if (strncmp (p, "---", 3) != 0)
+    return NULL;
+  p += 3;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (*p != '\n')
     return NULL;
 
-  newline = memchr (start, '\n', reader->end - start);
-  line_end = newline != NULL ? newline : reader->end;
-  reader->pos = newline != NULL ? newline + 1 : NULL;
-  reader->line++;
+  for (;;)
+    {
+      const char *line = p + 1;
+      const char *line_end = strchr (line, '\n');
+      const char *q;
 
-  if (line_end > start && line_end[-1] == '\r')
-    line_end--;
+      if (line_end == NULL)
+        line_end = line + strlen (line);
 
-  return g_strndup (start, line_end - start);
+      q = line;
+      if (strncmp (q, text, indent) == 0 && strncmp (q + indent, "---", 3) == 0)
+        {
+          q += indent + 3;
+          while (*q == ' ' || *q == '\t')
+            q++;
+          if (*q == '\n')
+            return q + 1;
+          if (*q == '\0')
+            break;
+        }
+
+      q = line;
+      if (strncmp (q, text, indent) == 0)
+        q += indent;
+      if (g_str_has_prefix (q, "title:"))
+        {
+          g_autofree char *copy = g_strndup (q + strlen ("title:"),
+                                             line_end - q - strlen ("title:"));
+          char *value = trim (copy);
+          gsize length = strlen (value);
+
+          if (length >= 2 && (value[0] == '"' || value[0] == '\'') &&
+              value[length - 1] == value[0])
+            {
+              value[length - 1] = '\0';
+              value++;
+            }
+          g_free (*title);
+          *title = g_strdup (value);
+        }
+
+      if (*line_end == '\0')
+        break;
+      p = line_end;
+    }
+
+  *unterminated = TRUE;
+  return NULL;
+}
+
+/* `%%{` … `}%%` anywhere, over several lines (directiveRegex). */
+static gboolean
+remove_directives (GString     *text,
+                   GError     **error)
+{
+  g_autoptr(GString) out = g_string_sized_new (text->len);
+  const char *p = text->str;
+
+  for (;;)
+    {
+      const char *start = strstr (p, "%%{");
+      const char *end;
+
+      if (start == NULL)
+        break;
+
+      end = strstr (start + 3, "}%%");
+      if (end == NULL)
+        {
+          guint line = 1;
+
+          for (const char *q = text->str; q < start; q++)
+            line += *q == '\n';
+          set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, line,
+                          "expected \"}%%%%\" to end the directive");
+          return FALSE;
+        }
+
+      g_string_append_len (out, p, start - p);
+      keep_line_breaks (out, start, end + 3);
+      p = end + 3;
+    }
+
+  g_string_append (out, p);
+  g_string_assign (text, out->str);
+  return TRUE;
+}
+
+/* Lines whose first non-space is `%%` followed by something other than
+ * `{` (cleanupComments() in diagram-api/comments.ts). */
+static void
+remove_comment_lines (GString *text)
+{
+  gsize read = 0;
+  gsize written = 0;
+
+  while (read < text->len)
+    {
+      const char *line = text->str + read;
+      const char *newline = strchr (line, '\n');
+      gsize length = newline != NULL ? (gsize) (newline - line) : strlen (line);
+      const char *s = skip_spaces (line);
+
+      if (s[0] == '%' && s[1] == '%' && s[2] != '{' && s[2] != '\n' && s[2] != '\0')
+        length = 0;
+
+      memmove (text->str + written, line, length);
+      written += length;
+      read += (newline != NULL ? (gsize) (newline - line) : strlen (line));
+      if (newline != NULL)
+        {
+          text->str[written++] = '\n';
+          read++;
+        }
+    }
+  g_string_truncate (text, written);
+}
+
+/* `#\w+;` → Mermaid's placeholders. */
+static void
+encode_entities (GString *text)
+{
+  g_autoptr(GString) out = g_string_sized_new (text->len);
+  const char *p = text->str;
+
+  while (*p != '\0')
+    {
+      const char *q = p + 1;
+      gboolean number = TRUE;
+
+      if (*p != '#')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+
+      if (*q == '+')
+        q++;
+      else
+        number = FALSE;
+      while (g_ascii_isalnum (*q) || *q == '_')
+        {
+          number = number && g_ascii_isdigit (*q);
+          q++;
+        }
+      /* `#+5;` is a number, `#+a;` not an entity at all. */
+      if (p[1] == '+' && !number)
+        q = p + 1;
+      else if (p[1] != '+')
+        {
+          number = TRUE;
+          for (const char *d = p + 1; d < q; d++)
+            number = number && g_ascii_isdigit (*d);
+        }
+
+      if (*q != ';' || q == p + 1)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+
+      g_string_append (out, number ? ENTITY_NUMBER : ENTITY_NAME);
+      g_string_append_len (out, p + 1, q - p - 1);
+      g_string_append (out, ENTITY_END);
+      p = q + 1;
+    }
+
+  g_string_assign (text, out->str);
+}
+
+/* The text Mermaid's lexer reads. */
+static char *
+preprocess (const char  *text,
+            gsize        length,
+            char       **front_matter_title,
+            GError     **error)
+{
+  g_autoptr(GString) out = g_string_sized_new (length + 1);
+  const char *end;
+  gboolean unterminated;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (i + 1 < length && text[i + 1] == '\n')
+            i++;
+        }
+      else
+        g_string_append_c (out, text[i]);
+    }
+
+  end = match_front_matter (out->str, front_matter_title, &unterminated);
+  if (unterminated)
+    {
+      set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, 1 + (guint) count_lines (out->str),
+                      "expected \"---\" to end the front matter of line 1");
+      return NULL;
+    }
+  if (end != NULL)
+    {
+      g_autoptr(GString) rest = g_string_new (NULL);
+
+      keep_line_breaks (rest, out->str, end);
+      g_string_append (rest, end);
+      g_string_assign (out, rest->str);
+    }
+
+  if (!remove_directives (out, error))
+    return NULL;
+  remove_comment_lines (out);
+  encode_entities (out);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The lexer of journey.jison: its rules in their order, the first that
+ * matches wins. */
+
+typedef enum
+{
+  TOKEN_EOF,
+  TOKEN_JOURNEY,
+  TOKEN_TITLE,
+  TOKEN_ACC_TITLE,
+  TOKEN_ACC_DESCR,
+  TOKEN_ACC_DESCR_BLOCK,
+  TOKEN_SECTION,
+  TOKEN_TASK_NAME,
+  TOKEN_TASK_DATA,
+  TOKEN_COLON,
+  TOKEN_INVALID,
+} TokenKind;
+
+typedef struct
+{
+  TokenKind kind;
+  char *value;   /* what Mermaid's action keeps of it */
+  guint line;
+} Token;
+
+typedef struct
+{
+  const char *p;
+  guint line;
+  gboolean seen_journey;
+  GPtrArray *warnings;
+  guint warned_line;
+} Lexer;
+
+/* Whitespace as JavaScript's \s. */
+static gboolean
+is_js_space (gunichar c)
+{
+  return c == ' ' || (c >= '\t' && c <= '\r') || c == 0xa0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202f || c == 0x205f || c == 0x3000 || c == 0xfeff;
+}
+
+static const char *
+skip_js_spaces (const char *p)
+{
+  while (*p != '\0' && is_js_space (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+static void lexer_warn (Lexer      *lexer,
+                        guint       line,
+                        const char *format,
+                        ...) G_GNUC_PRINTF (3, 4);
+
+static void
+lexer_warn (Lexer      *lexer,
+            guint       line,
+            const char *format,
+            ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  /* One warning a line is enough to find it. */
+  if (lexer->warnings == NULL || lexer->warned_line == line)
+    return;
+  lexer->warned_line = line;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (lexer->warnings, g_strdup_printf ("line %u: %s", line, message));
+}
+
+/* Runs of @p up to one of @stops, the end of the line or of the text;
+ * Parcours also takes a `;` (Mermaid refuses it) with a warning. */
+static const char *
+scan_run (Lexer      *lexer,
+          const char *p,
+          const char *stops)
+{
+  for (; *p != '\0' && *p != '\n'; p++)
+    {
+      if (*p == ';')
+        {
+          lexer_warn (lexer, lexer->line,
+                      "Mermaid refuses \";\" here (write #59; instead); "
+                      "Parcours reads it as text");
+          continue;
+        }
+      if (strchr (stops, *p) != NULL)
+        break;
+    }
+  return p;
 }
 
 static gboolean
-parse_score (const char *text,
-             int        *score)
+has_prefix_nocase (const char *p,
+                   const char *word)
 {
-  const char *p = text;
-  gboolean negative = FALSE;
-  guint value = 0;
+  return g_ascii_strncasecmp (p, word, strlen (word)) == 0;
+}
 
-  if (*p == '+' || *p == '-')
+/* @word in any case, not followed by a word character (\b). */
+static gboolean
+is_word (const char *p,
+         const char *word)
+{
+  gsize length = strlen (word);
+
+  return has_prefix_nocase (p, word) && !g_ascii_isalnum (p[length]) && p[length] != '_';
+}
+
+/* `accTitle\s*":"\s*` and the like: returns what follows, or %NULL. */
+static const char *
+match_keyword_then (const char *p,
+                    const char *keyword,
+                    char        delimiter)
+{
+  if (!has_prefix_nocase (p, keyword))
+    return NULL;
+  p = skip_js_spaces (p + strlen (keyword));
+  if (*p != delimiter)
+    return NULL;
+  return p + 1;
+}
+
+static void
+count_line_breaks (Lexer      *lexer,
+                   const char *start,
+                   const char *end)
+{
+  for (const char *q = start; q < end; q++)
+    lexer->line += *q == '\n';
+}
+
+static void
+token_set (Token      *token,
+           TokenKind   kind,
+           const char *start,
+           const char *end)
+{
+  token->kind = kind;
+  g_free (token->value);
+  token->value = start != NULL ? g_strndup (start, end - start) : NULL;
+}
+
+/* Reads the next token into @token; %FALSE with @error set at an
+ * `accDescr {` that is never closed. */
+static gboolean
+lexer_next (Lexer   *lexer,
+            Token   *token,
+            GError **error)
+{
+  for (;;)
     {
-      negative = *p == '-';
-      p++;
+      const char *p = lexer->p;
+      const char *q;
+      gunichar c;
+
+      token->line = lexer->line;
+
+      if (*p == '\0')
+        {
+          token_set (token, TOKEN_EOF, NULL, NULL);
+          return TRUE;
+        }
+
+      /* %(?!\{)[^\n]*  and  [^\}]%%[^\n]*: comments. (journey.jison
+       * says \%%(?!\{), which jison reads as a single `%`.) */
+      c = g_utf8_get_char (p);
+      q = g_utf8_next_char (p);
+      if ((p[0] == '%' && p[1] != '{') ||
+          (c != '}' && c < 0x10000 && q[0] == '%' && q[1] == '%'))
+        {
+          count_line_breaks (lexer, p, q);
+          lexer->p = line_end (q);
+          continue;
+        }
+
+      /* [\n]+ and \s+: skipped, the grammar needs no line breaks. */
+      if (is_js_space (c))
+        {
+          q = skip_js_spaces (p);
+          count_line_breaks (lexer, p, q);
+          lexer->p = q;
+          continue;
+        }
+
+      /* \#[^\n]*: a comment. */
+      if (*p == '#')
+        {
+          lexer->p = line_end (p);
+          continue;
+        }
+
+      /* journey\b */
+      if (!lexer->seen_journey && is_word (p, "journey"))
+        {
+          lexer->seen_journey = TRUE;
+          lexer->p = p + strlen ("journey");
+          token_set (token, TOKEN_JOURNEY, NULL, NULL);
+          return TRUE;
+        }
+
+      /* "title"\s[^#\n;]+ */
+      if (has_prefix_nocase (p, "title") && p[5] != '\0' &&
+          is_js_space (g_utf8_get_char (p + 5)))
+        {
+          const char *value = g_utf8_next_char (p + 5);
+
+          q = scan_run (lexer, value, "#");
+          if (q > value)
+            {
+              count_line_breaks (lexer, p, value);
+              token_set (token, TOKEN_TITLE, value, q);
+              lexer->p = q;
+              return TRUE;
+            }
+        }
+
+      /* accTitle\s*":"\s* and accDescr\s*":"\s*, then [^\n]* */
+      if ((q = match_keyword_then (p, "accTitle", ':')) != NULL ||
+          (q = match_keyword_then (p, "accDescr", ':')) != NULL)
+        {
+          TokenKind kind = g_ascii_toupper (p[3]) == 'T' ? TOKEN_ACC_TITLE : TOKEN_ACC_DESCR;
+          const char *value = skip_js_spaces (q);
+          const char *end;
+
+          count_line_breaks (lexer, p, value);
+          end = line_end (value);
+          token_set (token, kind, value, end);
+          lexer->p = end;
+          return TRUE;
+        }
+
+      /* accDescr\s*"{"\s*, then [^\}]* up to the closing brace. */
+      if ((q = match_keyword_then (p, "accDescr", '{')) != NULL)
+        {
+          const char *value = skip_js_spaces (q);
+          const char *brace = strchr (value, '}');
+          guint first_line = lexer->line;
+
+          if (brace == NULL)
+            {
+              set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, lexer->line + (guint) count_lines (p),
+                              "expected \"}\" to end the \"accDescr {\" of line %u",
+                              first_line);
+              return FALSE;
+            }
+          count_line_breaks (lexer, p, brace);
+          token_set (token, TOKEN_ACC_DESCR_BLOCK, value, brace);
+          token->line = first_line;
+          lexer->p = brace + 1;
+          return TRUE;
+        }
+
+      /* "section"\s[^#:\n;]+ */
+      if (has_prefix_nocase (p, "section") && p[7] != '\0' &&
+          is_js_space (g_utf8_get_char (p + 7)))
+        {
+          const char *value = g_utf8_next_char (p + 7);
+
+          q = scan_run (lexer, value, "#:");
+          if (q > value)
+            {
+              count_line_breaks (lexer, p, value);
+              if (*q == ':')
+                {
+                  lexer_warn (lexer, lexer->line,
+                              "Mermaid refuses \":\" in a section name (write #58; instead); "
+                              "Parcours reads it as text");
+                  q = scan_run (lexer, q, "#");
+                }
+              token_set (token, TOKEN_SECTION, value, q);
+              lexer->p = q;
+              return TRUE;
+            }
+        }
+
+      /* ":"[^#\n;]+ and ":" */
+      if (*p == ':')
+        {
+          q = scan_run (lexer, p + 1, "#");
+          token_set (token, q > p + 1 ? TOKEN_TASK_DATA : TOKEN_COLON, p + 1, q);
+          lexer->p = q;
+          return TRUE;
+        }
+
+      /* [^#:\n;]+ */
+      q = scan_run (lexer, p, "#:");
+      if (q > p)
+        {
+          if (is_word (p, "journey"))
+            lexer_warn (lexer, lexer->line,
+                        "Mermaid refuses a line starting with \"journey\" after the first "
+                        "(write a zero width space before it); Parcours reads it as a task");
+          token_set (token, TOKEN_TASK_NAME, p, q);
+          lexer->p = q;
+          return TRUE;
+        }
+
+      /* Only a `;` on its own gets here. */
+      token_set (token, TOKEN_INVALID, p, g_utf8_next_char (p));
+      lexer->p = g_utf8_next_char (p);
+      return TRUE;
     }
-
-  if (!g_ascii_isdigit (*p))
-    return FALSE;
-
-  for (; g_ascii_isdigit (*p); p++)
-    value = MIN (value * 10 + (guint) (*p - '0'), 1000);
-
-  if (*p != '\0')
-    return FALSE;
-
-  *score = negative ? 1 : (int) CLAMP (value, 1, 5);
-  return TRUE;
 }
 
 static gboolean
@@ -517,83 +1108,171 @@ journey_add_actors (Journey     *journey,
   return TRUE;
 }
 
-static gboolean
-journey_parse_task (Journey     *journey,
-                    const char  *line,
-                    guint        line_number,
-                    GError     **error)
+/* Number() of JavaScript on a score: blank is 0, anything else that is
+ * not a number literal is NaN. */
+static double
+parse_js_number (const char *text)
 {
-  g_autofree char *copy = g_strdup (line);
-  Task task = { 0 };
-  char *colon;
-  char *data;
-  char *actors = NULL;
-  char *score_text;
+  g_autofree char *copy = g_strdup (text);
+  const char *s = copy;
+  char *end = copy + strlen (copy);
+  const char *p;
+  gboolean digits = FALSE;
 
-  cut_comment (copy);
-  colon = strchr (copy, ':');
-  if (colon == NULL)
+  s = skip_js_spaces (s);
+  while (end > s)
     {
-      g_autofree char *found = excerpt (line);
+      char *prev = g_utf8_find_prev_char (s, end);
 
-      set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, line_number,
-                      "expected \"Task name: score\" or \"section Name\", found \"%s\"",
-                      found);
-      return FALSE;
+      if (prev == NULL || !is_js_space (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  *end = '\0';
+
+  if (*s == '\0')
+    return 0.0;
+
+  if (s[0] == '0' && strchr ("xXoObB", s[1]) != NULL && s[1] != '\0')
+    {
+      int base = strchr ("xX", s[1]) != NULL ? 16 : strchr ("oO", s[1]) != NULL ? 8 : 2;
+      double value = 0.0;
+
+      if (s[2] == '\0')
+        return NAN;
+      for (p = s + 2; *p != '\0'; p++)
+        {
+          int digit = g_ascii_xdigit_value (*p);
+
+          if (digit < 0 || digit >= base)
+            return NAN;
+          value = value * base + digit;
+        }
+      return value;
     }
 
-  *colon = '\0';
-  data = colon + 1;
-  colon = strchr (data, ':');
+  p = s;
+  if (*p == '+' || *p == '-')
+    p++;
+  if (strcmp (p, "Infinity") == 0)
+    return *s == '-' ? -INFINITY : INFINITY;
+
+  while (g_ascii_isdigit (*p))
+    p++, digits = TRUE;
+  if (*p == '.')
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++, digits = TRUE;
+    }
+  if (!digits)
+    return NAN;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return NAN;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p != '\0')
+    return NAN;
+
+  return g_ascii_strtod (s, NULL);
+}
+
+/* The emotion value of a Mermaid score: 1…5 onto -1…1, finer values
+ * kept; what falls outside is brought back with a warning. */
+static double
+score_to_value (Lexer      *lexer,
+                guint       line,
+                const char *text,
+                double      score)
+{
+  g_autofree char *copy = g_strdup (text);
+  const char *shown = trim (copy);
+
+  if (isnan (score))
+    {
+      lexer_warn (lexer, line,
+                  "score \"%s\" is not a number, which Mermaid draws at no height; "
+                  "Parcours uses 3", shown);
+      return 0.0;
+    }
+
+  if (score < 1.0 || score > 5.0)
+    {
+      double clamped = CLAMP (score, 1.0, 5.0);
+
+      if (*shown == '\0')
+        lexer_warn (lexer, line,
+                    "a blank score is 0 for Mermaid, outside 1 to 5; Parcours uses 1");
+      else
+        lexer_warn (lexer, line, "score %s is outside 1 to 5; Parcours uses %g",
+                    shown, clamped);
+      score = clamped;
+    }
+
+  return (score - 3.0) / 2.0;
+}
+
+/* addTask() of journeyDb: the score, then the actors after the second
+ * `:`; anything after a third `:` is ignored. */
+static gboolean
+journey_add_task (Journey     *journey,
+                  Lexer       *lexer,
+                  const char  *name,
+                  const char  *data,
+                  guint        line,
+                  GError     **error)
+{
+  g_autofree char *copy = g_strdup (data);
+  Task task = { 0 };
+  char *actors = NULL;
+  char *colon;
+
+  colon = strchr (copy, ':');
   if (colon != NULL)
     {
       *colon = '\0';
       actors = colon + 1;
-
-      /* Mermaid ignores a third field. */
       colon = strchr (actors, ':');
       if (colon != NULL)
         *colon = '\0';
     }
 
-  score_text = trim (data);
-  if (!parse_score (score_text, &task.score))
-    {
-      g_autofree char *found = excerpt (score_text);
-
-      set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, line_number,
-                      "score must be a whole number, found \"%s\"", found);
-      return FALSE;
-    }
+  task.value = score_to_value (lexer, line, copy, parse_js_number (copy));
 
   if (journey->tasks->len == PARCOURS_MERMAID_MAX_TASKS)
     {
-      set_line_error (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line_number,
+      set_line_error (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
                       "more than %d tasks", PARCOURS_MERMAID_MAX_TASKS);
       return FALSE;
     }
 
   /* Tasks before any section go to one without a name. */
   if (journey->sections->len == 0 &&
-      !journey_add_section (journey, g_strdup (""), line_number, error))
+      !journey_add_section (journey, g_strdup (""), line, error))
     return FALSE;
 
   task.section = journey->sections->len - 1;
   task.first_actor = journey->actor_refs->len;
   if (actors != NULL &&
-      !journey_add_actors (journey, &task, actors, line_number, error))
+      !journey_add_actors (journey, &task, actors, line, error))
     return FALSE;
 
   if (task.n_actors == 0)
     journey->n_anonymous++;
 
-  task.name = clean_name (copy);
+  task.name = clean_name (name);
 
   /* The card holds the name, and each point a copy as its label. */
   journey->text_size += strlen (task.name) * (1 + MAX (task.n_actors, 1));
   if (journey->text_size > PARCOURS_MERMAID_MAX_TEXT)
     {
-      set_line_error (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line_number,
+      set_line_error (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
                       "the map would hold more than %d MB of text",
                       PARCOURS_MERMAID_MAX_TEXT / (1024 * 1024));
       task_clear (&task);
@@ -604,235 +1283,170 @@ journey_parse_task (Journey     *journey,
   return TRUE;
 }
 
-/* Reads the lines of an `accDescr {` block whose text starts at @rest, up
- * to the closing brace. */
-static gboolean
-journey_parse_acc_descr_block (Journey     *journey,
-                               LineReader  *reader,
-                               const char  *rest,
-                               GError     **error)
+/* setAccDescription() of commonDb: trimmed, each line break with the
+ * spaces after it made one line break. */
+static char *
+clean_description (const char *text)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *line = NULL;
-  guint first_line = reader->line;
-  const char *piece = rest;
+  g_autofree char *copy = g_strdup (text);
+  g_autofree char *decoded = NULL;
+  GString *out;
+  const char *p;
 
-  for (;;)
+  decoded = decode_entities (trim (copy));
+  out = g_string_sized_new (strlen (decoded));
+  for (p = decoded; *p != '\0'; p++)
     {
-      g_autofree char *copy = NULL;
-      const char *brace;
-
-      if (piece == rest || !is_comment (skip_spaces (piece)))
+      g_string_append_c (out, *p);
+      if (*p == '\n')
         {
-          brace = strchr (piece, '}');
-          copy = g_strndup (piece, brace != NULL ? (gsize) (brace - piece) : strlen (piece));
+          const char *next = skip_js_spaces (p + 1);
 
-          if (piece != rest)
-            g_string_append_c (text, '\n');
-          g_string_append (text, trim (copy));
-
-          if (brace != NULL)
-            {
-              const char *after = skip_spaces (brace + 1);
-
-              if (*after != '\0' && *after != '#' && !is_comment (after))
-                {
-                  g_autofree char *found = excerpt (after);
-
-                  set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, reader->line,
-                                  "expected the end of the line after \"}\", found \"%s\"",
-                                  found);
-                  return FALSE;
-                }
-
-              g_free (journey->description);
-              journey->description = g_strdup (trim (text->str));
-              return TRUE;
-            }
-        }
-
-      g_clear_pointer (&line, g_free);
-      line = line_reader_next (reader);
-      if (line == NULL)
-        {
-          set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, reader->line,
-                          "expected \"}\" to end the \"accDescr {\" of line %u",
-                          first_line);
-          return FALSE;
-        }
-      piece = line;
-    }
-}
-
-/* Reads a `---` block before `journey`, keeping its `title:`. */
-static gboolean
-journey_parse_front_matter (Journey     *journey,
-                            LineReader  *reader,
-                            GError     **error)
-{
-  guint first_line = reader->line;
-
-  for (;;)
-    {
-      g_autofree char *line = line_reader_next (reader);
-      g_autofree char *copy = NULL;
-      char *value;
-
-      if (line == NULL)
-        {
-          set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, reader->line,
-                          "expected \"---\" to end the front matter of line %u",
-                          first_line);
-          return FALSE;
-        }
-
-      copy = g_strdup (line);
-      value = trim (copy);
-      if (strcmp (value, "---") == 0)
-        return TRUE;
-
-      if (g_str_has_prefix (line, "title:"))
-        {
-          gsize length;
-
-          value = trim (copy + strlen ("title:"));
-          length = strlen (value);
-          if (length >= 2 &&
-              (value[0] == '"' || value[0] == '\'') &&
-              value[length - 1] == value[0])
-            {
-              value[length - 1] = '\0';
-              value++;
-            }
-
-          g_free (journey->front_matter_title);
-          journey->front_matter_title = clean_name (value);
+          /* The spaces may hold line breaks too. */
+          p = next - 1;
         }
     }
+
+  return g_string_free (out, FALSE);
 }
 
-/* `journey`, possibly followed by a comment. */
-static gboolean
-is_journey_line (const char *s)
+static void
+token_clear (Token *token)
 {
-  const char *rest;
-
-  if (!match_word (s, "journey", &rest))
-    return FALSE;
-
-  rest = skip_spaces (rest);
-  return *rest == '\0' || *rest == '#' || is_comment (rest);
+  g_clear_pointer (&token->value, g_free);
 }
 
-/* Skips comments, blank lines and front matter up to `journey`. */
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Token, token_clear)
+
+/* The start of line @line of @text, quoted in messages. */
+static char *
+excerpt_line (const char *text,
+              guint       line)
+{
+  g_autofree char *copy = NULL;
+
+  for (guint i = 1; i < line && text != NULL; i++)
+    {
+      text = strchr (text, '\n');
+      if (text != NULL)
+        text++;
+    }
+  if (text == NULL)
+    return g_strdup ("");
+
+  copy = g_strndup (text, line_end (text) - text);
+  return excerpt (copy);
+}
+
+/* `journey` first (detectType() wants it in lower case at the start of
+ * the text, the lexer in any case after comments). */
 static gboolean
-journey_parse_header (Journey     *journey,
-                      LineReader  *reader,
+journey_parse_header (Lexer       *lexer,
+                      const char  *text,
                       GError     **error)
 {
-  gboolean first = TRUE;
+  g_auto(Token) token = { 0 };
 
-  for (;;)
+  if (!lexer_next (lexer, &token, error))
+    return FALSE;
+
+  if (token.kind != TOKEN_JOURNEY)
     {
-      g_autofree char *line = line_reader_next (reader);
-      g_autofree char *found = NULL;
-      const char *s;
+      g_autofree char *found = excerpt_line (text, token.line);
 
-      if (line == NULL)
-        {
-          set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, reader->line,
-                          "expected \"journey\"");
-          return FALSE;
-        }
-
-      s = trim (line);
-      if (*s == '\0')
-        continue;
-
-      if (first && strcmp (s, "---") == 0)
-        {
-          if (!journey_parse_front_matter (journey, reader, error))
-            return FALSE;
-          first = FALSE;
-          continue;
-        }
-      first = FALSE;
-
-      if (is_comment (s))
-        continue;
-
-      if (is_journey_line (s))
-        return TRUE;
-
-      found = excerpt (s);
-      set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, reader->line,
-                      "expected \"journey\", found \"%s\"", found);
+      if (token.kind == TOKEN_EOF)
+        set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, token.line,
+                        "expected \"journey\"");
+      else
+        set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, token.line,
+                        "expected \"journey\", found \"%s\"", found);
       return FALSE;
     }
+
+  if (!g_str_has_prefix (skip_js_spaces (text), "journey"))
+    lexer_warn (lexer, token.line,
+                "Mermaid does not recognise this as a journey: it needs \"journey\" "
+                "in lower case before anything else but comments starting with %%%%; "
+                "Parcours reads it");
+
+  return TRUE;
 }
 
 static gboolean
 journey_parse (Journey     *journey,
-               LineReader  *reader,
+               Lexer       *lexer,
+               const char  *text,
                GError     **error)
 {
-  if (!journey_parse_header (journey, reader, error))
+  if (!journey_parse_header (lexer, text, error))
     return FALSE;
 
   for (;;)
     {
-      g_autofree char *line = line_reader_next (reader);
-      const char *s;
-      const char *rest;
+      g_auto(Token) token = { 0 };
+      g_auto(Token) data = { 0 };
 
-      if (line == NULL)
-        return TRUE;
+      if (!lexer_next (lexer, &token, error))
+        return FALSE;
 
-      s = skip_spaces (line);
-      if (*s == '\0' || is_comment (s))
-        continue;
-
-      if (match_delimited (s, "accTitle", ':', &rest))
+      switch (token.kind)
         {
-          g_autofree char *copy = g_strdup (rest);
+        case TOKEN_EOF:
+          return TRUE;
 
-          g_free (journey->acc_title);
-          journey->acc_title = g_strdup (trim (copy));
-        }
-      else if (match_delimited (s, "accDescr", ':', &rest))
-        {
-          g_autofree char *copy = g_strdup (rest);
-
-          g_free (journey->description);
-          journey->description = g_strdup (trim (copy));
-        }
-      else if (match_delimited (s, "accDescr", '{', &rest))
-        {
-          if (!journey_parse_acc_descr_block (journey, reader, rest, error))
-            return FALSE;
-        }
-      else if (match_word (s, "title", &rest))
-        {
-          g_autofree char *copy = g_strdup (rest);
-
-          cut_comment (copy);
+        case TOKEN_TITLE:
           g_free (journey->title);
-          journey->title = clean_name (copy);
-        }
-      else if (match_word (s, "section", &rest))
-        {
-          g_autofree char *copy = g_strdup (rest);
+          journey->title = clean_name (token.value);
+          break;
 
-          cut_comment (copy);
-          if (!journey_add_section (journey, clean_name (copy), reader->line, error))
+        case TOKEN_ACC_TITLE:
+          g_free (journey->acc_title);
+          journey->acc_title = clean_description (token.value);
+          break;
+
+        case TOKEN_ACC_DESCR:
+        case TOKEN_ACC_DESCR_BLOCK:
+          g_free (journey->description);
+          journey->description = clean_description (token.value);
+          break;
+
+        case TOKEN_SECTION:
+          if (!journey_add_section (journey, clean_name (token.value), token.line, error))
             return FALSE;
-        }
-      else if (!journey_parse_task (journey, s, reader->line, error))
-        {
-          return FALSE;
+          break;
+
+        case TOKEN_TASK_NAME:
+          if (!lexer_next (lexer, &data, error))
+            return FALSE;
+          if (data.kind != TOKEN_TASK_DATA)
+            {
+              g_autofree char *found = excerpt_line (text, token.line);
+
+              set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, token.line,
+                              "expected \"Task name: score\" or \"section Name\", found \"%s\"",
+                              found);
+              return FALSE;
+            }
+          if (!journey_add_task (journey, lexer, token.value, data.value, token.line, error))
+            return FALSE;
+          break;
+
+        case TOKEN_JOURNEY:
+        case TOKEN_TASK_DATA:
+        case TOKEN_COLON:
+        case TOKEN_INVALID:
+        default:
+          {
+            g_autofree char *found = excerpt (token.value != NULL ? token.value : "journey");
+
+            set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, token.line,
+                            "expected a task name before \":%s\"", found);
+            return FALSE;
+          }
         }
     }
 }
+
 
 static gboolean
 append_element (ParcoursDocument  *document,
@@ -939,7 +1553,7 @@ journey_build (Journey  *journey,
       g_autofree char *card_id = parcours_document_make_id (document, PARCOURS_TYPE_CARD);
       guint position = section_positions[task->section]++;
       double offset = (position + 0.5) / section_sizes[task->section];
-      double value = (task->score - 3) / 2.0;
+      double value = task->value;
 
       if (!append_element (document,
                            parcours_card_new (card_id, touchpoints_id, stage_id, task->name),
@@ -976,7 +1590,8 @@ journey_build (Journey  *journey,
  * @length: its length in bytes, or -1 if it is nul-terminated
  * @error: return location for a #GError
  *
- * Reads a Mermaid `journey` diagram as a new map.
+ * Reads a Mermaid `journey` diagram as a new map, as
+ * parcours_mermaid_import_full() does without its warnings.
  *
  * Returns: (transfer full) (nullable): the map, or %NULL with @error set
  */
@@ -985,9 +1600,49 @@ parcours_mermaid_import (const char  *text,
                          gssize       length,
                          GError     **error)
 {
+  return parcours_mermaid_import_full (text, length, NULL, error);
+}
+
+/* accTitle, which the map has no field for, is kept as an unknown member
+ * of the document when it is not the title. */
+static void
+keep_acc_title (ParcoursDocument *document,
+                const char       *acc_title)
+{
+  g_autoptr(GString) json = NULL;
+
+  if (acc_title == NULL || *acc_title == '\0' ||
+      g_strcmp0 (acc_title, parcours_document_get_title (document)) == 0)
+    return;
+
+  json = g_string_new ("{\"" ACC_TITLE_MEMBER "\":");
+  _parcours_json_append_string (json, acc_title);
+  g_string_append_c (json, '}');
+  parcours_document_set_unknown_json (document, json->str);
+}
+
+/**
+ * parcours_mermaid_import_full:
+ * @text: the text of a Mermaid journey
+ * @length: its length in bytes, or -1 if it is nul-terminated
+ * @warnings: (nullable) (element-type utf8): where to add a line for
+ *   each thing read otherwise than Mermaid reads it
+ * @error: return location for a #GError
+ *
+ * Reads a Mermaid `journey` diagram as a new map.
+ *
+ * Returns: (transfer full) (nullable): the map, or %NULL with @error set
+ */
+ParcoursDocument *
+parcours_mermaid_import_full (const char  *text,
+                              gssize       length,
+                              GPtrArray   *warnings,
+                              GError     **error)
+{
   g_autoptr(Journey) journey = NULL;
   g_autoptr(ParcoursDocument) document = NULL;
-  LineReader reader;
+  g_autofree char *cleaned = NULL;
+  Lexer lexer = { 0 };
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1000,24 +1655,24 @@ parcours_mermaid_import (const char  *text,
   if (!check_text (text, length, error))
     return NULL;
 
-  /* A byte order mark. */
-  if (length >= 3 && memcmp (text, "\357\273\277", 3) == 0)
-    {
-      text += 3;
-      length -= 3;
-    }
-
-  reader.pos = text;
-  reader.end = text + length;
-  reader.line = 0;
-
   journey = journey_new ();
-  if (!journey_parse (journey, &reader, error))
+  cleaned = preprocess (text, length, &journey->front_matter_title, error);
+  if (cleaned == NULL)
+    return NULL;
+
+  lexer.p = cleaned;
+  lexer.line = 1;
+  lexer.warnings = warnings;
+  if (!journey_parse (journey, &lexer, cleaned, error))
     return NULL;
 
   document = journey_build (journey, error);
-  if (document != NULL && !parcours_format_check_reopenable (document, error))
-    g_clear_object (&document);
+  if (document == NULL)
+    return NULL;
+  keep_acc_title (document, journey->acc_title);
+
+  if (!parcours_format_check_reopenable (document, error))
+    return NULL;
 
   return g_steal_pointer (&document);
 }
@@ -1092,20 +1747,31 @@ looks_like_keyword (const char *name)
          (match_word (name, "section", &rest) && *rest != '\0');
 }
 
-/* Replaces the `%%` at @position of @out, which Mermaid would take for
- * the start of a comment. */
-static void
-break_comment_at (GString *out,
-                  gsize    position)
+/* Whether @p starts what Mermaid's encodeEntities() takes for an entity
+ * code: `#`, word characters and `;`. */
+static gboolean
+looks_like_entity (const char *p)
 {
-  if (out->len < position + 2 || !is_comment (out->str + position))
-    return;
+  const char *q = p + 1;
 
-  g_string_erase (out, position, 2);
-  g_string_insert (out, position, LOOK_ALIKE_PERCENT LOOK_ALIKE_PERCENT);
+  if (*q == '+')
+    q++;
+  while (g_ascii_isalnum (*q) || *q == '_')
+    q++;
+  return *q == ';' && q > p + 1;
 }
 
-/* @text as Mermaid can hold it: see the header for the look-alikes. */
+/* Writes @c as the entity code Mermaid shows as it. */
+static void
+append_entity (GString  *out,
+               gunichar  c)
+{
+  g_string_append_printf (out, "#%u;", (guint) c);
+}
+
+/* @text as Mermaid can hold it (see the header): the characters that
+ * Mermaid's lexer would take for syntax are written as entity codes,
+ * which it shows as the characters themselves and the reader decodes. */
 static char *
 escape_text (const char  *text,
              EscapeFlags  flags)
@@ -1113,10 +1779,13 @@ escape_text (const char  *text,
   g_autofree char *copy = g_strdup (text != NULL ? text : "");
   const char *p = trim (copy);
   GString *out = g_string_sized_new (strlen (p) + 8);
+  const char *start = p;
 
-  for (; *p != '\0'; p++)
+  for (; *p != '\0'; p = g_utf8_next_char (p))
     {
-      switch (*p)
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
         {
         case '\r':
           if (p[1] == '\n')
@@ -1129,55 +1798,67 @@ escape_text (const char  *text,
           break;
 
         case '#':
-          g_string_append (out, LOOK_ALIKE_HASH);
+          if ((flags & ESCAPE_HASH) || looks_like_entity (p))
+            append_entity (out, c);
+          else
+            g_string_append_c (out, '#');
           break;
 
         case ';':
-          g_string_append (out, LOOK_ALIKE_SEMICOLON);
+          if (flags & ESCAPE_SEMICOLON)
+            append_entity (out, c);
+          else
+            g_string_append_c (out, ';');
           break;
 
         case ':':
-          if (flags & ESCAPE_COLON)
-            g_string_append (out, LOOK_ALIKE_COLON);
-          else
-            g_string_append_c (out, *p);
-          break;
-
         case ',':
-          if (flags & ESCAPE_COMMA)
-            g_string_append (out, LOOK_ALIKE_COMMA);
+        case '}':
+          if ((c == ':' && (flags & ESCAPE_COLON)) ||
+              (c == ',' && (flags & ESCAPE_COMMA)) ||
+              (c == '}' && (flags & ESCAPE_BRACE)))
+            append_entity (out, c);
           else
             g_string_append_c (out, *p);
           break;
 
         case '<':
           if (match_line_break (p, NULL))
-            g_string_append (out, LOOK_ALIKE_LESS);
+            append_entity (out, c);
           else
-            g_string_append_c (out, *p);
+            g_string_append_c (out, '<');
+          break;
+
+        case '%':
+          /* `%%` starts a comment or a directive in too many places to
+           * keep it, and so does `%` where a task name starts. */
+          if (p[1] == '%' || (p == start && (flags & ESCAPE_LINE_START)))
+            append_entity (out, c);
+          else
+            g_string_append_c (out, '%');
+          break;
+
+        case 0xfb02:
+          /* U+FB02 starts Mermaid's entity placeholders. */
+          append_entity (out, c);
           break;
 
         default:
-          g_string_append_c (out, *p);
+          g_string_append_unichar (out, c);
           break;
         }
     }
 
-  if ((flags & ESCAPE_LINE_START) && out->len > 0)
-    {
-      /* Mermaid's lexer takes `%%`, or any character and `%%`, for a
-       * comment where a token starts. */
-      break_comment_at (out, 0);
-      break_comment_at (out, g_utf8_next_char (out->str) - out->str);
-    }
-
-  if (out->len == 0 ||
-      g_str_has_prefix (out->str, ZWSP) ||
-      ((flags & ESCAPE_LINE_START) && looks_like_keyword (out->str)))
+  if ((flags & ESCAPE_PROTECT) &&
+      (out->len == 0 || g_str_has_prefix (out->str, ZWSP)))
+    g_string_prepend (out, ZWSP);
+  else if ((flags & ESCAPE_LINE_START) && looks_like_keyword (out->str))
     g_string_prepend (out, ZWSP);
 
   return g_string_free (out, FALSE);
 }
+
+#define ESCAPE_NAME (ESCAPE_HASH | ESCAPE_SEMICOLON | ESCAPE_COLON | ESCAPE_PROTECT)
 
 static void
 append_title (GString          *out,
@@ -1189,8 +1870,45 @@ append_title (GString          *out,
   if (title == NULL || is_blank (title))
     return;
 
-  escaped = escape_text (title, 0);
+  escaped = escape_text (title, ESCAPE_HASH | ESCAPE_SEMICOLON | ESCAPE_PROTECT);
   g_string_append_printf (out, "  title %s\n", escaped);
+}
+
+/* The accTitle kept by keep_acc_title(), or %NULL. */
+static char *
+dup_acc_title (ParcoursDocument *document)
+{
+  const char *json = parcours_document_get_unknown_json (document);
+  g_autoptr(ParcoursJsonTree) tree = NULL;
+  ParcoursJsonNode *node;
+
+  if (json == NULL || strstr (json, ACC_TITLE_MEMBER) == NULL)
+    return NULL;
+
+  tree = _parcours_json_parse (json, strlen (json), NULL);
+  if (tree == NULL)
+    return NULL;
+  node = _parcours_json_object_get (_parcours_json_tree_get_root (tree), ACC_TITLE_MEMBER);
+  if (node == NULL || node->type != PARCOURS_JSON_STRING)
+    return NULL;
+
+  return g_strndup (node->value.string.str, node->value.string.length);
+}
+
+static void
+append_acc_title (GString          *out,
+                  ParcoursDocument *document)
+{
+  g_autofree char *acc_title = dup_acc_title (document);
+  g_autofree char *escaped = NULL;
+
+  if (acc_title == NULL || is_blank (acc_title))
+    return;
+
+  /* Line breaks do not fit on its line. */
+  g_strdelimit (acc_title, "\r\n", ' ');
+  escaped = escape_text (acc_title, 0);
+  g_string_append_printf (out, "  accTitle: %s\n", escaped);
 }
 
 static void
@@ -1210,7 +1928,9 @@ append_description (GString          *out,
 
   if (strpbrk (trimmed, "\r\n") == NULL)
     {
-      g_string_append_printf (out, "  accDescr: %s\n", trimmed);
+      g_autofree char *escaped = escape_text (trimmed, 0);
+
+      g_string_append_printf (out, "  accDescr: %s\n", escaped);
       return;
     }
 
@@ -1218,25 +1938,14 @@ append_description (GString          *out,
   lines = g_regex_split_simple ("\r\n|\r|\n", trimmed, 0, 0);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autoptr(GString) line = g_string_new (trim (lines[i]));
+      g_autofree char *escaped = NULL;
 
-      if (line->len == 0)
-        {
-          g_string_append_c (out, '\n');
-          continue;
-        }
+      /* Mermaid folds blank lines away. */
+      if (is_blank (lines[i]))
+        continue;
 
-      break_comment_at (line, 0);
-      for (gsize j = 0; j < line->len; j++)
-        {
-          if (line->str[j] == '}')
-            {
-              g_string_erase (line, j, 1);
-              g_string_insert (line, j, LOOK_ALIKE_BRACE);
-            }
-        }
-
-      g_string_append_printf (out, "    %s\n", line->str);
+      escaped = escape_text (lines[i], ESCAPE_BRACE);
+      g_string_append_printf (out, "    %s\n", escaped);
     }
   g_string_append (out, "  }\n");
 }
@@ -1292,7 +2001,7 @@ find_actor_names (ParcoursDocument *document)
       g_hash_table_insert (result,
                            g_strdup (parcours_element_get_id (PARCOURS_ELEMENT (lane))),
                            escape_text (parcours_persona_get_name (persona),
-                                        ESCAPE_COLON | ESCAPE_COMMA));
+                                        ESCAPE_NAME | ESCAPE_COMMA));
     }
 
   return result;
@@ -1504,12 +2213,28 @@ match_points (StageTasks *tasks,
     matcher_match_lane (&matcher, lane_points);
 }
 
-static int
-value_to_score (double value)
+/* The Mermaid score of an emotion value: value * 2 + 3, as short as it
+ * can be written and still read as the same score. */
+static void
+append_score (GString *out,
+              double   value)
 {
-  double score = round (value * 2.0 + 3.0);
+  double score = CLAMP (value * 2.0 + 3.0, 1.0, 5.0);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  return (int) CLAMP (score, 1.0, 5.0);
+  if (!isfinite (score))
+    score = 3.0;
+
+  for (int digits = 1; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buffer, sizeof buffer, format, score);
+      if (g_ascii_strtod (buffer, NULL) == score)
+        break;
+    }
+  g_string_append (out, buffer);
 }
 
 static void
@@ -1549,7 +2274,7 @@ append_tasks (GString    *out,
     {
       ParcoursCard *card = g_ptr_array_index (tasks->cards, k);
       g_autofree char *name = escape_text (parcours_card_get_text (card),
-                                           ESCAPE_COLON | ESCAPE_LINE_START);
+                                           ESCAPE_NAME | ESCAPE_LINE_START);
       ParcoursEmotionPoint *scored = NULL;
       ParcoursEmotionPoint *anonymous = NULL;
 
@@ -1578,8 +2303,8 @@ append_tasks (GString    *out,
       if (scored == NULL)
         scored = anonymous;
 
-      g_string_append_printf (out, "    %s: %d", name,
-                              scored != NULL ? value_to_score (parcours_emotion_point_get_value (scored)) : 3);
+      g_string_append_printf (out, "    %s: ", name);
+      append_score (out, scored != NULL ? parcours_emotion_point_get_value (scored) : 0.0);
 
       for (guint a = 0; a < actors->len; a++)
         {
@@ -1614,6 +2339,7 @@ parcours_mermaid_export (ParcoursDocument *document)
 
   out = g_string_new ("journey\n");
   append_title (out, document);
+  append_acc_title (out, document);
   append_description (out, document);
 
   task_lanes = find_task_lanes (document);
@@ -1679,9 +2405,10 @@ parcours_mermaid_export (ParcoursDocument *document)
        * name. */
       if (i > 0 || !is_blank (name != NULL ? name : "") || tasks->cards->len == 0)
         {
-          g_autofree char *escaped = escape_text (name, ESCAPE_COLON);
+          g_autofree char *escaped = escape_text (name, ESCAPE_NAME);
 
-          g_string_append_printf (out, "  section %s\n", escaped);
+          /* An empty name needs something after `section `. */
+          g_string_append_printf (out, "  section %s\n", *escaped != '\0' ? escaped : ZWSP);
         }
 
       append_tasks (out, tasks, actor_names);
