@@ -57,6 +57,7 @@ typedef struct
   ParcoursDocument *document;  /* Parcours' reading, or NULL */
   GPtrArray *warnings;
   char *error;
+  JsonNode *mermaid;           /* how Mermaid reads it */
 } Case;
 
 static void
@@ -67,6 +68,7 @@ case_free (Case *c)
   g_clear_object (&c->document);
   g_clear_pointer (&c->warnings, g_ptr_array_unref);
   g_free (c->error);
+  g_clear_pointer (&c->mermaid, json_node_unref);
   g_free (c);
 }
 
@@ -80,10 +82,12 @@ read_expectation (const char *text)
   return EXPECT_AGREE;
 }
 
+/* Parcours reads @path, or @text when it is given. */
 static Case *
 case_new (const char  *path,
           const char  *label,
-          Expectation  expectation)
+          Expectation  expectation,
+          const char  *parcours_text)
 {
   Case *c = g_new0 (Case, 1);
   g_autofree char *text = NULL;
@@ -98,7 +102,10 @@ case_new (const char  *path,
   g_assert_no_error (error);
   c->expectation = expectation != EXPECT_AGREE ? expectation : read_expectation (text);
 
-  c->document = parcours_mermaid_import_full (text, (gssize) length, c->warnings, &error);
+  if (parcours_text != NULL)
+    c->document = parcours_mermaid_import_full (parcours_text, -1, c->warnings, &error);
+  else
+    c->document = parcours_mermaid_import_full (text, (gssize) length, c->warnings, &error);
   if (c->document == NULL)
     c->error = g_strdup (error->message);
 
@@ -132,7 +139,7 @@ add_folder (GPtrArray  *cases,
       g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
       g_autofree char *label = g_strconcat (prefix, g_ptr_array_index (names, i), NULL);
 
-      g_ptr_array_add (cases, case_new (path, label, EXPECT_AGREE));
+      g_ptr_array_add (cases, case_new (path, label, EXPECT_AGREE, NULL));
     }
 }
 
@@ -351,24 +358,32 @@ compare (Case       *c,
   return NULL;
 }
 
-/* Runs the oracle on every case, in one node process. */
-static GPtrArray *
-run_oracle (GPtrArray *cases)
+/* Runs the oracle on every case of @lists (%NULL-terminated), in one
+ * node process, since it takes seconds to start. */
+static void
+run_oracle (GPtrArray **lists)
 {
   const char *oracle = g_getenv ("PARCOURS_MERMAID_ORACLE");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
-  GPtrArray *results = g_ptr_array_new_with_free_func (g_object_unref);
   int status;
+  guint n = 0;
 
   g_assert_nonnull (oracle);
   g_ptr_array_add (argv, (gpointer) "node");
   g_ptr_array_add (argv, (gpointer) oracle);
-  for (guint i = 0; i < cases->len; i++)
-    g_ptr_array_add (argv, ((Case *) g_ptr_array_index (cases, i))->path);
+  for (guint l = 0; lists[l] != NULL; l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        Case *c = g_ptr_array_index (lists[l], i);
+
+        g_ptr_array_add (argv, c->path);
+        g_ptr_array_add (all, c);
+      }
   g_ptr_array_add (argv, NULL);
 
   if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
@@ -380,17 +395,13 @@ run_oracle (GPtrArray *cases)
              error->message, err);
 
   lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++, n++)
     {
-      JsonParser *parser = json_parser_new ();
-
-      json_parser_load_from_data (parser, lines[i], -1, &error);
+      g_assert_cmpuint (n, <, all->len);
+      ((Case *) g_ptr_array_index (all, n))->mermaid = json_from_string (lines[i], &error);
       g_assert_no_error (error);
-      g_ptr_array_add (results, parser);
     }
-  g_assert_cmpuint (results->len, ==, cases->len);
-
-  return results;
+  g_assert_cmpuint (n, ==, all->len);
 }
 
 /* Checks each case against Mermaid's reading; returns how many failed. */
@@ -398,13 +409,12 @@ static guint
 judge (GPtrArray *cases,
        gboolean   exports)
 {
-  g_autoptr(GPtrArray) results = run_oracle (cases);
   guint n_failed = 0;
 
   for (guint i = 0; i < cases->len; i++)
     {
       Case *c = g_ptr_array_index (cases, i);
-      JsonObject *mermaid = json_node_get_object (json_parser_get_root (g_ptr_array_index (results, i)));
+      JsonObject *mermaid = json_node_get_object (c->mermaid);
       gboolean mermaid_ok = json_object_get_boolean_member (mermaid, "ok");
       g_autofree char *problem = NULL;
 
@@ -451,31 +461,48 @@ judge (GPtrArray *cases,
   return n_failed;
 }
 
+/* What Parcours exports of @document, with the map in comment lines, as
+ * Mermaid reads it; Parcours' side is its reading of the plain export
+ * (the same Mermaid text, without the comment lines), since the comment
+ * lines give back @document itself. */
+static void
+add_export (GPtrArray        *cases,
+            ParcoursDocument *document,
+            const char       *dir,
+            guint             n,
+            const char       *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = parcours_mermaid_export_full (document, 0, NULL, &error);
+  g_autofree char *plain = parcours_mermaid_export_full (document, PARCOURS_MERMAID_EXPORT_PLAIN,
+                                                         NULL, &error);
+  g_autofree char *path = g_strdup_printf ("%s/export-%04u.mmd", dir, n);
+  g_autofree char *label = g_strdup_printf ("export of %s", what);
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, plain));
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (cases, case_new (path, label, EXPECT_AGREE, plain));
+}
+
 /* Writes what Parcours exports of each readable case to @dir, as new
  * cases. */
 static GPtrArray *
 export_cases (GPtrArray  *cases,
-              const char *dir)
+              const char *dir,
+              guint       first)
 {
   GPtrArray *exports = g_ptr_array_new_with_free_func ((GDestroyNotify) case_free);
 
   for (guint i = 0; i < cases->len; i++)
     {
       Case *c = g_ptr_array_index (cases, i);
-      g_autofree char *text = NULL;
-      g_autofree char *path = NULL;
-      g_autofree char *label = NULL;
-      g_autoptr(GError) error = NULL;
 
       if (c->document == NULL)
         continue;
 
-      text = parcours_mermaid_export (c->document);
-      path = g_strdup_printf ("%s/export-%03u.mmd", dir, i);
-      label = g_strdup_printf ("export of %s", c->label);
-      g_file_set_contents (path, text, -1, &error);
-      g_assert_no_error (error);
-      g_ptr_array_add (exports, case_new (path, label, EXPECT_AGREE));
+      add_export (exports, c->document, dir, first + i, c->label);
     }
 
   return exports;
@@ -489,88 +516,116 @@ generated_cases (const char *dir)
   for (guint i = 0; i < N_GENERATED; i++)
     {
       g_autoptr(ParcoursDocument) document = parcours_test_make_rich_map (i);
-      g_autofree char *text = parcours_mermaid_export (document);
-      g_autofree char *path = g_strdup_printf ("%s/generated-%03u.mmd", dir, i);
       g_autofree char *label = g_strdup_printf ("generated map %u", i);
-      g_autoptr(GError) error = NULL;
 
-      g_file_set_contents (path, text, -1, &error);
-      g_assert_no_error (error);
-      g_ptr_array_add (cases, case_new (path, label, EXPECT_AGREE));
+      add_export (cases, document, dir, i + 1000, label);
     }
 
   return cases;
 }
 
+/* Every list of cases, judged in one run of the oracle. */
+static GPtrArray *fixtures, *fixture_exports, *generated, *published, *published_exports;
+static char *tmp_dir;
+
+static void
+prepare (void)
+{
+  g_autofree char *oracle_dir = g_test_build_filename (G_TEST_DIST, "data", "mermaid", "oracle", NULL);
+  g_autofree char *data_dir = g_test_build_filename (G_TEST_DIST, "data", "mermaid", NULL);
+  const char *shared = g_getenv ("PARCOURS_SHARED_DIR");
+  g_autofree char *shared_dir = NULL;
+  GPtrArray *lists[6] = { NULL, };
+
+  tmp_dir = g_dir_make_tmp ("parcours-oracle-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+
+  fixtures = g_ptr_array_new_with_free_func ((GDestroyNotify) case_free);
+  add_folder (fixtures, oracle_dir, "oracle/");
+  add_folder (fixtures, data_dir, "mermaid/");
+  fixture_exports = export_cases (fixtures, tmp_dir, 0);
+  generated = generated_cases (tmp_dir);
+
+  if (shared != NULL)
+    shared_dir = g_build_filename (shared, "testdata", "mermaid-journeys", NULL);
+  if (shared_dir != NULL && g_file_test (shared_dir, G_FILE_TEST_IS_DIR))
+    {
+      published = g_ptr_array_new_with_free_func ((GDestroyNotify) case_free);
+      add_folder (published, shared_dir, "mermaid-journeys/");
+      published_exports = export_cases (published, tmp_dir, 500);
+    }
+
+  lists[0] = fixtures;
+  lists[1] = fixture_exports;
+  lists[2] = generated;
+  lists[3] = published;
+  lists[4] = published != NULL ? published_exports : NULL;
+  run_oracle (lists);
+}
+
+static void
+remove_tmp_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (tmp_dir);
+  g_clear_pointer (&tmp_dir, g_free);
+}
+
 static void
 test_fixtures (void)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) case_free);
-  g_autoptr(GPtrArray) exports = NULL;
-  g_autofree char *oracle_dir = g_test_build_filename (G_TEST_DIST, "data", "mermaid", "oracle", NULL);
-  g_autofree char *data_dir = g_test_build_filename (G_TEST_DIST, "data", "mermaid", NULL);
-  g_autofree char *tmp = g_dir_make_tmp ("parcours-oracle-XXXXXX", NULL);
-  guint n_failed;
-
-  add_folder (cases, oracle_dir, "oracle/");
-  add_folder (cases, data_dir, "mermaid/");
-  g_assert_cmpuint (cases->len, >=, 20);
-  n_failed = judge (cases, FALSE);
-
-  exports = export_cases (cases, tmp);
-  n_failed += judge (exports, TRUE);
-
-  g_assert_cmpuint (n_failed, ==, 0);
+  g_assert_cmpuint (fixtures->len, >=, 20);
+  g_assert_cmpuint (judge (fixtures, FALSE) + judge (fixture_exports, TRUE), ==, 0);
 }
 
 static void
 test_generated (void)
 {
-  g_autofree char *tmp = g_dir_make_tmp ("parcours-oracle-XXXXXX", NULL);
-  g_autoptr(GPtrArray) cases = generated_cases (tmp);
-
-  g_assert_cmpuint (judge (cases, TRUE), ==, 0);
+  g_assert_cmpuint (generated->len, ==, N_GENERATED);
+  g_assert_cmpuint (judge (generated, TRUE), ==, 0);
 }
 
 static void
 test_published (void)
 {
-  const char *shared = g_getenv ("PARCOURS_SHARED_DIR");
-  g_autofree char *dir = NULL;
-  g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(GPtrArray) exports = NULL;
-  g_autofree char *tmp = NULL;
-  guint n_failed;
-
-  if (shared != NULL)
-    dir = g_build_filename (shared, "testdata", "mermaid-journeys", NULL);
-  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+  if (published == NULL)
     {
       g_test_skip ("Mermaid's published journeys not found (PARCOURS_SHARED_DIR/testdata/mermaid-journeys)");
       return;
     }
 
-  cases = g_ptr_array_new_with_free_func ((GDestroyNotify) case_free);
-  add_folder (cases, dir, "mermaid-journeys/");
-  g_assert_cmpuint (cases->len, >, 0);
-  n_failed = judge (cases, FALSE);
-
-  tmp = g_dir_make_tmp ("parcours-oracle-XXXXXX", NULL);
-  exports = export_cases (cases, tmp);
-  n_failed += judge (exports, TRUE);
-
-  g_assert_cmpuint (n_failed, ==, 0);
+  g_assert_cmpuint (published->len, >, 0);
+  g_assert_cmpuint (judge (published, FALSE) + judge (published_exports, TRUE), ==, 0);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mermaid-oracle/fixtures", test_fixtures);
   g_test_add_func ("/mermaid-oracle/generated-exports", test_generated);
   g_test_add_func ("/mermaid-oracle/published-journeys", test_published);
 
-  return g_test_run ();
+  prepare ();
+  status = g_test_run ();
+
+  remove_tmp_dir ();
+  g_clear_pointer (&fixtures, g_ptr_array_unref);
+  g_clear_pointer (&fixture_exports, g_ptr_array_unref);
+  g_clear_pointer (&generated, g_ptr_array_unref);
+  g_clear_pointer (&published, g_ptr_array_unref);
+  g_clear_pointer (&published_exports, g_ptr_array_unref);
+  return status;
 }

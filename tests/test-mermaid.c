@@ -11,10 +11,23 @@
 
 #include "parcours-document-private.h"
 #include "parcours-mermaid.h"
+#include "parcours-test-utils.h"
 
 #define ZWSP "\342\200\213"
 
 /* Helpers */
+
+/* The Mermaid text alone, without the map in comment lines. */
+static char *
+export_plain (ParcoursDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = parcours_mermaid_export_full (document, PARCOURS_MERMAID_EXPORT_PLAIN, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  return text;
+}
 
 static ParcoursDocument *
 import_or_fail (const char *text)
@@ -188,9 +201,9 @@ describe (ParcoursDocument *document)
 static char *
 export_and_check_stable (ParcoursDocument *document)
 {
-  g_autofree char *text = parcours_mermaid_export (document);
+  g_autofree char *text = export_plain (document);
   g_autoptr(ParcoursDocument) again = import_or_fail (text);
-  g_autofree char *text_again = parcours_mermaid_export (again);
+  g_autofree char *text_again = export_plain (again);
   g_autoptr(ParcoursDocument) third = import_or_fail (text_again);
   g_autofree char *described = describe (again);
   g_autofree char *described_third = describe (third);
@@ -1005,7 +1018,7 @@ test_export_model (void)
   /* Later has no cards, so its points cannot be written. */
   insert_or_fail (document, make_point ("feel-anna", "later", 0.5, 1.0, "Lost"));
 
-  text = parcours_mermaid_export (document);
+  text = export_plain (document);
   g_assert_cmpstr (text, ==,
                    "journey\n"
                    "  title Onboarding\n"
@@ -1026,7 +1039,7 @@ test_export_model (void)
   g_clear_pointer (&text, g_free);
   parcours_persona_set_name (parcours_document_lookup_persona (document, "ben"), "Benjamin");
   parcours_lane_set_name (anonymous, "Other name");
-  text = parcours_mermaid_export (document);
+  text = export_plain (document);
   g_assert_nonnull (strstr (text, "    Form: 2: Benjamin, Anna\n"));
 
   stable = export_and_check_stable (document);
@@ -1057,7 +1070,7 @@ test_export_actor_names (void)
   insert_or_fail (document, make_point ("feel-twin", "s", 0.5, 1.0, "Pay"));
   insert_or_fail (document, make_point ("feel-anna", "s", 0.5, -0.5, "Pay"));
 
-  text = parcours_mermaid_export (document);
+  text = export_plain (document);
   g_assert_cmpstr (text, ==,
                    "journey\n"
                    "  section S\n"
@@ -1096,7 +1109,7 @@ test_export_matching (void)
   insert_or_fail (document, make_point ("feel", "s", 0.85, 0.25, NULL));
   insert_or_fail (document, make_point ("feel", "s", 0.99, -1.0, NULL));
 
-  text = parcours_mermaid_export (document);
+  text = export_plain (document);
   g_assert_cmpstr (text, ==,
                    "journey\n"
                    "  section Stage\n"
@@ -1136,7 +1149,7 @@ test_export_scores (void)
       insert_or_fail (document, parcours_card_new ("c", "touch", "s", "Task"));
       insert_or_fail (document, make_point ("feel", "s", 0.5, cases[i].value, NULL));
 
-      text = parcours_mermaid_export (document);
+      text = export_plain (document);
       expected = g_strdup_printf ("journey\n  section S\n    Task: %s\n", cases[i].score);
       g_assert_cmpstr (text, ==, expected);
     }
@@ -1189,7 +1202,7 @@ test_export_escaping (void)
   insert_or_fail (document, make_point ("feel-q", "s1", 0.5 / G_N_ELEMENTS (texts), 1.0, NULL));
   insert_or_fail (document, parcours_card_new ("x", "touch", "s2", "In the nameless stage"));
 
-  text = parcours_mermaid_export (document);
+  text = export_plain (document);
   g_assert_cmpstr (text, ==,
                    "journey\n"
                    "  title Plan: A#35;1#59; B<br>next\n"
@@ -1420,7 +1433,9 @@ test_roundtrip_file (void)
   g_assert_no_error (error);
   g_file_get_contents (out_path, &written, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (written, ==, canonical);
+  /* The text, then the map in comment lines. */
+  g_assert_true (g_str_has_prefix (written, canonical));
+  g_assert_true (g_str_has_prefix (written + strlen (canonical), "%% Parcours: "));
 
   missing = g_file_get_child (out_file, "nowhere.mmd");
   none = parcours_mermaid_import_file (missing, NULL, &error);
@@ -1430,6 +1445,318 @@ test_roundtrip_file (void)
 
   g_unlink (out_path);
   g_rmdir (tmpdir);
+}
+
+/* Lossless round trips through the comment lines */
+
+static GBytes *
+save_or_fail (ParcoursDocument *document)
+{
+  GBytes *bytes = parcours_format_save_bytes (document);
+
+  g_assert_nonnull (bytes);
+  return bytes;
+}
+
+static char *
+export_full_or_fail (ParcoursDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = parcours_mermaid_export_full (document, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  return text;
+}
+
+/* .parcours → .mmd → .parcours gives the same bytes, for maps that use
+ * every field with texts full of Mermaid syntax; and the Mermaid part is
+ * the plain export. */
+static void
+test_lossless_generated (void)
+{
+  guint n_maps = g_getenv ("PARCOURS_TEST_QUICK") != NULL ? 20 : 200;
+
+  for (guint seed = 0; seed < n_maps; seed++)
+    {
+      g_autoptr(ParcoursDocument) document = parcours_test_make_rich_map (seed);
+      g_autoptr(GBytes) saved = save_or_fail (document);
+      g_autofree char *text = export_full_or_fail (document);
+      g_autofree char *plain = export_plain (document);
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ParcoursDocument) again = NULL;
+      g_autoptr(GBytes) saved_again = NULL;
+
+      g_assert_true (g_str_has_prefix (text, plain));
+
+      again = parcours_mermaid_import_full (text, -1, warnings, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (again);
+      g_assert_cmpuint (warnings->len, ==, 0);
+
+      saved_again = save_or_fail (again);
+      if (!g_bytes_equal (saved, saved_again))
+        g_error ("map %u changed on its way through Mermaid:\n%s\n---\n%.*s", seed, text,
+                 (int) g_bytes_get_size (saved_again),
+                 (const char *) g_bytes_get_data (saved_again, NULL));
+    }
+}
+
+/* The rich map of the tests, as written with its comment lines: the
+ * visible part (up to the comment lines) and the rest. */
+static void
+split_export (ParcoursDocument  *document,
+              char             **visible,
+              char             **hidden)
+{
+  g_autofree char *text = export_full_or_fail (document);
+  const char *marker = strstr (text, "%% Parcours:");
+
+  g_assert_nonnull (marker);
+  *visible = g_strndup (text, marker - text);
+  *hidden = g_strdup (marker);
+}
+
+static ParcoursDocument *
+import_with_warnings (const char *text,
+                      GPtrArray  *warnings)
+{
+  g_autoptr(GError) error = NULL;
+  ParcoursDocument *document = parcours_mermaid_import_full (text, -1, warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+static ParcoursCard *
+find_card (ParcoursDocument *document,
+           const char       *text)
+{
+  GListModel *cards = parcours_document_get_cards (document);
+
+  for (guint i = 0; i < count (cards); i++)
+    {
+      ParcoursCard *card = nth (cards, i);
+
+      if (g_strcmp0 (parcours_card_get_text (card), text) == 0)
+        return card;
+    }
+  return NULL;
+}
+
+static char *
+replace (const char *text,
+         const char *from,
+         const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  return g_strjoinv (to, parts);
+}
+
+/* Edits of the Mermaid text in another editor: what is visible wins, the
+ * hidden data of a task whose line changed is dropped, never given to
+ * another task. */
+static void
+test_lossless_visible_wins (void)
+{
+  g_autoptr(ParcoursDocument) document = parcours_test_make_grocery_map ();
+  g_autofree char *visible = NULL;
+  g_autofree char *hidden = NULL;
+  g_autofree char *step1 = NULL;
+  g_autofree char *step2 = NULL;
+  g_autofree char *step3 = NULL;
+  g_autofree char *step4 = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ParcoursDocument) again = NULL;
+  ParcoursCard *original;
+  ParcoursCard *card;
+  GListModel *stages;
+
+  split_export (document, &visible, &hidden);
+
+  /* Renamed, removed, added, moved to another section; a section
+   * renamed. */
+  step1 = replace (visible, "    Comparison site:", "    Price comparison site:");
+  step2 = replace (step1, "    A colleague mentions the app at lunch: ", "    ZZZ removed: ");
+  step3 = replace (step2, "  section Consideration\n", "  section Thinking it over\n    A new task: 2: Anna Keller, Zoé\n");
+  {
+    g_autoptr(GRegex) removed = g_regex_new ("\n    ZZZ removed: [^\n]*", 0, 0, NULL);
+
+    step4 = g_regex_replace_literal (removed, step3, -1, 0, "", 0, NULL);
+  }
+  {
+    /* The first task of the map goes to the last section. */
+    g_autoptr(GRegex) first = g_regex_new ("\n(    Instagram ad[^\n]*)", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    g_autofree char *line = NULL;
+    g_autofree char *without = NULL;
+
+    g_assert_true (g_regex_match (first, step4, 0, &match));
+    line = g_match_info_fetch (match, 1);
+    without = g_regex_replace_literal (first, step4, -1, 0, "", 0, NULL);
+    edited = g_strconcat (without, line, "\n", hidden, NULL);
+  }
+
+  again = import_with_warnings (edited, warnings);
+
+  /* Two lines no longer match what Parcours wrote: the renamed and the
+   * removed task. */
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0), "2 tasks Parcours wrote were changed or removed"));
+
+  g_assert_null (find_card (again, "Comparison site"));
+  g_assert_null (find_card (again, "A colleague mentions the app at lunch"));
+  card = find_card (again, "Price comparison site");
+  g_assert_nonnull (card);
+  /* A new card: the data of the old one is not given to it. */
+  g_assert_cmpint (parcours_card_get_channel (card), ==, PARCOURS_CHANNEL_NONE);
+  g_assert_null (parcours_document_lookup_card (again, parcours_element_get_id (PARCOURS_ELEMENT (find_card (document, "Comparison site")))));
+
+  card = find_card (again, "A new task");
+  g_assert_nonnull (card);
+  g_assert_cmpstr (parcours_stage_get_name (parcours_document_lookup_stage (again, parcours_card_get_stage_id (card))),
+                   ==, "Thinking it over");
+
+  /* Moved, with its id, channel and sentiment. */
+  original = find_card (document, "Instagram ad with a 20% first-order coupon");
+  card = find_card (again, "Instagram ad with a 20% first-order coupon");
+  g_assert_nonnull (card);
+  g_assert_cmpstr (parcours_element_get_id (PARCOURS_ELEMENT (card)), ==,
+                   parcours_element_get_id (PARCOURS_ELEMENT (original)));
+  g_assert_cmpint (parcours_card_get_channel (card), ==, PARCOURS_CHANNEL_SOCIAL_MEDIA);
+  stages = parcours_document_get_stages (again);
+  g_assert_cmpstr (parcours_card_get_stage_id (card), ==,
+                   parcours_element_get_id (nth (stages, count (stages) - 1)));
+
+  /* The renamed section keeps its id; the lanes other than touchpoints
+   * are all still there. */
+  g_assert_cmpstr (parcours_stage_get_name (parcours_document_lookup_stage (again, "consider")), ==, "Thinking it over");
+  g_assert_cmpuint (count (parcours_document_get_lanes (again)), >=, count (parcours_document_get_lanes (document)));
+  g_assert_cmpuint (count (parcours_document_get_personas (again)), ==, count (parcours_document_get_personas (document)) + 1);
+
+  /* And it writes the text as edited. */
+  {
+    g_autofree char *written = export_plain (again);
+    g_autofree char *expected = NULL;
+    const char *marker = strstr (edited, "%% Parcours:");
+
+    expected = g_strndup (edited, marker - edited);
+    g_assert_cmpstr (written, ==, expected);
+  }
+}
+
+/* A section removed in the text takes its cards of every lane with it,
+ * with a warning; hidden data that does not parse is a warning too. */
+static void
+test_lossless_removed_section (void)
+{
+  g_autoptr(ParcoursDocument) document = parcours_test_make_grocery_map ();
+  g_autofree char *visible = NULL;
+  g_autofree char *hidden = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *broken = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) broken_warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ParcoursDocument) again = NULL;
+  g_autoptr(ParcoursDocument) from_text = NULL;
+  g_autoptr(GRegex) section = g_regex_new ("  section Delivery\n(    [^\n]*\n)*", 0, 0, NULL);
+
+  split_export (document, &visible, &hidden);
+  edited = g_regex_replace_literal (section, visible, -1, 0, "", 0, NULL);
+  g_assert_cmpstr (edited, !=, visible);
+  edited = g_strconcat (edited, hidden, NULL);
+
+  again = import_with_warnings (edited, warnings);
+  g_assert_null (parcours_document_lookup_stage (again, "deliver"));
+  for (guint i = 0; i < count (parcours_document_get_cards (again)); i++)
+    g_assert_cmpstr (parcours_card_get_stage_id (nth (parcours_document_get_cards (again), i)), !=, "deliver");
+  g_assert_cmpuint (warnings->len, >=, 1);
+  g_assert_true (g_strstr_len (g_ptr_array_index (warnings, warnings->len - 1), -1,
+                               "section “Delivery” is no longer in the Mermaid text") != NULL);
+
+  broken = g_strconcat (visible, "%% Parcours: x\n%%| {\"format\": \n", NULL);
+  from_text = import_with_warnings (broken, broken_warnings);
+  g_assert_cmpuint (broken_warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (broken_warnings, 0),
+                                   "the map Parcours kept in the %% lines could not be read"));
+  g_assert_cmpuint (count (parcours_document_get_stages (from_text)), ==,
+                    count (parcours_document_get_stages (document)));
+}
+
+/* A plain export says what it leaves out, one line per kind. */
+static void
+test_export_plain_warnings (void)
+{
+  g_autoptr(ParcoursDocument) document = parcours_test_make_grocery_map ();
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *joined = NULL;
+
+  text = parcours_mermaid_export_full (document, PARCOURS_MERMAID_EXPORT_PLAIN, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (text, "%%"));
+  g_ptr_array_add (warnings, NULL);
+  joined = g_strjoinv ("\n", (char **) warnings->pdata);
+  g_test_message ("%s", joined);
+  g_assert_nonnull (strstr (joined, "5 lanes other than touchpoints and emotions are not in Mermaid"));
+  g_assert_nonnull (strstr (joined, "cards of those lanes are not in Mermaid"));
+  g_assert_nonnull (strstr (joined, "emotion points are not in Mermaid, which spreads tasks evenly"));
+  g_assert_nonnull (strstr (joined, "personas are not in Mermaid"));
+
+  /* With its comment lines, nothing is lost and nothing said. */
+  g_ptr_array_set_size (warnings, 0);
+  g_clear_pointer (&text, g_free);
+  text = parcours_mermaid_export_full (document, 0, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
+/* Issue 11: a card text over 64 KiB reopens; a line past what Parcours
+ * reads is refused with a message, never written. */
+static void
+test_export_long_lines (void)
+{
+  g_autoptr(ParcoursDocument) document = parcours_document_new ();
+  g_autoptr(ParcoursDocument) huge = parcours_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_text = g_strnfill (PARCOURS_FORMAT_MAX_STRING_SIZE - 1, ';');
+  g_autofree char *text = NULL;
+  g_autoptr(ParcoursDocument) again = NULL;
+  g_autofree char *name = g_strnfill (PARCOURS_FORMAT_MAX_STRING_SIZE / 2, ',');
+
+  insert_or_fail (document, parcours_stage_new ("s", "S"));
+  insert_or_fail (document, parcours_lane_new ("t", PARCOURS_LANE_KIND_TOUCHPOINTS, "T"));
+  insert_or_fail (document, parcours_card_new ("c", "t", "s", long_text));
+  text = export_plain (document);
+  again = import_or_fail (text);
+  g_assert_cmpstr (parcours_card_get_text (nth (parcours_document_get_cards (again), 0)), ==, long_text);
+
+  /* 17 actors of 512 KiB on one task, each `,` written `#44;`. */
+  insert_or_fail (huge, parcours_stage_new ("s", "S"));
+  insert_or_fail (huge, parcours_lane_new ("t", PARCOURS_LANE_KIND_TOUCHPOINTS, "T"));
+  insert_or_fail (huge, parcours_card_new ("c", "t", "s", "Task"));
+  for (guint i = 0; i < 17; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autofree char *lane = g_strdup_printf ("l%u", i);
+      g_autofree char *unique = g_strdup_printf ("%u%s", i, name);
+
+      insert_or_fail (huge, parcours_persona_new (id, unique));
+      insert_or_fail (huge, make_persona_lane (lane, id));
+      insert_or_fail (huge, make_point (lane, "s", 0.5, 0.0, "Task"));
+    }
+  g_clear_pointer (&text, g_free);
+  text = parcours_mermaid_export_full (huge, PARCOURS_MERMAID_EXPORT_PLAIN, NULL, &error);
+  g_assert_null (text);
+  g_assert_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Line 3 of the Mermaid text would be longer than"));
 }
 
 int
@@ -1471,6 +1798,11 @@ main (int   argc,
   g_test_add_func ("/mermaid/roundtrip/normalise", test_roundtrip_normalise);
   g_test_add_func ("/mermaid/roundtrip/document", test_roundtrip_document);
   g_test_add_func ("/mermaid/roundtrip/file", test_roundtrip_file);
+  g_test_add_func ("/mermaid/lossless/generated-maps", test_lossless_generated);
+  g_test_add_func ("/mermaid/lossless/visible-part-wins", test_lossless_visible_wins);
+  g_test_add_func ("/mermaid/lossless/removed-section", test_lossless_removed_section);
+  g_test_add_func ("/mermaid/export/plain-says-what-it-loses", test_export_plain_warnings);
+  g_test_add_func ("/mermaid/export/long-lines", test_export_long_lines);
 
   return g_test_run ();
 }

@@ -55,6 +55,7 @@ struct _CliArgs
   char           *scale;
   char           *theme;
   gboolean        transparent;
+  gboolean        plain;
 };
 
 static int cli_run_version (const CliArgs *args);
@@ -75,7 +76,7 @@ static const CliMode cli_modes[] = {
   {
     "export", N_("Convert IN to OUT, choosing formats by extension: "
                  ".parcours, .svg, .pdf, .png, .mmd (Mermaid), .csv"), N_("OUT"),
-    "--export OUT [--format FMT] [--page-size SIZE] [--scale N] [--theme THEME] [--transparent] IN",
+    "--export OUT [--format FMT] [--page-size SIZE] [--scale N] [--theme THEME] [--transparent] [--plain] IN",
     TRUE, 1, 1, cli_run_export,
   },
 };
@@ -145,6 +146,7 @@ cli_print_help (void)
   printf ("  %-22s  %s\n", "--scale N", _("PNG scale factor, 1 to 4 (default 1)"));
   printf ("  %-22s  %s\n", "--theme THEME", _("light (default) or dark"));
   printf ("  %-22s  %s\n", "--transparent", _("PNG and SVG without a background"));
+  printf ("  %-22s  %s\n", "--plain", _("Mermaid without the rest of the map in %% comment lines"));
 }
 
 static int
@@ -297,6 +299,7 @@ cli_run_export (const CliArgs *args)
   g_autoptr(ParcoursDocument) document = NULL;
   g_autoptr(GFile) output_file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
   ParcoursExportOptions options;
   ParcoursExportFormat format;
 
@@ -332,6 +335,7 @@ cli_run_export (const CliArgs *args)
         }
     }
   options.transparent = args->transparent;
+  options.plain = args->plain;
 
   if (args->format == NULL && !parcours_export_format_for_file (output, &format))
     return cli_export_error (output, _("cannot tell the format from the extension; "
@@ -343,8 +347,14 @@ cli_run_export (const CliArgs *args)
 
   /* Written atomically: a failed export leaves no half-written file. */
   output_file = g_file_new_for_commandline_arg (output);
+  warnings = g_ptr_array_new_with_free_func (g_free);
+  options.warnings = warnings;
   if (!parcours_export_to_file (document, output_file, format, &options, &error))
     return cli_export_error (output, error->message);
+
+  /* Nothing lost without a word. */
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr (_("warning: %s\n"), (char *) g_ptr_array_index (warnings, i));
 
   return EXIT_SUCCESS;
 }
@@ -389,6 +399,8 @@ parcours_cli_run (int    argc,
       N_("Colour theme for --export"), N_("THEME") },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &cli_args.transparent,
       N_("No background for --export"), NULL },
+    { "plain", 0, 0, G_OPTION_ARG_NONE, &cli_args.plain,
+      N_("Mermaid for --export without the map in comment lines"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli_args.operands,
       NULL, N_("FILE…") },
     { NULL }
@@ -440,9 +452,10 @@ parcours_cli_run (int    argc,
   if (cli_args.mode == NULL)
     return cli_usage_error (_("Nothing to do"));
 
-  if ((cli_args.format || cli_args.page_size || cli_args.scale || cli_args.theme || cli_args.transparent) &&
+  if ((cli_args.format || cli_args.page_size || cli_args.scale || cli_args.theme || cli_args.transparent ||
+       cli_args.plain) &&
       cli_args.mode->run != cli_run_export)
-    return cli_usage_error (_("--format, --page-size, --scale, --theme and --transparent go with --export"));
+    return cli_usage_error (_("--format, --page-size, --scale, --theme, --transparent and --plain go with --export"));
 
   if (cli_args.operands == NULL)
     cli_args.operands = g_new0 (char *, 1);

@@ -33,6 +33,12 @@
 #define ENTITY_NUMBER ENTITY_NAME "\302\260"  /* U+FB02 U+00B0 U+00B0 */
 #define ENTITY_END    "\302\266\303\237"      /* U+00B6 U+00DF */
 
+/* The map in comment lines (see append_hidden()). */
+#define HIDDEN_HEADER "%% Parcours: the rest of the map, for Parcours; Mermaid ignores these lines"
+#define HIDDEN_LINE   "%%| "
+#define HIDDEN_MORE   "%%+ "
+#define HIDDEN_CHUNK  4096
+
 #define ACC_TITLE_MEMBER "x-mermaid-acc-title"
 
 #define EXCERPT_LENGTH 60
@@ -73,6 +79,23 @@ typedef enum
   ESCAPE_BRACE      = 1 << 5,
   ESCAPE_PROTECT    = 1 << 6,   /* a name, read without its leading U+200B */
 } EscapeFlags;
+
+/* A task line as written: its card and the points that give its score
+ * and actors. */
+typedef struct
+{
+  ParcoursCard *card;
+  GPtrArray *points;
+  double offset;       /* where Mermaid puts it: the middle of its slot */
+} ExportedTask;
+
+static void
+exported_task_free (ExportedTask *task)
+{
+  g_clear_object (&task->card);
+  g_clear_pointer (&task->points, g_ptr_array_unref);
+  g_free (task);
+}
 
 /* The cards of a stage that become its tasks, and the stage's points. */
 typedef struct
@@ -1584,6 +1607,12 @@ journey_build (Journey  *journey,
   return g_steal_pointer (&document);
 }
 
+static ParcoursDocument *read_hidden_map (const char  *text,
+                                          gsize        length,
+                                          Journey     *visible,
+                                          GPtrArray   *warnings,
+                                          GError     **error);
+
 /**
  * parcours_mermaid_import:
  * @text: the text of a Mermaid journey
@@ -1642,6 +1671,7 @@ parcours_mermaid_import_full (const char  *text,
   g_autoptr(Journey) journey = NULL;
   g_autoptr(ParcoursDocument) document = NULL;
   g_autofree char *cleaned = NULL;
+  g_autoptr(GError) local_error = NULL;
   Lexer lexer = { 0 };
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
@@ -1666,10 +1696,20 @@ parcours_mermaid_import_full (const char  *text,
   if (!journey_parse (journey, &lexer, cleaned, error))
     return NULL;
 
-  document = journey_build (journey, error);
+  document = read_hidden_map (text, length, journey, warnings, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
   if (document == NULL)
-    return NULL;
-  keep_acc_title (document, journey->acc_title);
+    {
+      document = journey_build (journey, error);
+      if (document == NULL)
+        return NULL;
+      keep_acc_title (document, journey->acc_title);
+    }
 
   if (!parcours_format_check_reopenable (document, error))
     return NULL;
@@ -2240,7 +2280,8 @@ append_score (GString *out,
 static void
 append_tasks (GString    *out,
               StageTasks *tasks,
-              GHashTable *actor_names)
+              GHashTable *actor_names,
+              GPtrArray  *exported)
 {
   guint n_cards = tasks->cards->len;
   guint n_points = tasks->points->len;
@@ -2303,6 +2344,18 @@ append_tasks (GString    *out,
       if (scored == NULL)
         scored = anonymous;
 
+      if (exported != NULL)
+        {
+          ExportedTask *task = g_new0 (ExportedTask, 1);
+
+          task->card = g_object_ref (card);
+          task->offset = (k + 0.5) / n_cards;
+          task->points = g_ptr_array_new_with_free_func (g_object_unref);
+          for (int j = first[k]; j >= 0; j = next[j])
+            g_ptr_array_add (task->points, g_object_ref (g_ptr_array_index (tasks->points, j)));
+          g_ptr_array_add (exported, task);
+        }
+
       g_string_append_printf (out, "    %s: ", name);
       append_score (out, scored != NULL ? parcours_emotion_point_get_value (scored) : 0.0);
 
@@ -2315,16 +2368,11 @@ append_tasks (GString    *out,
     }
 }
 
-/**
- * parcours_mermaid_export:
- * @document: a #ParcoursDocument
- *
- * Writes @document as a Mermaid `journey` diagram.
- *
- * Returns: (transfer full): the text, ending with a line break
- */
-char *
-parcours_mermaid_export (ParcoursDocument *document)
+/* The journey Mermaid shows; @exported (nullable) gets an ExportedTask
+ * for each task line, in order. */
+static GString *
+write_visible (ParcoursDocument *document,
+               GPtrArray        *exported)
 {
   g_autoptr(GHashTable) task_lanes = NULL;
   g_autoptr(GHashTable) actor_names = NULL;
@@ -2334,8 +2382,6 @@ parcours_mermaid_export (ParcoursDocument *document)
   GListModel *points;
   GString *out;
   guint n;
-
-  g_return_val_if_fail (PARCOURS_IS_DOCUMENT (document), NULL);
 
   out = g_string_new ("journey\n");
   append_title (out, document);
@@ -2411,10 +2457,316 @@ parcours_mermaid_export (ParcoursDocument *document)
           g_string_append_printf (out, "  section %s\n", *escaped != '\0' ? escaped : ZWSP);
         }
 
-      append_tasks (out, tasks, actor_names);
+      append_tasks (out, tasks, actor_names, exported);
     }
 
-  return g_string_free (out, FALSE);
+  return out;
+}
+
+/* Losses of a plain export */
+
+/* One warning line about @n things, when there are any. */
+#define ADD_LOSS(warnings, n, singular, plural) \
+  G_STMT_START { \
+    if ((n) > 0) \
+      g_ptr_array_add ((warnings), g_strdup_printf (ngettext (singular, plural, (n)), (n))); \
+  } G_STMT_END
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static gboolean
+has_items (const char * const *list)
+{
+  return list != NULL && list[0] != NULL;
+}
+
+/* What a task line holds of @card: its text, trimmed, with CR LF as a
+ * line break. */
+static gboolean
+text_survives (const char *text)
+{
+  g_autofree char *copy = g_strdup (text != NULL ? text : "");
+
+  return strcmp (trim (copy), text != NULL ? text : "") == 0 &&
+         strchr (copy, '\r') == NULL;
+}
+
+/* One line for each kind of information that a plain Mermaid export of
+ * @document does not hold. */
+static void
+add_loss_warnings (ParcoursDocument *document,
+                   GPtrArray        *warnings)
+{
+  g_autoptr(GPtrArray) exported = g_ptr_array_new_with_free_func ((GDestroyNotify) exported_task_free);
+  g_autoptr(GHashTable) written_points = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) task_lanes = find_task_lanes (document);
+  g_autoptr(GString) unused = write_visible (document, exported);
+  GListModel *lanes = parcours_document_get_lanes (document);
+  GListModel *cards = parcours_document_get_cards (document);
+  GListModel *points = parcours_document_get_emotion_points (document);
+  GListModel *personas = parcours_document_get_personas (document);
+  GListModel *stages = parcours_document_get_stages (document);
+  guint n_lanes = 0, n_other_cards = 0, n_card_fields = 0, n_points = 0;
+  guint n_scores = 0, n_point_fields = 0, n_personas = 0, n_stages = 0, n_texts = 0;
+  guint n_offsets = 0;
+  const char *description = parcours_document_get_description (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      g_autoptr(ParcoursLane) lane = g_list_model_get_item (lanes, i);
+
+      if (!g_hash_table_contains (task_lanes, parcours_element_get_id (PARCOURS_ELEMENT (lane))) &&
+          !(parcours_lane_get_kind (lane) == PARCOURS_LANE_KIND_EMOTIONS))
+        n_lanes++;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(ParcoursCard) card = g_list_model_get_item (cards, i);
+
+      if (!g_hash_table_contains (task_lanes, parcours_card_get_lane_id (card)))
+        n_other_cards++;
+    }
+
+  for (guint i = 0; i < exported->len; i++)
+    {
+      ExportedTask *task = g_ptr_array_index (exported, i);
+      ParcoursCard *card = task->card;
+
+      if (has_text (parcours_card_get_details (card)) || has_text (parcours_card_get_kpi (card)) ||
+          has_text (parcours_card_get_color (card)) || parcours_card_get_key_moment (card) ||
+          parcours_card_get_channel (card) != PARCOURS_CHANNEL_NONE ||
+          parcours_card_get_sentiment (card) != PARCOURS_SENTIMENT_NEUTRAL)
+        n_card_fields++;
+      if (!text_survives (parcours_card_get_text (card)))
+        n_texts++;
+
+      for (guint j = 0; j < task->points->len; j++)
+        {
+          ParcoursEmotionPoint *point = g_ptr_array_index (task->points, j);
+          ParcoursEmotionPoint *first = g_ptr_array_index (task->points, 0);
+
+          g_hash_table_add (written_points, point);
+          if (parcours_emotion_point_get_value (point) != parcours_emotion_point_get_value (first))
+            n_scores++;
+          if (g_strcmp0 (parcours_emotion_point_get_label (point), parcours_card_get_text (card)) != 0)
+            n_point_fields++;
+          if (fabs (parcours_emotion_point_get_offset (point) - task->offset) > 1e-9)
+            n_offsets++;
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
+    {
+      g_autoptr(ParcoursEmotionPoint) point = g_list_model_get_item (points, i);
+
+      if (!g_hash_table_contains (written_points, point))
+        n_points++;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(ParcoursPersona) persona = g_list_model_get_item (personas, i);
+
+      if (has_text (parcours_persona_get_role (persona)) || has_text (parcours_persona_get_color (persona)) ||
+          has_items (parcours_persona_get_goals (persona)) || has_items (parcours_persona_get_needs (persona)) ||
+          has_items (parcours_persona_get_frustrations (persona)) ||
+          parcours_persona_get_photo (persona) != NULL)
+        n_personas++;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(ParcoursStage) stage = g_list_model_get_item (stages, i);
+
+      if (has_text (parcours_stage_get_color (stage)) || has_text (parcours_stage_get_description (stage)) ||
+          parcours_stage_get_width (stage) != 1.0)
+        n_stages++;
+    }
+
+  ADD_LOSS (warnings, n_lanes,
+            "%u lane other than touchpoints and emotions is not in Mermaid",
+            "%u lanes other than touchpoints and emotions are not in Mermaid");
+  ADD_LOSS (warnings, n_other_cards,
+            "%u card of those lanes is not in Mermaid",
+            "%u cards of those lanes are not in Mermaid");
+  ADD_LOSS (warnings, n_card_fields,
+            "the details, channel, sentiment, KPI, key moment or colour of %u card are not in Mermaid",
+            "the details, channels, sentiments, KPIs, key moments or colours of %u cards are not in Mermaid");
+  ADD_LOSS (warnings, n_texts,
+            "%u card text loses the spaces at its ends or its CR line ends in Mermaid",
+            "%u card texts lose the spaces at their ends or their CR line ends in Mermaid");
+  ADD_LOSS (warnings, n_points,
+            "%u emotion point that belongs to no task is not in Mermaid",
+            "%u emotion points that belong to no task are not in Mermaid");
+  ADD_LOSS (warnings, n_scores,
+            "%u persona score that differs from the first one of its task is not in Mermaid",
+            "%u persona scores that differ from the first one of their task are not in Mermaid");
+  ADD_LOSS (warnings, n_point_fields,
+            "%u emotion point label is not in Mermaid",
+            "%u emotion point labels are not in Mermaid");
+  ADD_LOSS (warnings, n_offsets,
+            "the offset of %u emotion point is not in Mermaid, which spreads tasks evenly",
+            "the offsets of %u emotion points are not in Mermaid, which spreads tasks evenly");
+  ADD_LOSS (warnings, n_personas,
+            "the role, goals, needs, frustrations, colour or photo of %u persona are not in Mermaid",
+            "the roles, goals, needs, frustrations, colours or photos of %u personas are not in Mermaid");
+  ADD_LOSS (warnings, n_stages,
+            "the width, colour or description of %u stage are not in Mermaid",
+            "the widths, colours or descriptions of %u stages are not in Mermaid");
+  if (parcours_document_get_kind (document) != PARCOURS_MAP_KIND_CURRENT_STATE ||
+      has_items (parcours_document_get_goals (document)))
+    g_ptr_array_add (warnings, g_strdup (_("the map's kind and goals are not in Mermaid")));
+  if (description != NULL && strstr (description, "\n\n") != NULL)
+    g_ptr_array_add (warnings, g_strdup (_("blank lines of the description are not in Mermaid")));
+  if (g_list_model_get_n_items (stages) + g_list_model_get_n_items (cards) > 0)
+    g_ptr_array_add (warnings, g_strdup (_("element ids are not in Mermaid")));
+}
+
+/* The whole map, for Parcours, in `%%` lines that Mermaid drops before
+ * it parses: the native JSON with every `%` escaped (so that no line
+ * holds `%%{`, which Mermaid would take for a directive even in a
+ * comment), HIDDEN_CHUNK bytes a line at most. */
+static void
+append_hidden (GString          *out,
+               ParcoursDocument *document)
+{
+  g_autoptr(GString) json = _parcours_format_write (document);
+  const char *p = json->str;
+
+  g_string_append (out, HIDDEN_HEADER "\n");
+  while (*p != '\0')
+    {
+      const char *end = line_end (p);
+      gboolean first = TRUE;
+
+      while (first || p < end)
+        {
+          const char *stop = p;
+
+          /* Whole characters, never more than HIDDEN_CHUNK bytes. */
+          while (stop < end && stop - p < HIDDEN_CHUNK)
+            stop = g_utf8_next_char (stop);
+          if (stop - p > HIDDEN_CHUNK)
+            stop = g_utf8_find_prev_char (p, stop);
+
+          g_string_append (out, first ? HIDDEN_LINE : HIDDEN_MORE);
+          for (const char *q = p; q < stop; q++)
+            {
+              if (*q == '%')
+                g_string_append (out, "\\u0025");
+              else
+                g_string_append_c (out, *q);
+            }
+          g_string_append_c (out, '\n');
+          p = stop;
+          first = FALSE;
+        }
+
+      p = *end == '\n' ? end + 1 : end;
+    }
+}
+
+/* Parcours reads back every line it writes: refuses a text with a line
+ * or a size past the reader's limits. */
+static gboolean
+check_readable (GString          *text,
+                ParcoursDocument *document,
+                GError          **error)
+{
+  const char *p = text->str;
+  guint line = 1;
+
+  if (text->len > PARCOURS_MERMAID_MAX_SIZE)
+    {
+      g_set_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                   _("The map is too large for Mermaid: its text would be larger than %d MB"),
+                   PARCOURS_MERMAID_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  for (; *p != '\0'; line++)
+    {
+      const char *end = line_end (p);
+
+      if (end - p > PARCOURS_MERMAID_MAX_LINE_LENGTH)
+        {
+          g_set_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                       _("Line %u of the Mermaid text would be longer than %d bytes, "
+                         "more than Mermaid files can hold; shorten the longest texts"),
+                       line, PARCOURS_MERMAID_MAX_LINE_LENGTH);
+          return FALSE;
+        }
+      p = *end == '\n' ? end + 1 : end;
+    }
+
+  return TRUE;
+}
+
+/**
+ * parcours_mermaid_export_full:
+ * @document: a #ParcoursDocument
+ * @flags: how
+ * @warnings: (nullable) (element-type utf8): where to add a line for each
+ *   kind of information the text does not hold
+ * @error: return location for a #GError
+ *
+ * Writes @document as a Mermaid `journey` diagram, followed (unless
+ * %PARCOURS_MERMAID_EXPORT_PLAIN) by the whole map in `%%` comment lines,
+ * which Mermaid ignores and parcours_mermaid_import() reads back. Fails
+ * only when Parcours could not read the text back (a line longer than
+ * %PARCOURS_MERMAID_MAX_LINE_LENGTH).
+ *
+ * Returns: (transfer full) (nullable): the text, ending with a line break
+ */
+char *
+parcours_mermaid_export_full (ParcoursDocument          *document,
+                              ParcoursMermaidExportFlags flags,
+                              GPtrArray                 *warnings,
+                              GError                   **error)
+{
+  g_autoptr(GString) out = NULL;
+
+  g_return_val_if_fail (PARCOURS_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  out = write_visible (document, NULL);
+  if (flags & PARCOURS_MERMAID_EXPORT_PLAIN)
+    {
+      if (warnings != NULL)
+        add_loss_warnings (document, warnings);
+    }
+  else
+    append_hidden (out, document);
+
+  if (!check_readable (out, document, error))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * parcours_mermaid_export:
+ * @document: a #ParcoursDocument
+ *
+ * Writes @document as parcours_mermaid_export_full() does with no flags,
+ * without checking that the text can be read back.
+ *
+ * Returns: (transfer full): the text, ending with a line break
+ */
+char *
+parcours_mermaid_export (ParcoursDocument *document)
+{
+  g_autoptr(GString) out = NULL;
+
+  g_return_val_if_fail (PARCOURS_IS_DOCUMENT (document), NULL);
+
+  out = write_visible (document, NULL);
+  append_hidden (out, document);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /**
@@ -2441,7 +2793,608 @@ parcours_mermaid_export_file (ParcoursDocument  *document,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  text = parcours_mermaid_export (document);
+  text = parcours_mermaid_export_full (document, 0, NULL, error);
+  if (text == NULL)
+    return FALSE;
 
   return parcours_atomic_file_replace (file, text, strlen (text), cancellable, error);
+}
+
+/* Reading back the map Parcours wrote in `%%` lines */
+
+/* The JSON of append_hidden(), or %NULL when @text has none. */
+static GString *
+extract_hidden (const char *text,
+                gsize       length)
+{
+  g_autoptr(GString) json = NULL;
+  const char *end = text + length;
+  const char *p = text;
+
+  while (p < end)
+    {
+      const char *newline = memchr (p, '\n', end - p);
+      const char *stop = newline != NULL ? newline : end;
+      const char *s = p;
+
+      while (s < stop && (*s == ' ' || *s == '\t'))
+        s++;
+      if (stop > s && stop[-1] == '\r')
+        stop--;
+
+      if ((gsize) (stop - s) >= strlen (HIDDEN_LINE) &&
+          (memcmp (s, HIDDEN_LINE, strlen (HIDDEN_LINE)) == 0 ||
+           memcmp (s, HIDDEN_MORE, strlen (HIDDEN_MORE)) == 0))
+        {
+          gboolean more = s[2] == '+';
+
+          if (json == NULL)
+            json = g_string_new (NULL);
+          if (more && json->len > 0 && json->str[json->len - 1] == '\n')
+            g_string_truncate (json, json->len - 1);
+          s += strlen (HIDDEN_LINE);
+          g_string_append_len (json, s, stop - s);
+          g_string_append_c (json, '\n');
+        }
+
+      p = newline != NULL ? newline + 1 : end;
+    }
+
+  return g_steal_pointer (&json);
+}
+
+/* What identifies a task line: its name, score and actors. */
+static char *
+task_key (Journey *journey,
+          guint    i)
+{
+  const Task *task = &g_array_index (journey->tasks, Task, i);
+  GString *key = g_string_new (task->name);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_c (key, '\037');
+  g_string_append (key, g_ascii_dtostr (buffer, sizeof buffer, task->value));
+  for (guint a = 0; a < task->n_actors; a++)
+    {
+      guint actor = g_array_index (journey->actor_refs, guint, task->first_actor + a);
+
+      g_string_append_c (key, '\036');
+      g_string_append (key, g_ptr_array_index (journey->actors, actor));
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static const char *
+journey_title (Journey *journey)
+{
+  return journey->title != NULL ? journey->title : journey->front_matter_title;
+}
+
+static gboolean
+journeys_equal (Journey *a,
+                Journey *b)
+{
+  if (g_strcmp0 (journey_title (a), journey_title (b)) != 0 ||
+      g_strcmp0 (a->acc_title, b->acc_title) != 0 ||
+      g_strcmp0 (a->description, b->description) != 0 ||
+      a->sections->len != b->sections->len ||
+      a->tasks->len != b->tasks->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->sections->len; i++)
+    if (strcmp (g_ptr_array_index (a->sections, i), g_ptr_array_index (b->sections, i)) != 0)
+      return FALSE;
+
+  for (guint i = 0; i < a->tasks->len; i++)
+    {
+      g_autofree char *key_a = task_key (a, i);
+      g_autofree char *key_b = task_key (b, i);
+
+      if (g_array_index (a->tasks, Task, i).section != g_array_index (b->tasks, Task, i).section ||
+          strcmp (key_a, key_b) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* For each section of @visible, 1 + the section of @written it stands
+ * for, or 0 for a new one: the longest common sequence of names, then,
+ * between two sections kept, the others in order (renamed). */
+static guint *
+align_sections (Journey *visible,
+                Journey *written)
+{
+  guint n = visible->sections->len;
+  guint m = written->sections->len;
+  g_autofree guint *table = g_new0 (guint, (gsize) (n + 1) * (m + 1));
+  guint *result = g_new0 (guint, n + 1);
+  guint i = n, j = m;
+  guint next_visible = n, next_written = m;
+
+#define CELL(a, b) table[(gsize) (a) * (m + 1) + (b)]
+  for (guint a = n; a-- > 0;)
+    for (guint b = m; b-- > 0;)
+      CELL (a, b) = strcmp (g_ptr_array_index (visible->sections, a),
+                            g_ptr_array_index (written->sections, b)) == 0
+                    ? CELL (a + 1, b + 1) + 1
+                    : MAX (CELL (a + 1, b), CELL (a, b + 1));
+
+  for (i = 0, j = 0; i < n && j < m;)
+    {
+      if (strcmp (g_ptr_array_index (visible->sections, i),
+                  g_ptr_array_index (written->sections, j)) == 0)
+        result[i++] = ++j;
+      else if (CELL (i + 1, j) >= CELL (i, j + 1))
+        i++;
+      else
+        j++;
+    }
+#undef CELL
+
+  /* The gaps between kept sections: pair what is left in order. */
+  i = 0;
+  j = 0;
+  while (i < n)
+    {
+      guint gap_end = i;
+
+      while (gap_end < n && result[gap_end] == 0)
+        gap_end++;
+      next_visible = gap_end;
+      next_written = gap_end < n ? result[gap_end] - 1 : m;
+
+      for (; i < next_visible && j < next_written; i++, j++)
+        result[i] = j + 1;
+      i = next_visible;
+      if (i < n)
+        {
+          j = result[i];
+          i++;
+        }
+    }
+
+  return result;
+}
+
+static void
+remove_element (ParcoursDocument *document,
+                gpointer          element)
+{
+  ParcoursCollection collection = parcours_collection_for_type (G_OBJECT_TYPE (element));
+  g_autoptr(ParcoursElement) removed = NULL;
+  guint position;
+
+  if (parcours_document_find_position (document, element, &position))
+    removed = _parcours_document_remove (document, collection, position);
+}
+
+/* The emotions lane of the persona named @actor, made when there is none;
+ * with @actor %NULL, a lane without persona. */
+static const char *
+actor_lane (ParcoursDocument *document,
+            const char       *actor,
+            GError          **error)
+{
+  GListModel *lanes = parcours_document_get_lanes (document);
+  GListModel *personas = parcours_document_get_personas (document);
+  const char *persona_id = NULL;
+  g_autofree char *new_persona_id = NULL;
+  g_autofree char *lane_id = NULL;
+  ParcoursLane *lane;
+
+  if (actor != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (personas) && persona_id == NULL; i++)
+      {
+        g_autoptr(ParcoursPersona) persona = g_list_model_get_item (personas, i);
+
+        if (g_strcmp0 (parcours_persona_get_name (persona), actor) == 0)
+          persona_id = parcours_element_get_id (PARCOURS_ELEMENT (persona));
+      }
+
+  if (actor == NULL || persona_id != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+      {
+        g_autoptr(ParcoursLane) candidate = g_list_model_get_item (lanes, i);
+
+        if (parcours_lane_get_kind (candidate) == PARCOURS_LANE_KIND_EMOTIONS &&
+            g_strcmp0 (parcours_lane_get_persona_id (candidate), persona_id) == 0)
+          return parcours_element_get_id (PARCOURS_ELEMENT (candidate));
+      }
+
+  if (actor != NULL && persona_id == NULL)
+    {
+      new_persona_id = parcours_document_make_id (document, PARCOURS_TYPE_PERSONA);
+      if (!append_element (document, parcours_persona_new (new_persona_id, actor), error))
+        return NULL;
+      persona_id = new_persona_id;
+    }
+
+  lane_id = parcours_document_make_id (document, PARCOURS_TYPE_LANE);
+  lane = parcours_lane_new (lane_id, PARCOURS_LANE_KIND_EMOTIONS, actor != NULL ? actor : _("Emotions"));
+  parcours_lane_set_persona_id (lane, persona_id);
+  if (!append_element (document, lane, error))
+    return NULL;
+
+  return parcours_element_get_id (PARCOURS_ELEMENT (parcours_document_lookup_lane (document, lane_id)));
+}
+
+static const char *
+task_lane (ParcoursDocument *document,
+           GError          **error)
+{
+  GListModel *lanes = parcours_document_get_lanes (document);
+  g_autofree char *lane_id = NULL;
+  g_autoptr(GHashTable) task_lanes = find_task_lanes (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      g_autoptr(ParcoursLane) lane = g_list_model_get_item (lanes, i);
+
+      if (g_hash_table_contains (task_lanes, parcours_element_get_id (PARCOURS_ELEMENT (lane))))
+        return parcours_element_get_id (PARCOURS_ELEMENT (lane));
+    }
+
+  lane_id = parcours_document_make_id (document, PARCOURS_TYPE_LANE);
+  if (!append_element (document,
+                       parcours_lane_new (lane_id, PARCOURS_LANE_KIND_TOUCHPOINTS, _("Touchpoints")),
+                       error))
+    return NULL;
+  return parcours_element_get_id (PARCOURS_ELEMENT (parcours_document_lookup_lane (document, lane_id)));
+}
+
+/* A task of the text that Parcours did not write: a new card, and a point
+ * for each actor as an import makes them. */
+static gboolean
+add_new_task (ParcoursDocument *document,
+              Journey          *visible,
+              guint             i,
+              const char       *stage_id,
+              double            offset,
+              GError          **error)
+{
+  const Task *task = &g_array_index (visible->tasks, Task, i);
+  const char *lane_id = task_lane (document, error);
+  g_autofree char *card_id = NULL;
+
+  if (lane_id == NULL)
+    return FALSE;
+
+  card_id = parcours_document_make_id (document, PARCOURS_TYPE_CARD);
+  if (!append_element (document, parcours_card_new (card_id, lane_id, stage_id, task->name), error))
+    return FALSE;
+
+  for (guint a = 0; a < MAX (task->n_actors, 1); a++)
+    {
+      const char *actor = NULL;
+      const char *point_lane;
+      g_autofree char *point_id = NULL;
+      ParcoursEmotionPoint *point;
+
+      if (task->n_actors > 0)
+        actor = g_ptr_array_index (visible->actors,
+                                   g_array_index (visible->actor_refs, guint, task->first_actor + a));
+      point_lane = actor_lane (document, actor, error);
+      if (point_lane == NULL)
+        return FALSE;
+
+      point_id = parcours_document_make_id (document, PARCOURS_TYPE_EMOTION_POINT);
+      point = parcours_emotion_point_new (point_id, point_lane, stage_id, offset, task->value);
+      parcours_emotion_point_set_label (point, task->name);
+      if (!append_element (document, point, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Removes a stage that left the text, with everything in it. */
+static void
+drop_stage (ParcoursDocument *document,
+            ParcoursStage    *stage,
+            GPtrArray        *warnings)
+{
+  const char *id = parcours_element_get_id (PARCOURS_ELEMENT (stage));
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *cards = parcours_document_get_cards (document);
+  GListModel *points = parcours_document_get_emotion_points (document);
+  guint n_cards = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      ParcoursCard *card = g_list_model_get_item (cards, i);
+
+      if (g_strcmp0 (parcours_card_get_stage_id (card), id) == 0)
+        {
+          g_ptr_array_add (doomed, card);
+          n_cards++;
+        }
+      else
+        g_object_unref (card);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
+    {
+      ParcoursEmotionPoint *point = g_list_model_get_item (points, i);
+
+      if (g_strcmp0 (parcours_emotion_point_get_stage_id (point), id) == 0)
+        g_ptr_array_add (doomed, point);
+      else
+        g_object_unref (point);
+    }
+
+  if (warnings != NULL && n_cards > 0)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf (ngettext ("section “%s” is no longer in the Mermaid text: "
+                                                "its %u card is dropped",
+                                                "section “%s” is no longer in the Mermaid text: "
+                                                "its %u cards are dropped", n_cards),
+                                      parcours_stage_get_name (stage), n_cards));
+
+  for (guint i = 0; i < doomed->len; i++)
+    remove_element (document, g_ptr_array_index (doomed, i));
+  remove_element (document, stage);
+}
+
+/* Where a stage at @position must be: moves it there. */
+static void
+place_stage (ParcoursDocument *document,
+             ParcoursStage    *stage,
+             guint             position)
+{
+  guint current;
+
+  if (parcours_document_find_position (document, PARCOURS_ELEMENT (stage), &current) &&
+      current != position)
+    _parcours_document_move (document, PARCOURS_COLLECTION_STAGES, current, position);
+}
+
+/* The map Parcours wrote, @document, made to show what the text now
+ * says (@visible) where it differs from what Parcours wrote (@written,
+ * whose tasks are @exported): the visible part wins, and the data of a
+ * task whose line changed is dropped with a warning, never given to
+ * another. */
+static gboolean
+sync_document (ParcoursDocument  *document,
+               Journey           *visible,
+               Journey           *written,
+               GPtrArray         *exported,
+               GPtrArray         *warnings,
+               GError           **error)
+{
+  GListModel *stages = parcours_document_get_stages (document);
+  g_autoptr(GPtrArray) old_stages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) new_stages = g_ptr_array_new ();
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_queue_free);
+  g_autofree guint *section_map = align_sections (visible, written);
+  g_autofree int *task_map = g_new (int, MAX (visible->tasks->len, 1));
+  g_autofree gboolean *kept = g_new0 (gboolean, MAX (written->tasks->len, 1));
+  g_autofree gboolean *stage_kept = g_new0 (gboolean, MAX (written->sections->len, 1));
+  g_autofree guint *section_sizes = g_new0 (guint, MAX (visible->sections->len, 1));
+  g_autofree guint *section_positions = g_new0 (guint, MAX (visible->sections->len, 1));
+  g_autofree gboolean *changed = NULL;
+  guint n_dropped = 0;
+  const char *title = journey_title (visible) != NULL ? journey_title (visible) : visible->acc_title;
+
+  parcours_document_set_title (document, title);
+  parcours_document_set_description (document, visible->description);
+  parcours_document_set_unknown_json (document, NULL);
+  keep_acc_title (document, visible->acc_title);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    g_ptr_array_add (old_stages, g_list_model_get_item (stages, i));
+  g_assert (old_stages->len == written->sections->len);
+
+  /* Tasks: the k-th line of a key stands for the k-th line Parcours wrote
+   * with that key, wherever it moved. */
+  for (guint w = 0; w < written->tasks->len; w++)
+    {
+      char *key = task_key (written, w);
+      GQueue *queue = g_hash_table_lookup (by_key, key);
+
+      if (queue == NULL)
+        {
+          queue = g_queue_new ();
+          g_hash_table_insert (by_key, key, queue);
+        }
+      else
+        g_free (key);
+      g_queue_push_tail (queue, GUINT_TO_POINTER (w + 1));
+    }
+  for (guint i = 0; i < visible->tasks->len; i++)
+    {
+      g_autofree char *key = task_key (visible, i);
+      GQueue *queue = g_hash_table_lookup (by_key, key);
+      guint w = queue != NULL ? GPOINTER_TO_UINT (g_queue_pop_head (queue)) : 0;
+
+      task_map[i] = (int) w - 1;
+      if (w > 0)
+        kept[w - 1] = TRUE;
+      section_sizes[g_array_index (visible->tasks, Task, i).section]++;
+    }
+
+  for (guint w = 0; w < written->tasks->len; w++)
+    {
+      ExportedTask *task = g_ptr_array_index (exported, w);
+
+      if (kept[w])
+        continue;
+      n_dropped++;
+      for (guint j = 0; j < task->points->len; j++)
+        remove_element (document, g_ptr_array_index (task->points, j));
+      remove_element (document, task->card);
+    }
+  if (warnings != NULL && n_dropped > 0)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf (ngettext ("%u task Parcours wrote was changed or removed in the "
+                                                "Mermaid text: the text wins, and the Parcours data of "
+                                                "that task (details, channel, colours, …) is dropped",
+                                                "%u tasks Parcours wrote were changed or removed in the "
+                                                "Mermaid text: the text wins, and the Parcours data of "
+                                                "those tasks (details, channels, colours, …) is dropped",
+                                                n_dropped),
+                                      n_dropped));
+
+  /* Stages: kept, renamed or new, in the order of the text. */
+  for (guint i = 0; i < visible->sections->len; i++)
+    {
+      const char *name = g_ptr_array_index (visible->sections, i);
+      ParcoursStage *stage;
+
+      if (section_map[i] > 0)
+        {
+          stage = g_ptr_array_index (old_stages, section_map[i] - 1);
+          stage_kept[section_map[i] - 1] = TRUE;
+          if (g_strcmp0 (g_ptr_array_index (written->sections, section_map[i] - 1), name) != 0)
+            parcours_stage_set_name (stage, name);
+        }
+      else
+        {
+          g_autofree char *id = parcours_document_make_id (document, PARCOURS_TYPE_STAGE);
+
+          if (!append_element (document, parcours_stage_new (id, name), error))
+            return FALSE;
+          stage = parcours_document_lookup_stage (document, id);
+        }
+      g_ptr_array_add (new_stages, stage);
+    }
+  for (guint w = 0; w < old_stages->len; w++)
+    if (!stage_kept[w])
+      drop_stage (document, g_ptr_array_index (old_stages, w), warnings);
+  for (guint i = 0; i < new_stages->len; i++)
+    place_stage (document, g_ptr_array_index (new_stages, i), i);
+
+  /* A section whose tasks are not those Parcours wrote, in the same
+   * order, has its points spread again, so that each stays with its
+   * task. */
+  {
+    g_autofree guint *cursor = g_new0 (guint, MAX (written->sections->len, 1));
+    g_autofree guint *written_first = g_new0 (guint, MAX (written->sections->len, 1));
+    g_autofree guint *written_count = g_new0 (guint, MAX (written->sections->len, 1));
+    g_autofree guint *visible_count = g_new0 (guint, MAX (visible->sections->len, 1));
+
+    changed = g_new0 (gboolean, MAX (visible->sections->len, 1));
+    for (guint w = written->tasks->len; w-- > 0;)
+      {
+        guint section = g_array_index (written->tasks, Task, w).section;
+
+        written_first[section] = w;
+        written_count[section]++;
+      }
+    for (guint i = 0; i < visible->tasks->len; i++)
+      {
+        guint section = g_array_index (visible->tasks, Task, i).section;
+        guint w = section_map[section];
+
+        visible_count[section]++;
+        if (w == 0 || task_map[i] != (int) (written_first[w - 1] + cursor[w - 1]++))
+          changed[section] = TRUE;
+      }
+    for (guint i = 0; i < visible->sections->len; i++)
+      if (section_map[i] == 0 || visible_count[i] != written_count[section_map[i] - 1])
+        changed[i] = TRUE;
+  }
+
+  /* Task cards, in the order of the text, after the other cards. */
+  for (guint i = 0; i < visible->tasks->len; i++)
+    {
+      const Task *task = &g_array_index (visible->tasks, Task, i);
+      ParcoursStage *stage = g_ptr_array_index (new_stages, task->section);
+      const char *stage_id = parcours_element_get_id (PARCOURS_ELEMENT (stage));
+      guint position = section_positions[task->section]++;
+      double offset = (position + 0.5) / section_sizes[task->section];
+      ExportedTask *exported_task;
+      ParcoursCard *card;
+
+      if (task_map[i] < 0)
+        {
+          if (!add_new_task (document, visible, i, stage_id, offset, error))
+            return FALSE;
+          continue;
+        }
+
+      exported_task = g_ptr_array_index (exported, task_map[i]);
+      card = exported_task->card;
+      if (g_strcmp0 (parcours_card_get_stage_id (card), stage_id) != 0 || changed[task->section])
+        {
+          parcours_card_set_stage_id (card, stage_id);
+          for (guint j = 0; j < exported_task->points->len; j++)
+            {
+              ParcoursEmotionPoint *point = g_ptr_array_index (exported_task->points, j);
+
+              parcours_emotion_point_set_stage_id (point, stage_id);
+              parcours_emotion_point_set_offset (point, offset);
+            }
+        }
+
+      g_object_ref (card);
+      remove_element (document, card);
+      if (!append_element (document, card, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The map in the `%%` lines of @text, made to agree with @visible; %NULL
+ * (with a warning when there were such lines) to build the map from the
+ * text alone. */
+static ParcoursDocument *
+read_hidden_map (const char  *text,
+                 gsize        length,
+                 Journey     *visible,
+                 GPtrArray   *warnings,
+                 GError     **error)
+{
+  g_autoptr(GString) json = extract_hidden (text, length);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(GPtrArray) exported = NULL;
+  g_autoptr(GString) written_text = NULL;
+  g_autoptr(Journey) written = NULL;
+  g_autofree char *cleaned = NULL;
+  Lexer lexer = { 0 };
+
+  if (json == NULL)
+    return NULL;
+
+  bytes = g_bytes_new (json->str, json->len);
+  document = parcours_format_load_bytes (bytes, &local_error);
+  if (document == NULL)
+    {
+      if (warnings != NULL)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("the map Parcours kept in the %%%% lines could not be "
+                                            "read (%s); it is read from the Mermaid text alone"),
+                                          local_error->message));
+      return NULL;
+    }
+
+  /* What Parcours wrote of this map, read as the text is. */
+  exported = g_ptr_array_new_with_free_func ((GDestroyNotify) exported_task_free);
+  written_text = write_visible (document, exported);
+  written = journey_new ();
+  cleaned = preprocess (written_text->str, written_text->len, &written->front_matter_title, NULL);
+  lexer.p = cleaned;
+  lexer.line = 1;
+  if (cleaned == NULL || !journey_parse (written, &lexer, cleaned, NULL) ||
+      written->tasks->len != exported->len ||
+      written->sections->len != g_list_model_get_n_items (parcours_document_get_stages (document)))
+    {
+      if (warnings != NULL)
+        g_ptr_array_add (warnings, g_strdup (_("the map Parcours kept in the %% lines does not "
+                                               "match its own text; it is read from the Mermaid "
+                                               "text alone")));
+      return NULL;
+    }
+
+  if (journeys_equal (visible, written))
+    return g_steal_pointer (&document);
+
+  if (!sync_document (document, visible, written, exported, warnings, error))
+    return NULL;
+
+  return g_steal_pointer (&document);
 }

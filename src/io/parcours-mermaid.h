@@ -72,14 +72,25 @@ G_BEGIN_DECLS
  * the card whose slot (k + 0.5) / n is the one its offset falls in, else
  * to the card of that slot; a card keeps one point per lane and points
  * that find no card are not written. A task's actors are the personas of
- * its points in document order, its score clamp (round (value * 2 + 3),
- * 1, 5) from the first of them; a task with only points of lanes without
- * persona takes the first one's score and no actors; a task without
- * points has score 3. A stage with an empty name is written as
- * `section` followed by a zero width space, except a first stage with
- * tasks, written as tasks before any section. A multi-line description
- * uses the `accDescr { … }` form. Files written by Parcours read back to
- * an equal map, which is written out again byte for byte.
+ * its points in document order, its score value * 2 + 3 from the first of
+ * them; a task with only points of lanes without persona takes the first
+ * one's score and no actors; a task without points has score 3. A stage
+ * with an empty name is written as `section` followed by a zero width
+ * space, except a first stage with tasks, written as tasks before any
+ * section. A multi-line description uses the `accDescr { … }` form.
+ *
+ * Then, unless %PARCOURS_MERMAID_EXPORT_PLAIN, the whole map follows in
+ * `%%` comment lines (its native JSON, every `%` escaped, after a `%%
+ * Parcours:` line), which Mermaid drops and the reader uses: when the
+ * Mermaid text is still what Parcours would write of that map, the map
+ * is read back as it was, byte for byte. When it was edited elsewhere the
+ * text wins: a task line is the task Parcours wrote with the same name,
+ * score and actors (the k-th such line the k-th such task, wherever it
+ * moved), keeping its card's data; other lines are new cards; tasks whose
+ * line is gone lose their data with a warning; sections are matched by
+ * name, then in order between matched ones (renamed), and one that is
+ * gone takes its cards of every lane with it, with a warning. A plain
+ * export adds one warning per kind of information it leaves out.
  *
  * Characters that Mermaid would read as syntax are written as entity
  * codes, which Mermaid shows as the characters themselves and the reader
@@ -116,6 +127,11 @@ G_BEGIN_DECLS
  * many actors is copied into every point. */
 #define PARCOURS_MERMAID_MAX_TEXT        PARCOURS_FORMAT_MAX_FILE_SIZE
 
+typedef enum
+{
+  PARCOURS_MERMAID_EXPORT_PLAIN = 1 << 0,   /* without the map in comment lines */
+} ParcoursMermaidExportFlags;
+
 ParcoursDocument *parcours_mermaid_import      (const char        *text,
                                                 gssize             length,
                                                 GError           **error);
@@ -127,6 +143,10 @@ ParcoursDocument *parcours_mermaid_import_file (GFile             *file,
                                                 GCancellable      *cancellable,
                                                 GError           **error);
 char             *parcours_mermaid_export      (ParcoursDocument  *document);
+char             *parcours_mermaid_export_full (ParcoursDocument           *document,
+                                                ParcoursMermaidExportFlags  flags,
+                                                GPtrArray                  *warnings,
+                                                GError                    **error);
 gboolean          parcours_mermaid_export_file (ParcoursDocument  *document,
                                                 GFile             *file,
                                                 GCancellable      *cancellable,
