@@ -32,6 +32,7 @@ parcours_export_options_init (ParcoursExportOptions *options)
   options->scale = 1.0;
   options->transparent = FALSE;
   options->plain = FALSE;
+  options->semicolons = FALSE;
   options->warnings = NULL;
 }
 
@@ -319,7 +320,9 @@ parcours_export_to_bytes (ParcoursDocument            *document,
         return text != NULL ? string_to_bytes (text) : NULL;
       }
     case PARCOURS_EXPORT_FORMAT_CSV:
-      return string_to_bytes (parcours_csv_export (document));
+      return string_to_bytes (parcours_csv_export_full (document,
+                                                        options->semicolons ? PARCOURS_CSV_EXPORT_SEMICOLON : 0,
+                                                        options->warnings));
     default:
       g_return_val_if_reached (NULL);
     }

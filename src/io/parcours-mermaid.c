@@ -13,6 +13,7 @@
 
 #include "parcours-atomic-file.h"
 #include "parcours-document-private.h"
+#include "parcours-loss-private.h"
 #include "parcours-format-private.h"
 #include "parcours-mermaid.h"
 
@@ -2465,19 +2466,6 @@ write_visible (ParcoursDocument *document,
 
 /* Losses of a plain export */
 
-/* One warning line about @n things, when there are any. */
-#define ADD_LOSS(warnings, n, singular, plural) \
-  G_STMT_START { \
-    if ((n) > 0) \
-      g_ptr_array_add ((warnings), g_strdup_printf (ngettext (singular, plural, (n)), (n))); \
-  } G_STMT_END
-
-static gboolean
-has_text (const char *text)
-{
-  return text != NULL && *text != '\0';
-}
-
 static gboolean
 has_items (const char * const *list)
 {
@@ -2537,8 +2525,8 @@ add_loss_warnings (ParcoursDocument *document,
       ExportedTask *task = g_ptr_array_index (exported, i);
       ParcoursCard *card = task->card;
 
-      if (has_text (parcours_card_get_details (card)) || has_text (parcours_card_get_kpi (card)) ||
-          has_text (parcours_card_get_color (card)) || parcours_card_get_key_moment (card) ||
+      if (_parcours_has_text (parcours_card_get_details (card)) || _parcours_has_text (parcours_card_get_kpi (card)) ||
+          _parcours_has_text (parcours_card_get_color (card)) || parcours_card_get_key_moment (card) ||
           parcours_card_get_channel (card) != PARCOURS_CHANNEL_NONE ||
           parcours_card_get_sentiment (card) != PARCOURS_SENTIMENT_NEUTRAL)
         n_card_fields++;
@@ -2571,7 +2559,7 @@ add_loss_warnings (ParcoursDocument *document,
     {
       g_autoptr(ParcoursPersona) persona = g_list_model_get_item (personas, i);
 
-      if (has_text (parcours_persona_get_role (persona)) || has_text (parcours_persona_get_color (persona)) ||
+      if (_parcours_has_text (parcours_persona_get_role (persona)) || _parcours_has_text (parcours_persona_get_color (persona)) ||
           has_items (parcours_persona_get_goals (persona)) || has_items (parcours_persona_get_needs (persona)) ||
           has_items (parcours_persona_get_frustrations (persona)) ||
           parcours_persona_get_photo (persona) != NULL)
@@ -2582,39 +2570,39 @@ add_loss_warnings (ParcoursDocument *document,
     {
       g_autoptr(ParcoursStage) stage = g_list_model_get_item (stages, i);
 
-      if (has_text (parcours_stage_get_color (stage)) || has_text (parcours_stage_get_description (stage)) ||
+      if (_parcours_has_text (parcours_stage_get_color (stage)) || _parcours_has_text (parcours_stage_get_description (stage)) ||
           parcours_stage_get_width (stage) != 1.0)
         n_stages++;
     }
 
-  ADD_LOSS (warnings, n_lanes,
+  PARCOURS_ADD_LOSS (warnings, n_lanes,
             "%u lane other than touchpoints and emotions is not in Mermaid",
             "%u lanes other than touchpoints and emotions are not in Mermaid");
-  ADD_LOSS (warnings, n_other_cards,
+  PARCOURS_ADD_LOSS (warnings, n_other_cards,
             "%u card of those lanes is not in Mermaid",
             "%u cards of those lanes are not in Mermaid");
-  ADD_LOSS (warnings, n_card_fields,
+  PARCOURS_ADD_LOSS (warnings, n_card_fields,
             "the details, channel, sentiment, KPI, key moment or colour of %u card are not in Mermaid",
             "the details, channels, sentiments, KPIs, key moments or colours of %u cards are not in Mermaid");
-  ADD_LOSS (warnings, n_texts,
+  PARCOURS_ADD_LOSS (warnings, n_texts,
             "%u card text loses the spaces at its ends or its CR line ends in Mermaid",
             "%u card texts lose the spaces at their ends or their CR line ends in Mermaid");
-  ADD_LOSS (warnings, n_points,
+  PARCOURS_ADD_LOSS (warnings, n_points,
             "%u emotion point that belongs to no task is not in Mermaid",
             "%u emotion points that belong to no task are not in Mermaid");
-  ADD_LOSS (warnings, n_scores,
+  PARCOURS_ADD_LOSS (warnings, n_scores,
             "%u persona score that differs from the first one of its task is not in Mermaid",
             "%u persona scores that differ from the first one of their task are not in Mermaid");
-  ADD_LOSS (warnings, n_point_fields,
+  PARCOURS_ADD_LOSS (warnings, n_point_fields,
             "%u emotion point label is not in Mermaid",
             "%u emotion point labels are not in Mermaid");
-  ADD_LOSS (warnings, n_offsets,
+  PARCOURS_ADD_LOSS (warnings, n_offsets,
             "the offset of %u emotion point is not in Mermaid, which spreads tasks evenly",
             "the offsets of %u emotion points are not in Mermaid, which spreads tasks evenly");
-  ADD_LOSS (warnings, n_personas,
+  PARCOURS_ADD_LOSS (warnings, n_personas,
             "the role, goals, needs, frustrations, colour or photo of %u persona are not in Mermaid",
             "the roles, goals, needs, frustrations, colours or photos of %u personas are not in Mermaid");
-  ADD_LOSS (warnings, n_stages,
+  PARCOURS_ADD_LOSS (warnings, n_stages,
             "the width, colour or description of %u stage are not in Mermaid",
             "the widths, colours or descriptions of %u stages are not in Mermaid");
   if (parcours_document_get_kind (document) != PARCOURS_MAP_KIND_CURRENT_STATE ||

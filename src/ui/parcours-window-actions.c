@@ -23,10 +23,18 @@
 
 #define EXPORT_FORMAT_KEY "parcours-export-format"
 #define EXPORT_FILE_KEY "parcours-export-file"
-#define EXPORT_PLAIN_KEY "parcours-export-plain"
+#define EXPORT_CHOICES_KEY "parcours-export-choices"
 #define EXPORT_WARNINGS_KEY "parcours-export-warnings"
-/* The export dialog's choice: Mermaid without the map in comments */
+/* The export dialog's choices: Mermaid without the map in comments, CSV
+ * with semicolons for Excel */
 #define PLAIN_CHOICE "plain-mermaid"
+#define SEMICOLON_CHOICE "csv-semicolons"
+
+typedef enum
+{
+  EXPORT_PLAIN      = 1 << 0,
+  EXPORT_SEMICOLONS = 1 << 1,
+} ExportChoices;
 #define PAGINATION_KEY "parcours-pagination"
 
 /* What happens once the user has picked where to save */
@@ -251,7 +259,7 @@ static void
 parcours_window_export_and_report (ParcoursWindow       *self,
                                    GFile                *file,
                                    ParcoursExportFormat  format,
-                                   gboolean              plain)
+                                   ExportChoices         choices)
 {
   g_autofree char *name = _parcours_ui_dup_file_name (file);
   g_autofree char *escaped = NULL;
@@ -265,7 +273,8 @@ parcours_window_export_and_report (ParcoursWindow       *self,
   parcours_export_options_init (&options);
   options.page_size = PARCOURS_PAGE_SIZE_FIT;
   options.scale = 2.0;
-  options.plain = plain;
+  options.plain = (choices & EXPORT_PLAIN) != 0;
+  options.semicolons = (choices & EXPORT_SEMICOLONS) != 0;
   options.warnings = warnings;
 
   if (!parcours_export_to_file (self->document, file, format, &options, &error))
@@ -320,14 +329,14 @@ replace_dialog_response_cb (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "replace"))
     parcours_window_export_and_report (self, file, format,
-                                       g_object_get_data (G_OBJECT (dialog), EXPORT_PLAIN_KEY) != NULL);
+                                       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), EXPORT_CHOICES_KEY)));
 }
 
 static void
 parcours_window_confirm_replace (ParcoursWindow       *self,
                                  GFile                *file,
                                  ParcoursExportFormat  format,
-                                 gboolean              plain)
+                                 ExportChoices         choices)
 {
   g_autofree char *name = _parcours_ui_dup_file_name (file);
   GtkWidget *dialog;
@@ -347,7 +356,7 @@ parcours_window_confirm_replace (ParcoursWindow       *self,
 
   g_object_set_data_full (G_OBJECT (dialog), EXPORT_FILE_KEY, g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (dialog), EXPORT_FORMAT_KEY, GINT_TO_POINTER (format));
-  g_object_set_data (G_OBJECT (dialog), EXPORT_PLAIN_KEY, plain ? GINT_TO_POINTER (1) : NULL);
+  g_object_set_data (G_OBJECT (dialog), EXPORT_CHOICES_KEY, GUINT_TO_POINTER (choices));
   g_signal_connect_object (dialog,
                            "response",
                            G_CALLBACK (replace_dialog_response_cb),
@@ -434,8 +443,12 @@ export_dialog_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
       const ExportFormat *chosen = NULL;
-      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), PLAIN_CHOICE);
-      gboolean plain = g_strcmp0 (choice, "true") == 0;
+      ExportChoices choices = 0;
+
+      if (g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), PLAIN_CHOICE), "true") == 0)
+        choices |= EXPORT_PLAIN;
+      if (g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), SEMICOLON_CHOICE), "true") == 0)
+        choices |= EXPORT_SEMICOLONS;
 
       if (filter != NULL)
         chosen = g_object_get_data (G_OBJECT (filter), EXPORT_FORMAT_KEY);
@@ -452,9 +465,9 @@ export_dialog_response_cb (GtkNativeDialog *dialog,
           /* The file chooser asked about replacing the file it returned,
            * not one whose name we completed. */
           if (!g_file_equal (target, file) && g_file_query_exists (target, NULL))
-            parcours_window_confirm_replace (self, target, format, plain);
+            parcours_window_confirm_replace (self, target, format, choices);
           else
-            parcours_window_export_and_report (self, target, format, plain);
+            parcours_window_export_and_report (self, target, format, choices);
         }
     }
 
@@ -494,11 +507,16 @@ parcours_window_export_action (GtkWidget  *widget,
     }
 
   /* A Mermaid file keeps the rest of the map in comment lines, unless
-   * it is only to be shown. */
+   * it is only to be shown; a CSV for Excel in a locale with a decimal
+   * comma needs semicolons. */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), PLAIN_CHOICE,
                                _("Mermaid without the rest of the map in comments"),
                                NULL, NULL);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), PLAIN_CHOICE, "false");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), SEMICOLON_CHOICE,
+                               _("CSV with semicolons, for Excel in French or Russian"),
+                               NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), SEMICOLON_CHOICE, "false");
 
   /* Next to the map, unless it has not been saved yet */
   if (self->file != NULL)
