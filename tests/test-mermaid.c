@@ -1577,6 +1577,10 @@ test_lossless_visible_wins (void)
   ParcoursCard *card;
   GListModel *stages;
 
+  /* What the text cannot show of the unchanged lines stays. */
+  parcours_document_set_description (document, "First order\n\nof a busy parent");
+  parcours_document_set_unknown_json (document, "{\"x-myapp-notes\":[1,2]}");
+
   split_export (document, &visible, &hidden);
 
   /* Renamed, removed, added, moved to another section; a section
@@ -1638,6 +1642,9 @@ test_lossless_visible_wins (void)
   g_assert_cmpstr (parcours_stage_get_name (parcours_document_lookup_stage (again, "consider")), ==, "Thinking it over");
   g_assert_cmpuint (count (parcours_document_get_lanes (again)), >=, count (parcours_document_get_lanes (document)));
   g_assert_cmpuint (count (parcours_document_get_personas (again)), ==, count (parcours_document_get_personas (document)) + 1);
+
+  g_assert_cmpstr (parcours_document_get_description (again), ==, "First order\n\nof a busy parent");
+  g_assert_cmpstr (parcours_document_get_unknown_json (again), ==, "{\"x-myapp-notes\":[1,2]}");
 
   /* And it writes the text as edited. */
   {

@@ -3077,6 +3077,48 @@ add_new_task (ParcoursDocument *document,
   return TRUE;
 }
 
+/* Sets the accTitle member of the document's unknown members, keeping
+ * the others. */
+static void
+replace_acc_title (ParcoursDocument *document,
+                   const char       *acc_title)
+{
+  const char *json = parcours_document_get_unknown_json (document);
+  g_autoptr(ParcoursJsonTree) tree = NULL;
+  g_autoptr(GString) out = g_string_new ("{");
+  ParcoursJsonNode *root = NULL;
+
+  if (json != NULL)
+    tree = _parcours_json_parse (json, strlen (json), NULL);
+  if (tree != NULL)
+    root = _parcours_json_tree_get_root (tree);
+
+  if (root != NULL && root->type == PARCOURS_JSON_OBJECT)
+    for (ParcoursJsonNode *member = root->value.first_child; member != NULL; member = member->next)
+      {
+        if (g_strcmp0 (member->name, ACC_TITLE_MEMBER) == 0)
+          continue;
+        if (out->len > 1)
+          g_string_append_c (out, ',');
+        _parcours_json_append_string (out, member->name);
+        g_string_append_c (out, ':');
+        _parcours_json_append_node (out, member, -1);
+      }
+
+  if (acc_title != NULL && *acc_title != '\0' &&
+      g_strcmp0 (acc_title, parcours_document_get_title (document)) != 0)
+    {
+      if (out->len > 1)
+        g_string_append_c (out, ',');
+      _parcours_json_append_string (out, ACC_TITLE_MEMBER);
+      g_string_append_c (out, ':');
+      _parcours_json_append_string (out, acc_title);
+    }
+  g_string_append_c (out, '}');
+
+  parcours_document_set_unknown_json (document, out->len > 2 ? out->str : NULL);
+}
+
 /* Removes a stage that left the text, with everything in it. */
 static void
 drop_stage (ParcoursDocument *document,
@@ -3165,10 +3207,15 @@ sync_document (ParcoursDocument  *document,
   guint n_dropped = 0;
   const char *title = journey_title (visible) != NULL ? journey_title (visible) : visible->acc_title;
 
-  parcours_document_set_title (document, title);
-  parcours_document_set_description (document, visible->description);
-  parcours_document_set_unknown_json (document, NULL);
-  keep_acc_title (document, visible->acc_title);
+  /* What the text changed, and only that: the map may hold more than its
+   * line shows (spaces around a title, blank lines in a description). */
+  if (g_strcmp0 (journey_title (visible), journey_title (written)) != 0 ||
+      g_strcmp0 (visible->acc_title, written->acc_title) != 0)
+    parcours_document_set_title (document, title);
+  if (g_strcmp0 (visible->description, written->description) != 0)
+    parcours_document_set_description (document, visible->description);
+  if (g_strcmp0 (visible->acc_title, written->acc_title) != 0)
+    replace_acc_title (document, visible->acc_title);
 
   for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
     g_ptr_array_add (old_stages, g_list_model_get_item (stages, i));
