@@ -1807,7 +1807,21 @@ static void
 append_entity (GString  *out,
                gunichar  c)
 {
-  g_string_append_printf (out, "#%u;", (guint) c);
+  char digits[16];
+  int n = 0;
+
+  /* Called for every `;` of a text: no printf. */
+  do
+    {
+      digits[n++] = '0' + c % 10;
+      c /= 10;
+    }
+  while (c > 0);
+
+  g_string_append_c (out, '#');
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+  g_string_append_c (out, ';');
 }
 
 /* @text as Mermaid can hold it (see the header): the characters that
@@ -3294,11 +3308,6 @@ sync_document (ParcoursDocument  *document,
         }
       g_ptr_array_add (new_stages, stage);
     }
-  for (guint w = 0; w < old_stages->len; w++)
-    if (!stage_kept[w])
-      drop_stage (document, g_ptr_array_index (old_stages, w), warnings);
-  for (guint i = 0; i < new_stages->len; i++)
-    place_stage (document, g_ptr_array_index (new_stages, i), i);
 
   /* A section whose tasks are not those Parcours wrote, in the same
    * order, has its points spread again, so that each stays with its
@@ -3368,6 +3377,13 @@ sync_document (ParcoursDocument  *document,
       if (!append_element (document, card, error))
         return FALSE;
     }
+
+  /* Only now that the tasks moved out of them. */
+  for (guint w = 0; w < old_stages->len; w++)
+    if (!stage_kept[w])
+      drop_stage (document, g_ptr_array_index (old_stages, w), warnings);
+  for (guint i = 0; i < new_stages->len; i++)
+    place_stage (document, g_ptr_array_index (new_stages, i), i);
 
   return TRUE;
 }
