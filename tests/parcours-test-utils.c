@@ -401,3 +401,144 @@ parcours_test_make_canvas_map (void)
 
   return document;
 }
+
+/* Texts made of what Mermaid reads as syntax, and of what Parcours
+ * writes to protect a name, so that escaping is tried everywhere. */
+static char *
+rich_text (GRand *rand)
+{
+  static const char * const pieces[] = {
+    "Tea", "order", " ", " ", "é", "Щ", "🙂", ":", "#", ";", ",", "}", "{", "%%",
+    "%%{init}%%", "%", "<br>", "<BR/>", "\n", "\t", "\342\200\213", "journey", "title ",
+    "section ", "accTitle:", "accDescr {", "#59;", "#amp;", "#35;", "\357\254\202\302\260\302\260" "58" "\302\266\303\237",
+    "---", "'", "\"", "=SUM(A1)", "+1", "x%%", "  ",
+  };
+  GString *text = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 0, 6);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * parcours_test_make_rich_map:
+ * @seed: the random seed
+ *
+ * A map that uses every field of the model, with texts full of the
+ * characters that Mermaid and CSV read as syntax: personas with roles,
+ * goals and colours, stages with widths and colours, lanes of every
+ * kind, cards with channels, sentiments, details, KPIs and key moments,
+ * and emotion points with offsets, labels and values.
+ */
+ParcoursDocument *
+parcours_test_make_rich_map (guint seed)
+{
+  static const char * const colors[] = { NULL, "#3584e4", "#e01b24", "#33d17a" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  ParcoursDocument *document = parcours_document_new ();
+  g_autoptr(GPtrArray) stage_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lane_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) emotion_lanes = g_ptr_array_new_with_free_func (g_free);
+  guint n_personas = g_rand_int_range (rand, 0, 4);
+  guint n_stages = g_rand_int_range (rand, 1, 5);
+  guint n_cards = g_rand_int_range (rand, 0, 14);
+  guint n_points = g_rand_int_range (rand, 0, 14);
+  g_autofree char *title = rich_text (rand);
+  g_autofree char *description = rich_text (rand);
+
+  parcours_document_set_title (document, title);
+  parcours_document_set_description (document, description);
+  parcours_document_set_kind (document, g_rand_int_range (rand, 0, 3));
+
+  for (guint i = 0; i < n_personas; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("persona-%u", i);
+      g_autofree char *name = rich_text (rand);
+      g_autofree char *role = rich_text (rand);
+      g_autofree char *goal = rich_text (rand);
+      g_autofree char *lane_id = g_strdup_printf ("feel-%u", i);
+      const char *goals[] = { goal, "Save time", NULL };
+      ParcoursPersona *persona = parcours_persona_new (id, name);
+      ParcoursLane *lane;
+
+      parcours_persona_set_role (persona, role);
+      parcours_persona_set_goals (persona, goals);
+      parcours_persona_set_color (persona, colors[g_rand_int_range (rand, 0, 4)]);
+      add (document, persona);
+
+      lane = parcours_lane_new (lane_id, PARCOURS_LANE_KIND_EMOTIONS, name);
+      parcours_lane_set_persona_id (lane, id);
+      add (document, lane);
+      g_ptr_array_add (emotion_lanes, g_strdup (lane_id));
+    }
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("stage-%u", i);
+      g_autofree char *name = rich_text (rand);
+      ParcoursStage *stage = parcours_stage_new (id, name);
+
+      if (g_rand_boolean (rand))
+        parcours_stage_set_width (stage, g_rand_int_range (rand, 1, 9) / 2.0);
+      parcours_stage_set_color (stage, colors[g_rand_int_range (rand, 0, 4)]);
+      add (document, stage);
+      g_ptr_array_add (stage_ids, g_steal_pointer (&id));
+    }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const ParcoursLaneKind kinds[] = {
+        PARCOURS_LANE_KIND_TOUCHPOINTS, PARCOURS_LANE_KIND_PAIN_POINTS, PARCOURS_LANE_KIND_KPIS,
+      };
+      g_autofree char *id = g_strdup_printf ("lane-%u", i);
+      g_autofree char *name = rich_text (rand);
+
+      add (document, parcours_lane_new (id, kinds[i], name));
+      g_ptr_array_add (lane_ids, g_steal_pointer (&id));
+    }
+  if (g_rand_boolean (rand))
+    {
+      add (document, parcours_lane_new ("feel-all", PARCOURS_LANE_KIND_EMOTIONS, "Overall"));
+      g_ptr_array_add (emotion_lanes, g_strdup ("feel-all"));
+    }
+
+  for (guint i = 0; i < n_cards; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("card-%u", i);
+      g_autofree char *text = rich_text (rand);
+      g_autofree char *details = rich_text (rand);
+      g_autofree char *kpi = rich_text (rand);
+      const char *lane = g_ptr_array_index (lane_ids, g_rand_int_range (rand, 0, 3) == 0 ? 1 : 0);
+      ParcoursCard *card = parcours_card_new (id, lane,
+                                              g_ptr_array_index (stage_ids, g_rand_int_range (rand, 0, n_stages)),
+                                              text);
+
+      parcours_card_set_channel (card, g_rand_int_range (rand, 0, PARCOURS_CHANNEL_OTHER + 1));
+      parcours_card_set_sentiment (card, g_rand_int_range (rand, 0, 3));
+      parcours_card_set_details (card, details);
+      parcours_card_set_kpi (card, kpi);
+      parcours_card_set_key_moment (card, g_rand_boolean (rand));
+      parcours_card_set_color (card, colors[g_rand_int_range (rand, 0, 4)]);
+      add (document, card);
+    }
+
+  for (guint i = 0; i < n_points && emotion_lanes->len > 0; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("point-%u", i);
+      g_autofree char *label = rich_text (rand);
+      ParcoursEmotionPoint *point;
+
+      point = parcours_emotion_point_new (id,
+                                          g_ptr_array_index (emotion_lanes, g_rand_int_range (rand, 0, emotion_lanes->len)),
+                                          g_ptr_array_index (stage_ids, g_rand_int_range (rand, 0, n_stages)),
+                                          g_rand_double (rand),
+                                          g_rand_double_range (rand, -1.0, 1.0));
+      if (g_rand_boolean (rand))
+        parcours_emotion_point_set_label (point, label);
+      add (document, point);
+    }
+
+  return document;
+}

@@ -20,6 +20,7 @@ ParcoursDocument *parcours_test_make_generated_map   (guint n_stages,
                                                       guint n_cards,
                                                       guint n_points,
                                                       guint seed);
+ParcoursDocument *parcours_test_make_rich_map        (guint seed);
 
 /* Every text a reader of the map must find in an export. */
 GPtrArray        *parcours_test_collect_texts        (ParcoursDocument *document);

@@ -10,6 +10,7 @@
 
 #include "parcours-csv.h"
 #include "parcours-document-private.h"
+#include "parcours-test-utils.h"
 
 #define HEADER PARCOURS_CSV_HEADER "\r\n"
 
@@ -657,9 +658,10 @@ test_import_unicode (void)
   g_autoptr(ParcoursDocument) document = NULL;
   ParcoursCard *card;
 
-  document = import_or_fail ("этап,дорожка,text,Stage,details\n"
-                             ",,Клиент видит рекламу,Осведомлённость,«Ну и ну»\n"
-                             ",,Élodie hésite : « trop cher ? »,Découverte,Café, crème\n");
+  /* Header names in Russian, matched case-insensitively. */
+  document = import_or_fail ("Этап,дорожка,ТЕКСТ,Подробности\n"
+                             "Осведомлённость,,Клиент видит рекламу,«Ну и ну»\n"
+                             "Découverte,,Élodie hésite : « trop cher ? »,Café, crème\n");
 
   g_assert_cmpuint (n_items (parcours_document_get_cards (document)), ==, 2);
   card = card_at (document, 0);
@@ -1078,14 +1080,16 @@ test_errors_unknown_values (void)
 static void
 test_errors_emotion_level (void)
 {
-  assert_import_error ("stage,kind,text,emotion\nA,emotions,x,0.5\n",
+  assert_import_error ("stage,kind,text,emotion\nA,emotions,x,2.5\n",
                        PARCOURS_FORMAT_ERROR_RANGE,
-                       "line 2, column \"emotion\": invalid emotion level \"0.5\" "
-                       "(expected an integer from -2 to 2)");
+                       "line 2, column \"emotion\": invalid emotion level \"2.5\" "
+                       "(expected a number from -2 to 2)");
   assert_import_error ("stage,kind,text,emotion\nA,emotions,x,3\n",
                        PARCOURS_FORMAT_ERROR_RANGE,
                        "line 2, column \"emotion\": invalid emotion level \"3\" "
-                       "(expected an integer from -2 to 2)");
+                       "(expected a number from -2 to 2)");
+  assert_import_error ("stage,kind,text,emotion\nA,emotions,x,1.5.0\n",
+                       PARCOURS_FORMAT_ERROR_RANGE, NULL);
   assert_import_error ("stage,kind,text,emotion\nA,emotions,x,-10\n",
                        PARCOURS_FORMAT_ERROR_RANGE, NULL);
   assert_import_error ("stage,kind,text,emotion\nA,emotions,x,high\n",
@@ -1093,7 +1097,7 @@ test_errors_emotion_level (void)
   assert_import_error ("stage,kind,text,emotion\nA,emotions,x,\n",
                        PARCOURS_FORMAT_ERROR_MISSING,
                        "line 2, column \"emotion\": an emotions row needs a level, "
-                       "an integer from -2 to 2");
+                       "a number from -2 to 2");
   assert_import_error ("stage,kind,text\nA,emotions,x\n",
                        PARCOURS_FORMAT_ERROR_MISSING, NULL);
 
@@ -1126,49 +1130,181 @@ test_errors_encoding (void)
 {
   static const char nul_csv[] = "stage,text\nA,x\0y\n";
 
-  assert_import_error ("stage,text\nA,ok\nB,caf\xe9\n",
-                       PARCOURS_FORMAT_ERROR_ENCODING,
-                       "line 3: the text is not valid UTF-8 "
-                       "(save the spreadsheet as CSV in UTF-8)");
-  assert_import_error ("stage,text\r\nA,\"multi\r\nline\"\r\nB,\xc3\r\n",
-                       PARCOURS_FORMAT_ERROR_ENCODING,
-                       "line 4: the text is not valid UTF-8 "
-                       "(save the spreadsheet as CSV in UTF-8)");
-  /* Truncated at the end, and UTF-16 as some spreadsheets write it. */
-  assert_import_error ("stage,text\nA,\xd0", PARCOURS_FORMAT_ERROR_ENCODING, NULL);
-  assert_import_error_len ("\xff\xfes\0t\0", 6, PARCOURS_FORMAT_ERROR_ENCODING,
-                           "line 1: the text is not valid UTF-8 "
-                           "(save the spreadsheet as CSV in UTF-8)");
+  /* A NUL is no text in any encoding a spreadsheet writes. */
   assert_import_error_len (nul_csv, sizeof nul_csv - 1, PARCOURS_FORMAT_ERROR_ENCODING,
                            "line 2: the text is not valid UTF-8 "
                            "(save the spreadsheet as CSV in UTF-8)");
+  /* A UTF-16 byte order mark and an odd number of bytes after it. */
+  assert_import_error_len ("\xff\xfes\0t\0x", 7, PARCOURS_FORMAT_ERROR_ENCODING, NULL);
+  /* UTF-16 that decodes, but without a text column. */
+  assert_import_error_len ("\xff\xfes\0t\0", 6, PARCOURS_FORMAT_ERROR_MISSING,
+                           "line 1: the header row has no column \"text\" "
+                           "(it needs at least a text column)");
 }
 
 static void
 test_errors_header (void)
 {
-  assert_import_error ("lane,text\nA,x\n",
-                       PARCOURS_FORMAT_ERROR_MISSING,
-                       "line 1: the header row has no column \"stage\" "
-                       "(it needs at least stage and text)");
   assert_import_error ("\n\nStage,Lane,Details\nA,x,y\n",
                        PARCOURS_FORMAT_ERROR_MISSING,
                        "line 3: the header row has no column \"text\" "
-                       "(it needs at least stage and text)");
+                       "(it needs at least a text column)");
   /* No header: the first row is taken for one. */
   assert_import_error ("Discover,Sees an ad\n",
                        PARCOURS_FORMAT_ERROR_MISSING,
-                       "line 1: the header row has no column \"stage\" "
-                       "(it needs at least stage and text)");
+                       "line 1: the header row has no column \"text\" "
+                       "(it needs at least a text column)");
   assert_import_error ("stage,text,Text\n",
+                       PARCOURS_FORMAT_ERROR_SYNTAX,
+                       "line 1: the header row has the column \"text\" twice");
+  /* An alias names a column too. */
+  assert_import_error ("stage,text,Texte\n",
                        PARCOURS_FORMAT_ERROR_SYNTAX,
                        "line 1: the header row has the column \"text\" twice");
   assert_import_error ("", PARCOURS_FORMAT_ERROR_MISSING,
                        "the file is empty: it needs a header row with at least "
-                       "the columns stage and text");
+                       "a text column");
   assert_import_error ("\xef\xbb\xbf\r\n\r\n,,,\r\n", PARCOURS_FORMAT_ERROR_MISSING,
                        "the file is empty: it needs a header row with at least "
-                       "the columns stage and text");
+                       "a text column");
+}
+
+static ParcoursDocument *
+import_with_warnings (const char *csv,
+                      gsize       length,
+                      GPtrArray  *warnings)
+{
+  g_autoptr(GError) error = NULL;
+  ParcoursDocument *document = parcours_csv_import_full (csv, length, warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+/* What Excel and LibreOffice write in a French locale: `;`, CRLF,
+ * Windows-1252 (or UTF-8 with a byte order mark), a decimal comma, French
+ * column names in any order and case. */
+static void
+test_import_french_spreadsheet (void)
+{
+  static const char cp1252[] =
+    "\xc9tape;Texte;Type;\xc9motion;Canal\r\n"
+    "D\xe9""couverte;Voit une pub \xe0 la t\xe9l\xe9;touchpoints;;Advertising\r\n"
+    "D\xe9""couverte;Content;emotions;1,5;\r\n"
+    "Achat;\"Paie; enfin\";actions;;\r\n";
+  static const char utf8[] =
+    "\xef\xbb\xbf" "\xc3\x89TAPE;TEXTE;Couloir\r\n"
+    "D\xc3\xa9" "couverte;Caf\xc3\xa9 cr\xc3\xa8me;Id\xc3\xa9" "es\r\n";
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) no_warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(ParcoursDocument) second = NULL;
+  ParcoursEmotionPoint *point;
+
+  document = import_with_warnings (cp1252, sizeof cp1252 - 1, warnings);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "the text is not UTF-8: it is read as WINDOWS-1252 (Western); if letters "
+                   "look wrong, save the spreadsheet as CSV UTF-8");
+  g_assert_cmpuint (n_items (parcours_document_get_cards (document)), ==, 2);
+  g_assert_cmpstr (parcours_card_get_text (card_at (document, 0)), ==, "Voit une pub à la télé");
+  g_assert_cmpstr (card_stage_name (document, card_at (document, 0)), ==, "Découverte");
+  g_assert_cmpint (parcours_card_get_channel (card_at (document, 0)), ==, PARCOURS_CHANNEL_ADVERTISING);
+  g_assert_cmpstr (parcours_card_get_text (card_at (document, 1)), ==, "Paie; enfin");
+  point = g_list_model_get_item (parcours_document_get_emotion_points (document), 0);
+  g_assert_cmpfloat (parcours_emotion_point_get_value (point), ==, 0.75);
+  g_object_unref (point);
+
+  second = import_with_warnings (utf8, sizeof utf8 - 1, no_warnings);
+  g_assert_cmpuint (no_warnings->len, ==, 0);
+  g_assert_cmpstr (parcours_card_get_text (card_at (second, 0)), ==, "Café crème");
+  g_assert_cmpstr (card_stage_name (second, card_at (second, 0)), ==, "Découverte");
+}
+
+/* Russian: Windows-1251 with `;`, and UTF-16 with a byte order mark and
+ * tabs ("Unicode text" in Excel). */
+static void
+test_import_russian_spreadsheet (void)
+{
+  static const char cp1251[] =
+    "\xdd\xf2\xe0\xef;\xd2\xe5\xea\xf1\xf2\r\n"                 /* Этап;Текст */
+    "\xce\xf1\xe2\xe5\xe4\xee\xec\xeb\xb8\xed\xed\xee\xf1\xf2\xfc;"  /* Осведомлённость */
+    "\xca\xeb\xe8\xe5\xed\xf2 \xe2\xe8\xe4\xe8\xf2 \xf0\xe5\xea\xeb\xe0\xec\xf3\r\n";
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) no_warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(ParcoursDocument) unicode = NULL;
+  g_autofree char *utf16 = NULL;
+  gsize utf16_length;
+  g_autoptr(GString) with_bom = g_string_new_len ("\xff\xfe", 2);
+
+  document = import_with_warnings (cp1251, sizeof cp1251 - 1, warnings);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (warnings, 0),
+                                   "the text is not UTF-8: it is read as WINDOWS-1251 (Cyrillic)"));
+  g_assert_cmpstr (parcours_card_get_text (card_at (document, 0)), ==, "Клиент видит рекламу");
+  g_assert_cmpstr (card_stage_name (document, card_at (document, 0)), ==, "Осведомлённость");
+
+  utf16 = g_convert ("этап\tтекст\tтип\r\nПокупка\tОплата картой\tactions\r\n", -1,
+                     "UTF-16LE", "UTF-8", NULL, &utf16_length, NULL);
+  g_assert_nonnull (utf16);
+  g_string_append_len (with_bom, utf16, utf16_length);
+  unicode = import_with_warnings (with_bom->str, with_bom->len, no_warnings);
+  g_assert_cmpuint (no_warnings->len, ==, 0);
+  g_assert_cmpstr (parcours_card_get_text (card_at (unicode, 0)), ==, "Оплата картой");
+  g_assert_cmpstr (card_stage_name (unicode, card_at (unicode, 0)), ==, "Покупка");
+}
+
+/* Columns Parcours does not read are said once, not refused. */
+static void
+test_import_unknown_columns (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ParcoursDocument) document = NULL;
+  const char *csv = "stage,Author,text,Votes\nA,Léa,x,3\nB,Tom,y,1\n";
+
+  document = import_with_warnings (csv, strlen (csv), warnings);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "line 1: the columns \"Author\", \"Votes\" are not read (Parcours reads "
+                   "stage, lane, kind, text, channel, sentiment, emotion, details, color and tags)");
+  g_assert_cmpuint (n_items (parcours_document_get_cards (document)), ==, 2);
+}
+
+/* Sticky notes as Miro exports them: only text, maybe a colour and tags.
+ * They land in one Inbox stage and lane, colours as card colours, and
+ * what a card has no field for in its details. */
+static void
+test_import_sticky_notes (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ParcoursDocument) document = NULL;
+  const char *csv = "Content,Sticky Color,Tags\n"
+                    "Too many steps,yellow,\"checkout, pain\"\n"
+                    "Love the app,#33d17a,\n"
+                    "Slow support,mauve fonc\xc3\xa9,\n";
+  GListModel *stages;
+  GListModel *lanes;
+
+  document = import_with_warnings (csv, strlen (csv), warnings);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  stages = parcours_document_get_stages (document);
+  lanes = parcours_document_get_lanes (document);
+  g_assert_cmpuint (n_items (stages), ==, 1);
+  g_assert_cmpuint (n_items (lanes), ==, 1);
+  g_assert_cmpstr (parcours_stage_get_name (stage_at (document, 0)), ==, "Inbox");
+  {
+    g_autoptr(ParcoursLane) lane = g_list_model_get_item (lanes, 0);
+
+    g_assert_cmpstr (parcours_lane_get_name (lane), ==, "Inbox");
+  }
+  g_assert_cmpuint (n_items (parcours_document_get_cards (document)), ==, 3);
+  g_assert_cmpstr (parcours_card_get_color (card_at (document, 0)), ==, "#f6d32d");
+  g_assert_cmpstr (parcours_card_get_details (card_at (document, 0)), ==, "Tags: checkout, pain");
+  g_assert_cmpstr (parcours_card_get_color (card_at (document, 1)), ==, "#33d17a");
+  g_assert_null (parcours_card_get_color (card_at (document, 2)));
+  g_assert_cmpstr (parcours_card_get_details (card_at (document, 2)), ==, "Colour: mauve foncé");
 }
 
 static void
@@ -1331,6 +1467,65 @@ test_errors_hostile (void)
   g_object_unref (import_or_fail (csv->str));
 }
 
+static gboolean
+has_warning (GPtrArray  *warnings,
+             const char *part)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    if (strstr (g_ptr_array_index (warnings, i), part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* 200 maps that use every field, full of syntax characters: what CSV
+ * holds comes back (the CSV of the map read back is the same text), and
+ * what it does not is said. */
+static void
+test_roundtrip_rich_maps (void)
+{
+  guint n_maps = g_getenv ("PARCOURS_TEST_QUICK") != NULL ? 20 : 200;
+
+  for (guint seed = 0; seed < n_maps; seed++)
+    {
+      g_autoptr(ParcoursDocument) document = parcours_test_make_rich_map (seed);
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) read_warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *text = parcours_csv_export_full (document, seed % 2 ? PARCOURS_CSV_EXPORT_SEMICOLON : 0,
+                                                        warnings);
+      g_autofree char *first = parcours_csv_export (document);
+      g_autofree char *again = NULL;
+      g_autoptr(ParcoursDocument) read = NULL;
+      g_autoptr(GError) error = NULL;
+
+      read = parcours_csv_import_full (text, strlen (text), read_warnings, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (read);
+      g_assert_cmpuint (read_warnings->len, ==, 0);
+
+      /* Stages or lanes that share a name become one: said, and then
+       * the rows come back in another order. */
+      again = parcours_csv_export (read);
+      if (!has_warning (warnings, "share"))
+        g_assert_cmpstr (again, ==, first);
+
+      if (g_list_model_get_n_items (parcours_document_get_personas (document)) > 0)
+        g_assert_true (has_warning (warnings, "personas are not in CSV") ||
+                       has_warning (warnings, "persona is not in CSV"));
+      if (*parcours_document_get_title (document) != '\0')
+        g_assert_true (has_warning (warnings, "the map's title, description, kind and goals are not in CSV"));
+      if (g_list_model_get_n_items (parcours_document_get_cards (document)) > 0)
+        g_assert_true (has_warning (warnings, "element ids are not in CSV"));
+      for (guint i = 0; i < g_list_model_get_n_items (parcours_document_get_cards (document)); i++)
+        {
+          g_autoptr(ParcoursCard) card = g_list_model_get_item (parcours_document_get_cards (document), i);
+          const char *kpi = parcours_card_get_kpi (card);
+
+          if (kpi != NULL && *kpi != '\0')
+            g_assert_true (has_warning (warnings, "KPI"));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1351,6 +1546,10 @@ main (int   argc,
   g_test_add_func ("/csv/import/lane-order", test_import_lane_order);
   g_test_add_func ("/csv/import/unicode", test_import_unicode);
   g_test_add_func ("/csv/import/field-limit", test_import_field_limit);
+  g_test_add_func ("/csv/import/french-spreadsheet", test_import_french_spreadsheet);
+  g_test_add_func ("/csv/import/russian-spreadsheet", test_import_russian_spreadsheet);
+  g_test_add_func ("/csv/import/unknown-columns", test_import_unknown_columns);
+  g_test_add_func ("/csv/import/sticky-notes", test_import_sticky_notes);
   g_test_add_func ("/csv/export/basic", test_export_basic);
   g_test_add_func ("/csv/export/empty", test_export_empty);
   g_test_add_func ("/csv/export/quoting", test_export_quoting);
@@ -1361,6 +1560,7 @@ main (int   argc,
   g_test_add_func ("/csv/roundtrip/csv", test_roundtrip_csv);
   g_test_add_func ("/csv/roundtrip/unicode", test_roundtrip_unicode);
   g_test_add_func ("/csv/roundtrip/random", test_roundtrip_random);
+  g_test_add_func ("/csv/roundtrip/rich-maps", test_roundtrip_rich_maps);
   g_test_add_func ("/csv/errors/unknown-values", test_errors_unknown_values);
   g_test_add_func ("/csv/errors/emotion-level", test_errors_emotion_level);
   g_test_add_func ("/csv/errors/syntax", test_errors_syntax);

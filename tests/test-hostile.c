@@ -64,14 +64,18 @@ static const Expectation expectations[] = {
   { "mermaid-unterminated-front-matter.mmd", PARCOURS_FORMAT_ERROR_SYNTAX },
   { "mermaid-nul-byte.mmd", PARCOURS_FORMAT_ERROR_ENCODING },
   { "mermaid-invalid-utf8.mmd", PARCOURS_FORMAT_ERROR_ENCODING },
-  { "mermaid-long-line.mmd", PARCOURS_FORMAT_ERROR_TOO_LARGE },
-  { "mermaid-huge-scores.mmd", PARCOURS_FORMAT_ERROR_SYNTAX },
+  /* 70 000 bytes on a line: more than the 64 KiB Parcours used to read. */
+  { "mermaid-long-line.mmd", -1 },
+  /* Mermaid takes any number; out of 1 to 5 is brought back with a warning. */
+  { "mermaid-huge-scores.mmd", -1, 3 },
   { "mermaid-many-actors.mmd", PARCOURS_FORMAT_ERROR_TOO_LARGE },
-  { "mermaid-keywords-as-names.mmd", -1 },
+  /* A task "journey" and a section name with a colon: Mermaid refuses both. */
+  { "mermaid-keywords-as-names.mmd", -1, 2 },
   { "csv-empty.csv", PARCOURS_FORMAT_ERROR_MISSING },
   { "csv-truncated.csv", PARCOURS_FORMAT_ERROR_SYNTAX },
   { "csv-nul-byte.csv", PARCOURS_FORMAT_ERROR_ENCODING },
-  { "csv-invalid-utf8.csv", PARCOURS_FORMAT_ERROR_ENCODING },
+  /* Not UTF-8: read as Windows-1252, with a warning. */
+  { "csv-invalid-utf8.csv", -1, 1 },
   { "csv-huge-level.csv", PARCOURS_FORMAT_ERROR_RANGE },
   { "csv-duplicate-column.csv", PARCOURS_FORMAT_ERROR_SYNTAX },
   { "csv-quote-after-field.csv", PARCOURS_FORMAT_ERROR_SYNTAX },
@@ -131,10 +135,26 @@ import_text (Importer     importer,
       }
 
     case IMPORTER_MERMAID:
-      return parcours_mermaid_import (text, (gssize) length, error);
+      {
+        g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+        ParcoursDocument *document;
+
+        document = parcours_mermaid_import_full (text, (gssize) length, found, error);
+        if (document != NULL && warnings != NULL)
+          *warnings = g_steal_pointer (&found);
+        return document;
+      }
 
     case IMPORTER_CSV:
-      return parcours_csv_import (text, length, error);
+      {
+        g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+        ParcoursDocument *document;
+
+        document = parcours_csv_import_full (text, length, found, error);
+        if (document != NULL && warnings != NULL)
+          *warnings = g_steal_pointer (&found);
+        return document;
+      }
 
     default:
       g_assert_not_reached ();
@@ -252,8 +272,7 @@ test_file (gconstpointer data)
     {
       g_assert_no_error (error);
 
-      /* Only the native format has warnings. */
-      if (importer == IMPORTER_NATIVE)
+      /* Every importer says what it read otherwise than written. */
         {
           g_assert_nonnull (warnings);
           for (guint i = 0; i < warnings->len; i++)

@@ -56,6 +56,8 @@ struct _CliArgs
   char           *scale;
   char           *theme;
   gboolean        transparent;
+  gboolean        plain;
+  char           *csv_separator;
 };
 
 static int cli_run_version (const CliArgs *args);
@@ -78,7 +80,7 @@ static const CliMode cli_modes[] = {
   {
     "export", N_("Convert IN to OUT, choosing formats by extension: "
                  ".parcours, .svg, .pdf, .png, .mmd (Mermaid), .csv"), N_("OUT"),
-    "--export OUT [--format FMT] [--page-size SIZE] [--scale N] [--theme THEME] [--transparent] IN",
+    "--export OUT [--format FMT] [--page-size SIZE] [--scale N] [--theme THEME] [--transparent] [--plain] [--csv-separator SEP] IN",
     TRUE, 1, 1, cli_run_export,
   },
   {
@@ -101,6 +103,7 @@ cli_args_clear (CliArgs *args)
   g_clear_pointer (&args->format, g_free);
   g_clear_pointer (&args->page_size, g_free);
   g_clear_pointer (&args->scale, g_free);
+  g_clear_pointer (&args->csv_separator, g_free);
   g_clear_pointer (&args->theme, g_free);
 }
 
@@ -158,6 +161,8 @@ cli_print_help (void)
   printf ("  %-22s  %s\n", "--scale N", _("PNG scale factor, 1 to 4 (default 1)"));
   printf ("  %-22s  %s\n", "--theme THEME", _("light (default) or dark"));
   printf ("  %-22s  %s\n", "--transparent", _("PNG and SVG without a background"));
+  printf ("  %-22s  %s\n", "--plain", _("Mermaid without the rest of the map in %% comment lines"));
+  printf ("  %-22s  %s\n", "--csv-separator SEP", _("CSV with “,” (default) or “;” and a byte order mark, for Excel"));
 }
 
 static int
@@ -246,6 +251,15 @@ cli_run_check (const CliArgs *args)
   return all_ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+/* What an import read otherwise than written, one line each. */
+static void
+print_import_warnings (const char *path,
+                       GPtrArray  *warnings)
+{
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    g_printerr (_("%s: warning: %s\n"), path, (char *) g_ptr_array_index (warnings, i));
+}
+
 /* The input format comes from IN's extension: .parcours (or anything
  * else that is JSON), .mmd/.mermaid and .csv. */
 static ParcoursDocument *
@@ -278,9 +292,23 @@ cli_import (const char  *path,
     return NULL;
 
   if (format == PARCOURS_EXPORT_FORMAT_MERMAID)
-    return parcours_mermaid_import (contents, length, error);
+    {
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      ParcoursDocument *document;
 
-  return parcours_csv_import (contents, length, error);
+      document = parcours_mermaid_import_full (contents, length, warnings, error);
+      print_import_warnings (path, document != NULL ? warnings : NULL);
+      return document;
+    }
+
+  {
+    g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+    ParcoursDocument *document;
+
+    document = parcours_csv_import_full (contents, length, warnings, error);
+    print_import_warnings (path, document != NULL ? warnings : NULL);
+    return document;
+  }
 }
 
 static int
@@ -302,6 +330,7 @@ cli_run_export (const CliArgs *args)
   g_autoptr(ParcoursDocument) document = NULL;
   g_autoptr(GFile) output_file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
   ParcoursExportOptions options;
   ParcoursExportFormat format;
 
@@ -337,6 +366,18 @@ cli_run_export (const CliArgs *args)
         }
     }
   options.transparent = args->transparent;
+  options.plain = args->plain;
+  if (args->csv_separator != NULL)
+    {
+      if (strcmp (args->csv_separator, ";") == 0)
+        options.semicolons = TRUE;
+      else if (strcmp (args->csv_separator, ",") != 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("--csv-separator takes “,” or “;”, not “%s”"),
+                                                      args->csv_separator);
+          return cli_usage_error (message);
+        }
+    }
 
   if (args->format == NULL && !parcours_export_format_for_file (output, &format))
     return cli_export_error (output, _("cannot tell the format from the extension; "
@@ -348,8 +389,14 @@ cli_run_export (const CliArgs *args)
 
   /* Written atomically: a failed export leaves no half-written file. */
   output_file = g_file_new_for_commandline_arg (output);
+  warnings = g_ptr_array_new_with_free_func (g_free);
+  options.warnings = warnings;
   if (!parcours_export_to_file (document, output_file, format, &options, &error))
     return cli_export_error (output, error->message);
+
+  /* Nothing lost without a word. */
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr (_("warning: %s\n"), (char *) g_ptr_array_index (warnings, i));
 
   return EXIT_SUCCESS;
 }
@@ -451,6 +498,10 @@ parcours_cli_run (int    argc,
       N_("Colour theme for --export"), N_("THEME") },
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &cli_args.transparent,
       N_("No background for --export"), NULL },
+    { "plain", 0, 0, G_OPTION_ARG_NONE, &cli_args.plain,
+      N_("Mermaid for --export without the map in comment lines"), NULL },
+    { "csv-separator", 0, 0, G_OPTION_ARG_STRING, &cli_args.csv_separator,
+      N_("CSV separator for --export, “,” or “;” (with a byte order mark, for Excel)"), N_("SEP") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli_args.operands,
       NULL, N_("FILE…") },
     { NULL }
@@ -502,9 +553,11 @@ parcours_cli_run (int    argc,
   if (cli_args.mode == NULL)
     return cli_usage_error (_("Nothing to do"));
 
-  if ((cli_args.format || cli_args.page_size || cli_args.scale || cli_args.theme || cli_args.transparent) &&
+  if ((cli_args.format || cli_args.page_size || cli_args.scale || cli_args.theme || cli_args.transparent ||
+       cli_args.plain || cli_args.csv_separator) &&
       cli_args.mode->run != cli_run_export)
-    return cli_usage_error (_("--format, --page-size, --scale, --theme and --transparent go with --export"));
+    return cli_usage_error (_("--format, --page-size, --scale, --theme, --transparent, --plain and "
+                              "--csv-separator go with --export"));
 
   if (cli_args.operands == NULL)
     cli_args.operands = g_new0 (char *, 1);

@@ -31,6 +31,9 @@ parcours_export_options_init (ParcoursExportOptions *options)
   options->page_size = PARCOURS_PAGE_SIZE_FIT;
   options->scale = 1.0;
   options->transparent = FALSE;
+  options->plain = FALSE;
+  options->semicolons = FALSE;
+  options->warnings = NULL;
 }
 
 static const struct
@@ -309,9 +312,17 @@ parcours_export_to_bytes (ParcoursDocument            *document,
     case PARCOURS_EXPORT_FORMAT_PNG:
       return parcours_export_png (document, options, error);
     case PARCOURS_EXPORT_FORMAT_MERMAID:
-      return string_to_bytes (parcours_mermaid_export (document));
+      {
+        char *text = parcours_mermaid_export_full (document,
+                                                   options->plain ? PARCOURS_MERMAID_EXPORT_PLAIN : 0,
+                                                   options->warnings, error);
+
+        return text != NULL ? string_to_bytes (text) : NULL;
+      }
     case PARCOURS_EXPORT_FORMAT_CSV:
-      return string_to_bytes (parcours_csv_export (document));
+      return string_to_bytes (parcours_csv_export_full (document,
+                                                        options->semicolons ? PARCOURS_CSV_EXPORT_SEMICOLON : 0,
+                                                        options->warnings));
     default:
       g_return_val_if_reached (NULL);
     }

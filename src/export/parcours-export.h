@@ -30,6 +30,10 @@ typedef struct
   ParcoursPageSize page_size;   /* PDF */
   double scale;                 /* PNG: 1 to 4 */
   gboolean transparent;         /* PNG and SVG */
+  gboolean plain;               /* Mermaid without the map in comment lines */
+  gboolean semicolons;          /* CSV: `;` and a byte order mark, for Excel */
+  GPtrArray *warnings;          /* (nullable): gets one line for each kind of
+                                 * information the file does not hold */
 } ParcoursExportOptions;
 
 #define PARCOURS_EXPORT_MIN_SCALE 1.0

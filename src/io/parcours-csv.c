@@ -6,12 +6,15 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
+#include "parcours-color.h"
 #include "parcours-csv.h"
 #include "parcours-document-private.h"
+#include "parcours-loss-private.h"
 
 /* A map as CSV (RFC 4180, UTF-8), one row per card or emotion point, with
  * the columns stage, lane, kind, text, channel, sentiment, emotion and
@@ -20,7 +23,12 @@
  * Export
  *
  * - The header row is exactly PARCOURS_CSV_HEADER. Every line, the last
- *   one included, ends with CRLF. No byte order mark.
+ *   one included, ends with CRLF. No byte order mark, except with
+ *   PARCOURS_CSV_EXPORT_SEMICOLON, which writes `;` between fields and a
+ *   UTF-8 byte order mark, as a French or Russian Excel needs.
+ * - parcours_csv_export_full() adds one warning for each kind of
+ *   information the CSV does not hold (see "Not written" below, and the
+ *   offsets and exact values of emotion points).
  * - Rows follow the map: stage by stage, and inside a stage lane by lane
  *   from top to bottom. An emotions lane gives one row per emotion point,
  *   in offset order; any other lane one row per card, in the order of the
@@ -49,17 +57,29 @@
  *
  * Import
  *
- * - An optional UTF-8 byte order mark. Lines end with CRLF, LF or a lone
- *   CR. A field that starts with a quote is quoted: up to the closing
- *   quote, "" stands for a quote and commas and line breaks are kept as
- *   they are; anything but a comma or a line end after the closing quote
- *   is an error. A quote inside an unquoted field is kept as text.
+ * - UTF-8 with or without a byte order mark, UTF-16 with one (Excel's
+ *   "Unicode text"); text that is not UTF-8 is read as Windows-1251 when
+ *   its high bytes come in runs (Cyrillic words), else as Windows-1252,
+ *   with a warning naming the encoding. Lines end with CRLF, LF or a lone
+ *   CR. The separator is the most frequent of `,`, `;` and tab in the
+ *   header row. A field that starts with a quote is quoted: up to the
+ *   closing quote, "" stands for a quote and separators and line breaks
+ *   are kept as they are; anything but a separator or a line end after
+ *   the closing quote is an error. A quote inside an unquoted field is
+ *   kept as text.
  * - The first row that is not blank is the header. Column names match
- *   case-insensitively and without surrounding spaces, in any order;
- *   stage and text are required, the others may be missing (and are then
- *   empty on every row). Columns with other names are ignored, and so are
- *   fields beyond the header's. A row shorter than the header has empty
- *   fields for the ones it lacks.
+ *   case-insensitively and without surrounding spaces, in any order, in
+ *   English or as a French or Russian spreadsheet names them (étape,
+ *   этап, texte, текст, …, see column_aliases); text is required, the
+ *   others may be missing (and are then empty on every row). Columns with
+ *   other names are ignored with one warning, and so are fields beyond
+ *   the header's. A row shorter than the header has empty fields for the
+ *   ones it lacks.
+ * - Without a stage column every row goes to a stage "Inbox"; without a
+ *   stage, lane or kind column (sticky notes, as Miro exports them) to a
+ *   notes lane "Inbox" too. A color column gives cards the colours it
+ *   names (#rrggbb or a sticky note colour: yellow, light_blue, …); other
+ *   colours and a tags column are added to the details.
  * - A row whose known columns are all empty is skipped: blank lines, the
  *   ",,,,," of a spreadsheet's empty rows, a row that only fills ignored
  *   columns.
@@ -78,9 +98,9 @@
  *   lane order of a file Parcours wrote even when a lane first appears in
  *   a later stage than the lanes below it.
  * - Cards enter their cells in row order. Their emotion field is ignored.
- * - On an emotion row, emotion is required and must be an integer level
- *   from -2 to 2, the five steps of the editor (a leading + or − is
- *   allowed); anything else is an error. text becomes the label; channel,
+ * - On an emotion row, emotion is required and must be a level from -2
+ *   to 2, the five steps of the editor or a finer number between them (a
+ *   leading + or −, a decimal point or comma); anything else is an error. text becomes the label; channel,
  *   sentiment and details are ignored. The n points of one stage and lane
  *   get the offsets (i + 0.5) / n, in row order.
  * - A field that starts with an apostrophe followed by =, +, -, @, tab or
@@ -110,6 +130,8 @@ typedef enum
   COLUMN_SENTIMENT,
   COLUMN_EMOTION,
   COLUMN_DETAILS,
+  COLUMN_COLOR,     /* read only: sticky notes of Miro and the like */
+  COLUMN_TAGS,
   N_COLUMNS,
   COLUMN_NONE = N_COLUMNS,
 } Column;
@@ -123,6 +145,53 @@ static const char * const column_names[N_COLUMNS] = {
   [COLUMN_SENTIMENT] = "sentiment",
   [COLUMN_EMOTION] = "emotion",
   [COLUMN_DETAILS] = "details",
+  [COLUMN_COLOR] = "color",
+  [COLUMN_TAGS] = "tags",
+};
+
+/* Other names a header may give a column: English synonyms, and the
+ * names in the languages of the UI, since French and Russian
+ * spreadsheets write their own. Compared case-folded. */
+static const struct
+{
+  Column column;
+  const char *name;
+} column_aliases[] = {
+  { COLUMN_STAGE, "étape" }, { COLUMN_STAGE, "phase" }, { COLUMN_STAGE, "этап" },
+  { COLUMN_STAGE, "стадия" }, { COLUMN_STAGE, "фаза" },
+  { COLUMN_LANE, "couloir" }, { COLUMN_LANE, "ligne" }, { COLUMN_LANE, "дорожка" },
+  { COLUMN_LANE, "строка" },
+  { COLUMN_KIND, "type" }, { COLUMN_KIND, "тип" }, { COLUMN_KIND, "вид" },
+  { COLUMN_TEXT, "texte" }, { COLUMN_TEXT, "текст" }, { COLUMN_TEXT, "content" },
+  { COLUMN_TEXT, "contenu" }, { COLUMN_TEXT, "содержание" }, { COLUMN_TEXT, "содержимое" },
+  { COLUMN_TEXT, "note" }, { COLUMN_TEXT, "sticky note" }, { COLUMN_TEXT, "заметка" },
+  { COLUMN_CHANNEL, "canal" }, { COLUMN_CHANNEL, "канал" },
+  { COLUMN_SENTIMENT, "ressenti" }, { COLUMN_SENTIMENT, "настроение" },
+  { COLUMN_SENTIMENT, "тональность" },
+  { COLUMN_EMOTION, "émotion" }, { COLUMN_EMOTION, "эмоция" }, { COLUMN_EMOTION, "score" },
+  { COLUMN_EMOTION, "note émotion" },
+  { COLUMN_DETAILS, "détails" }, { COLUMN_DETAILS, "description" },
+  { COLUMN_DETAILS, "подробности" }, { COLUMN_DETAILS, "описание" },
+  { COLUMN_COLOR, "colour" }, { COLUMN_COLOR, "couleur" }, { COLUMN_COLOR, "цвет" },
+  { COLUMN_COLOR, "sticky color" }, { COLUMN_COLOR, "background color" },
+  { COLUMN_COLOR, "fill color" },
+  { COLUMN_TAGS, "tag" }, { COLUMN_TAGS, "étiquettes" }, { COLUMN_TAGS, "étiquette" },
+  { COLUMN_TAGS, "теги" }, { COLUMN_TAGS, "метки" },
+};
+
+/* Colour names of sticky notes (Miro's among them), as map colours. */
+static const struct
+{
+  const char *name;
+  const char *color;
+} sticky_colors[] = {
+  { "yellow", "#f6d32d" }, { "light_yellow", "#f9f06b" }, { "orange", "#ffa348" },
+  { "light_orange", "#ffbe6f" }, { "red", "#ed333b" }, { "pink", "#f66151" },
+  { "light_pink", "#f9a4b4" }, { "magenta", "#c061cb" }, { "violet", "#9141ac" },
+  { "purple", "#9141ac" }, { "blue", "#3584e4" }, { "dark_blue", "#1a5fb4" },
+  { "light_blue", "#99c1f1" }, { "cyan", "#62a0ea" }, { "green", "#33d17a" },
+  { "dark_green", "#26a269" }, { "light_green", "#8ff0a4" }, { "gray", "#9a9996" },
+  { "grey", "#9a9996" }, { "black", "#241f31" }, { "white", "#ffffff" },
 };
 
 /* Names people write in a spreadsheet, indexed by enum value. Their
@@ -168,6 +237,7 @@ typedef struct
   const char *pos;
   const char *end;
   guint       line;
+  char        separator;   /* `,`, `;` or a tab, from the header row */
 } CsvReader;
 
 typedef struct
@@ -181,6 +251,7 @@ typedef struct
 typedef struct
 {
   guint          columns[N_COLUMNS];  /* field index, or G_MAXUINT */
+  GPtrArray     *warnings;            /* (nullable) */
   guint          n_rows;
   GPtrArray     *stages;              /* ParcoursStage, first appearance */
   GHashTable    *stages_by_name;      /* name → ParcoursStage */
@@ -400,31 +471,51 @@ enum_expected_nicks (GType enum_type,
   return g_string_free (nicks, FALSE);
 }
 
-/* An emotion level: an integer from -2 to 2, with an optional sign, the
- * minus either ASCII or U+2212 as some spreadsheets write it. */
+/* An emotion level from -2 to 2, the five steps of the editor or a
+ * finer number between them: an optional sign (the minus either ASCII or
+ * U+2212 as some spreadsheets write it), a decimal point or comma. */
 static gboolean
 parse_level (const char *value,
-             int        *level)
+             double     *level)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (value));
-  const char *digit = trimmed;
-  gboolean negative = FALSE;
+  GString *number = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  const char *p = trimmed;
+  char *end = NULL;
+  gboolean digits = FALSE;
+  double parsed;
 
-  if (g_str_has_prefix (digit, "−"))
+  if (g_str_has_prefix (p, "−"))
     {
-      negative = TRUE;
-      digit += strlen ("−");
+      g_string_append_c (number, '-');
+      p += strlen ("−");
     }
-  else if (*digit == '-' || *digit == '+')
+  else if (*p == '-' || *p == '+')
+    g_string_append_c (number, *p++);
+
+  for (; *p != '\0'; p++)
     {
-      negative = *digit == '-';
-      digit++;
+      if (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (number, *p);
+          digits = TRUE;
+        }
+      else if ((*p == ',' || *p == '.') && strchr (number->str, '.') == NULL)
+        g_string_append_c (number, '.');
+      else
+        break;
     }
 
-  if (*digit < '0' || *digit > '0' + PARCOURS_EMOTION_MAX_LEVEL || digit[1] != '\0')
+  text = g_string_free (number, FALSE);
+  if (*p != '\0' || !digits)
     return FALSE;
 
-  *level = negative ? -(*digit - '0') : *digit - '0';
+  parsed = g_ascii_strtod (text, &end);
+  if (*end != '\0' || !(parsed >= PARCOURS_EMOTION_MIN_LEVEL && parsed <= PARCOURS_EMOTION_MAX_LEVEL))
+    return FALSE;
+
+  *level = parsed;
   return TRUE;
 }
 
@@ -457,6 +548,149 @@ set_error_at (GError              **error,
   else
     g_set_error (error, PARCOURS_FORMAT_ERROR, code,
                  _("line %u: %s"), line, message);
+}
+
+/* The column a header names, or COLUMN_NONE. */
+static Column
+column_for_name (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (strcmp (folded, column_names[c]) == 0)
+      return c;
+
+  for (guint i = 0; i < G_N_ELEMENTS (column_aliases); i++)
+    {
+      g_autofree char *alias = g_utf8_casefold (column_aliases[i].name, -1);
+
+      if (strcmp (folded, alias) == 0)
+        return column_aliases[i].column;
+    }
+
+  return COLUMN_NONE;
+}
+
+/* The separator of the first row that is not blank: the most frequent of
+ * `,`, `;` and tab outside quotes (French and Russian spreadsheets write
+ * `;`, "Unicode text" tabs), `,` when there is none. */
+static char
+detect_separator (const char *text,
+                  gsize       length)
+{
+  const char *end = text + length;
+  const char *p = text;
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  /* Blank lines first. */
+  while (p < end && (*p == '\r' || *p == '\n' || *p == ' '))
+    p++;
+
+  for (; p < end; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (*p == '\r' || *p == '\n')
+        break;
+      else if (*p == ',')
+        commas++;
+      else if (*p == ';')
+        semicolons++;
+      else if (*p == '\t')
+        tabs++;
+    }
+
+  if (semicolons > commas && semicolons >= tabs)
+    return ';';
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+  return ',';
+}
+
+/* Whether text that is not UTF-8 reads as Cyrillic (Windows-1251) rather
+ * than Latin (Windows-1252): Russian words are runs of high bytes, French
+ * ones have a high byte here and there. */
+static gboolean
+looks_cyrillic (const char *text,
+                gsize       length)
+{
+  gsize in_runs = 0, high = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = text[i];
+
+      if (c < 0x80)
+        continue;
+      high++;
+      if ((i > 0 && (guchar) text[i - 1] >= 0xc0) || (i + 1 < length && (guchar) text[i + 1] >= 0xc0))
+        in_runs++;
+    }
+
+  return high > 0 && in_runs * 2 > high;
+}
+
+/* @text as UTF-8: a UTF-8 or UTF-16 byte order mark is followed; text
+ * that is not UTF-8 is read as Windows-1251 or Windows-1252, whichever
+ * fits, with a warning naming it. */
+static char *
+decode_text (const char  *text,
+             gsize        length,
+             gsize       *decoded_length,
+             GPtrArray   *warnings,
+             GError     **error)
+{
+  const char *charset = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *decoded;
+
+  if (length >= 2 && ((guchar) text[0] == 0xff && (guchar) text[1] == 0xfe))
+    charset = "UTF-16LE";
+  else if (length >= 2 && ((guchar) text[0] == 0xfe && (guchar) text[1] == 0xff))
+    charset = "UTF-16BE";
+
+  if (charset != NULL)
+    {
+      decoded = g_convert (text + 2, length - 2, "UTF-8", charset, NULL, decoded_length, &local_error);
+      if (decoded == NULL)
+        {
+          g_set_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_ENCODING,
+                       _("the text starts like %s but is not (%s)"), charset, local_error->message);
+          return NULL;
+        }
+      return decoded;
+    }
+
+  if (length >= strlen (UTF8_BOM) && memcmp (text, UTF8_BOM, strlen (UTF8_BOM)) == 0)
+    {
+      text += strlen (UTF8_BOM);
+      length -= strlen (UTF8_BOM);
+    }
+
+  if (g_utf8_validate_len (text, length, NULL) || memchr (text, '\0', length) != NULL)
+    {
+      *decoded_length = length;
+      return g_strndup (text, length);
+    }
+
+  charset = looks_cyrillic (text, length) ? "WINDOWS-1251" : "WINDOWS-1252";
+  decoded = g_convert (text, length, "UTF-8", charset, NULL, decoded_length, NULL);
+  if (decoded == NULL)
+    {
+      *decoded_length = length;
+      return g_strndup (text, length);
+    }
+
+  if (warnings != NULL)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf (_("the text is not UTF-8: it is read as %s (%s); if letters "
+                                        "look wrong, save the spreadsheet as CSV UTF-8"),
+                                      charset,
+                                      strcmp (charset, "WINDOWS-1251") == 0 ? _("Cyrillic") : _("Western")));
+  return decoded;
 }
 
 /* Reading CSV */
@@ -545,7 +779,7 @@ csv_reader_read_field (CsvReader  *reader,
         }
 
       if (reader->pos < reader->end &&
-          *reader->pos != ',' && *reader->pos != '\r' && *reader->pos != '\n')
+          *reader->pos != reader->separator && *reader->pos != '\r' && *reader->pos != '\n')
         {
           set_error_at (error, PARCOURS_FORMAT_ERROR_SYNTAX, reader->line, COLUMN_NONE,
                         _("text after the closing quote of a field (a quote inside a quoted field must be doubled)"));
@@ -556,7 +790,7 @@ csv_reader_read_field (CsvReader  *reader,
     {
       const char *p = reader->pos;
 
-      while (p < reader->end && *p != ',' && *p != '\r' && *p != '\n')
+      while (p < reader->end && *p != reader->separator && *p != '\r' && *p != '\n')
         p++;
 
       if (!append_to_field (field, reader->pos, p - reader->pos, start_line, error))
@@ -565,7 +799,7 @@ csv_reader_read_field (CsvReader  *reader,
       reader->pos = p;
     }
 
-  if (reader->pos < reader->end && *reader->pos == ',')
+  if (reader->pos < reader->end && *reader->pos == reader->separator)
     {
       reader->pos++;
       *last = FALSE;
@@ -604,8 +838,9 @@ csv_import_read_header (CsvImport  *self,
                         CsvReader  *reader,
                         GError    **error)
 {
-  static const Column required_columns[] = { COLUMN_STAGE, COLUMN_TEXT };
+  static const Column required_columns[] = { COLUMN_TEXT };
   g_autoptr(GString) field = g_string_new (NULL);
+  g_autoptr(GString) unknown = g_string_new (NULL);
 
   while (reader->pos < reader->end)
     {
@@ -616,6 +851,7 @@ csv_import_read_header (CsvImport  *self,
       for (guint position = 0; !last; position++)
         {
           const char *name;
+          Column c;
 
           if (!csv_reader_read_field (reader, field, &last, error))
             return FALSE;
@@ -625,25 +861,35 @@ csv_import_read_header (CsvImport  *self,
             continue;
 
           blank = FALSE;
-          for (guint c = 0; c < N_COLUMNS; c++)
+          c = column_for_name (name);
+          if (c == COLUMN_NONE)
             {
-              if (g_ascii_strcasecmp (name, column_names[c]) != 0)
-                continue;
-
-              if (self->columns[c] != G_MAXUINT)
-                {
-                  set_error_at (error, PARCOURS_FORMAT_ERROR_SYNTAX, line, COLUMN_NONE,
-                                _("the header row has the column \"%s\" twice"),
-                                column_names[c]);
-                  return FALSE;
-                }
-
-              self->columns[c] = position;
+              if (unknown->len > 0)
+                g_string_append (unknown, ", ");
+              g_string_append_printf (unknown, "\"%s\"", name);
+              continue;
             }
+
+          if (self->columns[c] != G_MAXUINT)
+            {
+              set_error_at (error, PARCOURS_FORMAT_ERROR_SYNTAX, line, COLUMN_NONE,
+                            _("the header row has the column \"%s\" twice"),
+                            column_names[c]);
+              return FALSE;
+            }
+
+          self->columns[c] = position;
         }
 
       if (blank)
         continue;
+
+      if (unknown->len > 0 && self->warnings != NULL)
+        g_ptr_array_add (self->warnings,
+                         g_strdup_printf (_("line %u: the columns %s are not read (Parcours reads "
+                                            "stage, lane, kind, text, channel, sentiment, emotion, "
+                                            "details, color and tags)"),
+                                          line, unknown->str));
 
       for (guint i = 0; i < G_N_ELEMENTS (required_columns); i++)
         {
@@ -652,7 +898,7 @@ csv_import_read_header (CsvImport  *self,
           if (self->columns[c] == G_MAXUINT)
             {
               set_error_at (error, PARCOURS_FORMAT_ERROR_MISSING, line, COLUMN_NONE,
-                            _("the header row has no column \"%s\" (it needs at least stage and text)"),
+                            _("the header row has no column \"%s\" (it needs at least a text column)"),
                             column_names[c]);
               return FALSE;
             }
@@ -662,7 +908,7 @@ csv_import_read_header (CsvImport  *self,
     }
 
   g_set_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_MISSING,
-               _("the file is empty: it needs a header row with at least the columns stage and text"));
+               _("the file is empty: it needs a header row with at least a text column"));
   return FALSE;
 }
 
@@ -782,12 +1028,12 @@ csv_import_add_point (CsvImport      *self,
   g_autofree char *cell_key = NULL;
   ParcoursEmotionPoint *point;
   GPtrArray *cell;
-  int level;
+  double level;
 
   if (is_blank (values[COLUMN_EMOTION]))
     {
       set_error_at (error, PARCOURS_FORMAT_ERROR_MISSING, line, COLUMN_EMOTION,
-                    _("an emotions row needs a level, an integer from %d to %d"),
+                    _("an emotions row needs a level, a number from %d to %d"),
                     PARCOURS_EMOTION_MIN_LEVEL, PARCOURS_EMOTION_MAX_LEVEL);
       return FALSE;
     }
@@ -797,7 +1043,7 @@ csv_import_add_point (CsvImport      *self,
       g_autofree char *quoted = quote_value (g_strstrip (values[COLUMN_EMOTION]));
 
       set_error_at (error, PARCOURS_FORMAT_ERROR_RANGE, line, COLUMN_EMOTION,
-                    _("invalid emotion level \"%s\" (expected an integer from %d to %d)"),
+                    _("invalid emotion level \"%s\" (expected a number from %d to %d)"),
                     quoted, PARCOURS_EMOTION_MIN_LEVEL, PARCOURS_EMOTION_MAX_LEVEL);
       return FALSE;
     }
@@ -813,7 +1059,7 @@ csv_import_add_point (CsvImport      *self,
   /* The offset waits until the cell's points are all known. */
   point = parcours_emotion_point_new (csv_import_make_id (self, PARCOURS_TYPE_EMOTION_POINT),
                                       lane_id, stage_id, 0.5,
-                                      parcours_emotion_level_to_value (level));
+                                      level / PARCOURS_EMOTION_MAX_LEVEL);
   parcours_emotion_point_set_label (point, values[COLUMN_TEXT]);
   g_ptr_array_add (self->points, point);
 
@@ -827,6 +1073,37 @@ csv_import_add_point (CsvImport      *self,
   g_ptr_array_add (cell, point);
 
   return TRUE;
+}
+
+/* The details, and what a sticky note has that a card has not: a colour
+ * the map can show becomes the card's, the rest (tags, other colours) is
+ * kept in the details, so that nothing is lost. */
+static void
+set_sticky_fields (ParcoursCard  *card,
+                   char         **values)
+{
+  g_autoptr(GString) details = g_string_new (values[COLUMN_DETAILS]);
+  g_autofree char *color = g_strstrip (g_strdup (values[COLUMN_COLOR]));
+  g_autofree char *tags = g_strstrip (g_strdup (values[COLUMN_TAGS]));
+  g_autofree char *lower = g_ascii_strdown (color, -1);
+  const char *known = NULL;
+
+  g_strdelimit (lower, " -", '_');
+  if (parcours_color_is_valid (lower))
+    known = lower;
+  for (guint i = 0; i < G_N_ELEMENTS (sticky_colors) && known == NULL; i++)
+    if (strcmp (lower, sticky_colors[i].name) == 0)
+      known = sticky_colors[i].color;
+
+  if (known != NULL)
+    parcours_card_set_color (card, known);
+  else if (*color != '\0')
+    g_string_append_printf (details, "%s%s %s", details->len > 0 ? "\n" : "", _("Colour:"), color);
+
+  if (*tags != '\0')
+    g_string_append_printf (details, "%s%s %s", details->len > 0 ? "\n" : "", _("Tags:"), tags);
+
+  parcours_card_set_details (card, details->str);
 }
 
 static gboolean
@@ -878,7 +1155,7 @@ csv_import_add_card (CsvImport      *self,
                             parcours_element_get_id (PARCOURS_ELEMENT (lane->lane)),
                             parcours_element_get_id (PARCOURS_ELEMENT (stage)),
                             values[COLUMN_TEXT]);
-  parcours_card_set_details (card, values[COLUMN_DETAILS]);
+  set_sticky_fields (card, values);
   parcours_card_set_channel (card, channel);
   parcours_card_set_sentiment (card, sentiment);
   g_ptr_array_add (self->cards, card);
@@ -912,6 +1189,20 @@ csv_import_add_row (CsvImport  *self,
       set_error_at (error, PARCOURS_FORMAT_ERROR_RANGE, line, COLUMN_KIND,
                     _("unknown lane kind \"%s\" (expected one of %s)"), quoted, expected);
       return FALSE;
+    }
+
+  /* Sticky notes without stages or lanes: all in an Inbox to sort. */
+  if (self->columns[COLUMN_STAGE] == G_MAXUINT)
+    {
+      g_free (values[COLUMN_STAGE]);
+      values[COLUMN_STAGE] = g_strdup (_("Inbox"));
+    }
+  if (self->columns[COLUMN_STAGE] == G_MAXUINT &&
+      self->columns[COLUMN_LANE] == G_MAXUINT && self->columns[COLUMN_KIND] == G_MAXUINT)
+    {
+      g_free (values[COLUMN_LANE]);
+      values[COLUMN_LANE] = g_strdup (_("Inbox"));
+      kind = PARCOURS_LANE_KIND_NOTES;
     }
 
   stage = csv_import_get_stage (self, values[COLUMN_STAGE], line, error);
@@ -1046,9 +1337,32 @@ parcours_csv_import (const char  *text,
                      gsize        length,
                      GError     **error)
 {
+  return parcours_csv_import_full (text, length, NULL, error);
+}
+
+/**
+ * parcours_csv_import_full:
+ * @text: the CSV text
+ * @length: its length in bytes
+ * @warnings: (nullable) (element-type utf8): where to add a line for each
+ *   thing read otherwise than it was written (an encoding assumed,
+ *   columns that are not read)
+ * @error: return location for a #GError
+ *
+ * Reads a CSV file of cards and emotion points as a new map.
+ *
+ * Returns: (transfer full) (nullable): the map, or %NULL with @error set
+ */
+ParcoursDocument *
+parcours_csv_import_full (const char  *text,
+                          gsize        length,
+                          GPtrArray   *warnings,
+                          GError     **error)
+{
   g_autoptr(CsvImport) self = NULL;
   g_autoptr(GString) field = NULL;
   g_autoptr(ParcoursDocument) document = NULL;
+  g_autofree char *decoded = NULL;
   CsvReader reader;
   const char *invalid;
 
@@ -1063,10 +1377,16 @@ parcours_csv_import (const char  *text,
       return NULL;
     }
 
-  if (length >= strlen (UTF8_BOM) && memcmp (text, UTF8_BOM, strlen (UTF8_BOM)) == 0)
+  decoded = decode_text (text != NULL ? text : "", length, &length, warnings, error);
+  if (decoded == NULL)
+    return NULL;
+  text = decoded;
+  if (length > PARCOURS_CSV_MAX_SIZE)
     {
-      text += strlen (UTF8_BOM);
-      length -= strlen (UTF8_BOM);
+      g_set_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                   _("the file is larger than %u MiB, the limit"),
+                   (guint) (PARCOURS_CSV_MAX_SIZE / MIB));
+      return NULL;
     }
 
   if (!g_utf8_validate_len (text, length, &invalid))
@@ -1080,8 +1400,10 @@ parcours_csv_import (const char  *text,
   reader.pos = text;
   reader.end = text + length;
   reader.line = 1;
+  reader.separator = detect_separator (text, length);
 
   self = csv_import_new ();
+  self->warnings = warnings;
   if (!csv_import_read_header (self, &reader, error))
     return NULL;
 
@@ -1128,13 +1450,14 @@ parcours_csv_import (const char  *text,
 static void
 append_field (GString    *out,
               const char *value,
-              gboolean    is_text)
+              gboolean    is_text,
+              char        separator)
 {
   gboolean neutralise = is_text && starts_like_formula (value);
   gsize length = strlen (value);
   gboolean quote;
 
-  quote = strpbrk (value, ",\"\r\n") != NULL ||
+  quote = strpbrk (value, "\"\r\n") != NULL || strchr (value, separator) != NULL ||
           (length > 0 && !neutralise && (value[0] == ' ' || value[0] == '\t')) ||
           (length > 0 && (value[length - 1] == ' ' || value[length - 1] == '\t'));
 
@@ -1162,7 +1485,8 @@ append_field (GString    *out,
 
 static void
 append_row (GString         *out,
-            const ExportRow *row)
+            const ExportRow *row,
+            char             separator)
 {
   ParcoursLaneKind kind = parcours_lane_get_kind (row->lane);
   const char *lane_name = parcours_lane_get_name (row->lane);
@@ -1170,34 +1494,36 @@ append_row (GString         *out,
   if (lane_name == NULL || *lane_name == '\0')
     lane_name = lane_kind_human_name (kind);
 
-  append_field (out, parcours_stage_get_name (row->stage), TRUE);
-  g_string_append_c (out, ',');
-  append_field (out, lane_name, TRUE);
-  g_string_append_c (out, ',');
-  append_field (out, parcours_enum_to_nick (PARCOURS_TYPE_LANE_KIND, kind), FALSE);
-  g_string_append_c (out, ',');
+  append_field (out, parcours_stage_get_name (row->stage), TRUE, separator);
+  g_string_append_c (out, separator);
+  append_field (out, lane_name, TRUE, separator);
+  g_string_append_c (out, separator);
+  append_field (out, parcours_enum_to_nick (PARCOURS_TYPE_LANE_KIND, kind), FALSE, separator);
+  g_string_append_c (out, separator);
 
   if (PARCOURS_IS_CARD (row->element))
     {
       ParcoursCard *card = PARCOURS_CARD (row->element);
       ParcoursChannel channel = parcours_card_get_channel (card);
 
-      append_field (out, parcours_card_get_text (card), TRUE);
-      g_string_append_c (out, ',');
+      append_field (out, parcours_card_get_text (card), TRUE, separator);
+      g_string_append_c (out, separator);
       if (channel != PARCOURS_CHANNEL_NONE)
-        append_field (out, parcours_enum_to_nick (PARCOURS_TYPE_CHANNEL, channel), FALSE);
-      g_string_append_c (out, ',');
+        append_field (out, parcours_enum_to_nick (PARCOURS_TYPE_CHANNEL, channel), FALSE, separator);
+      g_string_append_c (out, separator);
       append_field (out, parcours_enum_to_nick (PARCOURS_TYPE_SENTIMENT,
-                                                parcours_card_get_sentiment (card)), FALSE);
-      g_string_append (out, ",,");
-      append_field (out, parcours_card_get_details (card), TRUE);
+                                                parcours_card_get_sentiment (card)), FALSE, separator);
+      g_string_append_c (out, separator);
+      g_string_append_c (out, separator);
+      append_field (out, parcours_card_get_details (card), TRUE, separator);
     }
   else
     {
       ParcoursEmotionPoint *point = PARCOURS_EMOTION_POINT (row->element);
 
-      append_field (out, parcours_emotion_point_get_label (point), TRUE);
-      g_string_append_printf (out, ",,,%d,", parcours_emotion_point_get_level (point));
+      append_field (out, parcours_emotion_point_get_label (point), TRUE, separator);
+      g_string_append_printf (out, "%c%c%c%d%c", separator, separator, separator,
+                              parcours_emotion_point_get_level (point), separator);
     }
 
   g_string_append (out, "\r\n");
@@ -1291,6 +1617,176 @@ collect_rows (GArray           *rows,
     }
 }
 
+/* Stages (or lanes of a kind) that share a name become one on import. */
+static guint
+count_shared_names (GListModel *model,
+                    gboolean    lanes)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      char *key;
+
+      if (lanes)
+        {
+          ParcoursLane *lane = PARCOURS_LANE (item);
+          const char *name = parcours_lane_get_name (lane);
+
+          if (name == NULL || *name == '\0')
+            name = lane_kind_human_name (parcours_lane_get_kind (lane));
+          key = g_strdup_printf ("%d:%s", parcours_lane_get_kind (lane), name);
+        }
+      else
+        key = g_strdup (parcours_stage_get_name (PARCOURS_STAGE (item)));
+
+      if (!g_hash_table_add (seen, key))
+        n++;
+    }
+
+  return n;
+}
+
+/* One line for each kind of information the CSV of @document, made of
+ * @rows, does not hold. */
+static void
+add_loss_warnings (ParcoursDocument *document,
+                   GArray           *rows,
+                   GPtrArray        *warnings)
+{
+  GListModel *personas = parcours_document_get_personas (document);
+  GListModel *stages = parcours_document_get_stages (document);
+  GListModel *lanes = parcours_document_get_lanes (document);
+  GListModel *cards = parcours_document_get_cards (document);
+  GListModel *points = parcours_document_get_emotion_points (document);
+  g_autoptr(GHashTable) used_stages = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) used_lanes = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) cell_sizes = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) cell_keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_card_fields = 0, n_stage_fields = 0, n_values = 0, n_offsets = 0;
+  guint n_unused_stages = 0, n_unused_lanes = 0, n_lane_fields = 0;
+  guint n_elements = g_list_model_get_n_items (cards) + g_list_model_get_n_items (points);
+
+  /* The keys first: the tables point into the array. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ExportRow *row = &g_array_index (rows, ExportRow, i);
+      gint64 key = ((gint64) row->stage_position << 32) | row->lane_position;
+
+      g_array_append_val (cell_keys, key);
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ExportRow *row = &g_array_index (rows, ExportRow, i);
+
+      g_hash_table_add (used_stages, row->stage);
+      g_hash_table_add (used_lanes, row->lane);
+      if (PARCOURS_IS_CARD (row->element))
+        {
+          ParcoursCard *card = PARCOURS_CARD (row->element);
+
+          if (_parcours_has_text (parcours_card_get_color (card)) || _parcours_has_text (parcours_card_get_kpi (card)) ||
+              parcours_card_get_key_moment (card))
+            n_card_fields++;
+        }
+      else
+        {
+          double value = parcours_emotion_point_get_value (PARCOURS_EMOTION_POINT (row->element));
+          gint64 *stored = g_hash_table_lookup (cell_sizes, &g_array_index (cell_keys, gint64, i));
+
+          if (value * PARCOURS_EMOTION_MAX_LEVEL != round (value * PARCOURS_EMOTION_MAX_LEVEL))
+            n_values++;
+          if (stored == NULL)
+            g_hash_table_insert (cell_sizes, &g_array_index (cell_keys, gint64, i), GUINT_TO_POINTER (1));
+          else
+            g_hash_table_insert (cell_sizes, &g_array_index (cell_keys, gint64, i),
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (stored) + 1));
+        }
+    }
+
+  /* The n points of a cell come back at (k + 0.5) / n, in row order. */
+  {
+    g_autoptr(GHashTable) cell_positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        ExportRow *row = &g_array_index (rows, ExportRow, i);
+        gint64 *key = &g_array_index (cell_keys, gint64, i);
+        guint n, k;
+
+        if (PARCOURS_IS_CARD (row->element))
+          continue;
+        n = GPOINTER_TO_UINT (g_hash_table_lookup (cell_sizes, key));
+        k = GPOINTER_TO_UINT (g_hash_table_lookup (cell_positions, key));
+        g_hash_table_insert (cell_positions, key, GUINT_TO_POINTER (k + 1));
+        if (fabs (row->offset - (k + 0.5) / n) > 1e-9)
+          n_offsets++;
+      }
+  }
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(ParcoursStage) stage = g_list_model_get_item (stages, i);
+
+      if (!g_hash_table_contains (used_stages, stage))
+        n_unused_stages++;
+      if (_parcours_has_text (parcours_stage_get_color (stage)) || _parcours_has_text (parcours_stage_get_description (stage)) ||
+          parcours_stage_get_width (stage) != 1.0)
+        n_stage_fields++;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      g_autoptr(ParcoursLane) lane = g_list_model_get_item (lanes, i);
+
+      if (!g_hash_table_contains (used_lanes, lane))
+        n_unused_lanes++;
+      if (parcours_lane_get_persona_id (lane) != NULL || parcours_lane_get_height (lane) != 1.0 ||
+          parcours_lane_get_collapsed (lane))
+        n_lane_fields++;
+    }
+
+  PARCOURS_ADD_LOSS (warnings, g_list_model_get_n_items (personas),
+            "%u persona is not in CSV", "%u personas are not in CSV");
+  if (_parcours_has_text (parcours_document_get_title (document)) ||
+      _parcours_has_text (parcours_document_get_description (document)) ||
+      parcours_document_get_kind (document) != PARCOURS_MAP_KIND_CURRENT_STATE ||
+      (parcours_document_get_goals (document) != NULL && parcours_document_get_goals (document)[0] != NULL))
+    g_ptr_array_add (warnings, g_strdup (_("the map's title, description, kind and goals are not in CSV")));
+  PARCOURS_ADD_LOSS (warnings, n_elements - rows->len,
+            "%u card or emotion point that a row cannot hold is not in CSV",
+            "%u cards or emotion points that a row cannot hold are not in CSV");
+  PARCOURS_ADD_LOSS (warnings, n_card_fields,
+            "the colour, KPI or key moment of %u card are not in CSV",
+            "the colours, KPIs or key moments of %u cards are not in CSV");
+  PARCOURS_ADD_LOSS (warnings, n_values,
+            "the exact value of %u emotion point is not in CSV, which holds levels from -2 to 2",
+            "the exact values of %u emotion points are not in CSV, which holds levels from -2 to 2");
+  PARCOURS_ADD_LOSS (warnings, n_offsets,
+            "the offset of %u emotion point is not in CSV",
+            "the offsets of %u emotion points are not in CSV");
+  PARCOURS_ADD_LOSS (warnings, n_unused_stages,
+            "%u stage without cards is not in CSV", "%u stages without cards are not in CSV");
+  PARCOURS_ADD_LOSS (warnings, n_unused_lanes,
+            "%u lane without cards is not in CSV", "%u lanes without cards are not in CSV");
+  PARCOURS_ADD_LOSS (warnings, n_stage_fields,
+            "the width, colour or description of %u stage are not in CSV",
+            "the widths, colours or descriptions of %u stages are not in CSV");
+  PARCOURS_ADD_LOSS (warnings, n_lane_fields,
+            "the persona, height or folding of %u lane are not in CSV",
+            "the personas, heights or folding of %u lanes are not in CSV");
+  PARCOURS_ADD_LOSS (warnings, count_shared_names (stages, FALSE),
+            "%u stage shares its name with another and becomes one with it in CSV",
+            "%u stages share their name with another and become one with it in CSV");
+  PARCOURS_ADD_LOSS (warnings, count_shared_names (lanes, TRUE),
+            "%u lane shares its name and kind with another and becomes one with it in CSV",
+            "%u lanes share their name and kind with another and become one with it in CSV");
+  if (n_elements > 0)
+    g_ptr_array_add (warnings, g_strdup (_("element ids are not in CSV")));
+}
+
 /**
  * parcours_csv_export:
  * @document: a #ParcoursDocument
@@ -1303,6 +1799,30 @@ collect_rows (GArray           *rows,
 char *
 parcours_csv_export (ParcoursDocument *document)
 {
+  return parcours_csv_export_full (document, 0, NULL);
+}
+
+/**
+ * parcours_csv_export_full:
+ * @document: a #ParcoursDocument
+ * @flags: how
+ * @warnings: (nullable) (element-type utf8): where to add a line for each
+ *   kind of information the CSV does not hold
+ *
+ * Writes @document as CSV, as parcours_csv_export() does, with `;`
+ * between fields and a UTF-8 byte order mark for
+ * %PARCOURS_CSV_EXPORT_SEMICOLON, which is what Excel needs in French or
+ * Russian to open it with its columns and accents right.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+parcours_csv_export_full (ParcoursDocument       *document,
+                          ParcoursCsvExportFlags  flags,
+                          GPtrArray              *warnings)
+{
+  char separator = (flags & PARCOURS_CSV_EXPORT_SEMICOLON) ? ';' : ',';
+  g_autofree char *header = g_strdup (PARCOURS_CSV_HEADER);
   g_autoptr(GHashTable) stage_positions = NULL;
   g_autoptr(GHashTable) lane_positions = NULL;
   g_autoptr(GArray) rows = NULL;
@@ -1320,9 +1840,15 @@ parcours_csv_export (ParcoursDocument *document)
                 stage_positions, lane_positions);
   g_array_sort (rows, compare_rows);
 
-  out = g_string_new (PARCOURS_CSV_HEADER "\r\n");
+  g_strdelimit (header, ",", separator);
+  out = g_string_new ((flags & PARCOURS_CSV_EXPORT_SEMICOLON) ? UTF8_BOM : "");
+  g_string_append (out, header);
+  g_string_append (out, "\r\n");
   for (guint i = 0; i < rows->len; i++)
-    append_row (out, &g_array_index (rows, ExportRow, i));
+    append_row (out, &g_array_index (rows, ExportRow, i), separator);
+
+  if (warnings != NULL)
+    add_loss_warnings (document, rows, warnings);
 
   return g_string_free (out, FALSE);
 }

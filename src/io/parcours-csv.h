@@ -31,6 +31,18 @@ G_BEGIN_DECLS
 ParcoursDocument *parcours_csv_import (const char        *text,
                                        gsize              length,
                                        GError           **error);
+ParcoursDocument *parcours_csv_import_full (const char     *text,
+                                            gsize           length,
+                                            GPtrArray      *warnings,
+                                            GError        **error);
+typedef enum
+{
+  PARCOURS_CSV_EXPORT_SEMICOLON = 1 << 0,  /* `;` and a UTF-8 byte order mark, for Excel */
+} ParcoursCsvExportFlags;
+
 char             *parcours_csv_export (ParcoursDocument  *document);
+char             *parcours_csv_export_full (ParcoursDocument       *document,
+                                            ParcoursCsvExportFlags  flags,
+                                            GPtrArray              *warnings);
 
 G_END_DECLS

@@ -23,6 +23,18 @@
 
 #define EXPORT_FORMAT_KEY "parcours-export-format"
 #define EXPORT_FILE_KEY "parcours-export-file"
+#define EXPORT_CHOICES_KEY "parcours-export-choices"
+#define EXPORT_WARNINGS_KEY "parcours-export-warnings"
+/* The export dialog's choices: Mermaid without the map in comments, CSV
+ * with semicolons for Excel */
+#define PLAIN_CHOICE "plain-mermaid"
+#define SEMICOLON_CHOICE "csv-semicolons"
+
+typedef enum
+{
+  EXPORT_PLAIN      = 1 << 0,
+  EXPORT_SEMICOLONS = 1 << 1,
+} ExportChoices;
 #define PAGINATION_KEY "parcours-pagination"
 
 /* What happens once the user has picked where to save */
@@ -232,20 +244,41 @@ export_toast_button_clicked_cb (AdwToast       *toast,
                      show_exported_file_cb, g_object_ref (file));
 }
 
-/* Exports, then says how it went: a toast that can open the file, or a
+static void
+export_warnings_toast_clicked_cb (AdwToast       *toast,
+                                  ParcoursWindow *self)
+{
+  const char *details = g_object_get_data (G_OBJECT (toast), EXPORT_WARNINGS_KEY);
+
+  _parcours_window_show_error (self, _("Not in the Exported File"), details);
+}
+
+/* Exports, then says how it went: a toast that can open the file (or,
+ * when the format could not hold all of the map, say what it lacks), or a
  * dialog with the reason it failed. */
 static void
 parcours_window_export_and_report (ParcoursWindow       *self,
                                    GFile                *file,
-                                   ParcoursExportFormat  format)
+                                   ParcoursExportFormat  format,
+                                   ExportChoices         choices)
 {
   g_autofree char *name = _parcours_ui_dup_file_name (file);
   g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  ParcoursExportOptions options;
   AdwToast *toast;
 
-  if (!parcours_window_export_to_file (self, file, format, &error))
+  /* The options of parcours_window_export_to_file(), and what is lost. */
+  parcours_export_options_init (&options);
+  options.page_size = PARCOURS_PAGE_SIZE_FIT;
+  options.scale = 2.0;
+  options.plain = (choices & EXPORT_PLAIN) != 0;
+  options.semicolons = (choices & EXPORT_SEMICOLONS) != 0;
+  options.warnings = warnings;
+
+  if (!parcours_export_to_file (self->document, file, format, &options, &error))
     {
       g_autofree char *heading = NULL;
 
@@ -258,6 +291,23 @@ parcours_window_export_and_report (ParcoursWindow       *self,
   escaped = g_markup_escape_text (name, -1);
   /* Translators: in a toast; %s is the name of the file written */
   title = g_strdup_printf (_("Exported “%s”"), escaped);
+
+  if (warnings->len > 0)
+    {
+      g_autofree char *lossy = NULL;
+
+      g_ptr_array_add (warnings, NULL);
+      /* Translators: in a toast; %s is the name of the file written */
+      lossy = g_strdup_printf (_("Exported “%s” without some of the map"), escaped);
+      toast = adw_toast_new (lossy);
+      adw_toast_set_button_label (toast, _("_Details"));
+      g_object_set_data_full (G_OBJECT (toast), EXPORT_WARNINGS_KEY,
+                              g_strjoinv ("\n", (char **) warnings->pdata), g_free);
+      g_signal_connect_object (toast, "button-clicked",
+                               G_CALLBACK (export_warnings_toast_clicked_cb), self, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Open"));
@@ -279,13 +329,15 @@ replace_dialog_response_cb (AdwMessageDialog *dialog,
   ParcoursExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), EXPORT_FORMAT_KEY));
 
   if (g_str_equal (response, "replace"))
-    parcours_window_export_and_report (self, file, format);
+    parcours_window_export_and_report (self, file, format,
+                                       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), EXPORT_CHOICES_KEY)));
 }
 
 static void
 parcours_window_confirm_replace (ParcoursWindow       *self,
                                  GFile                *file,
-                                 ParcoursExportFormat  format)
+                                 ParcoursExportFormat  format,
+                                 ExportChoices         choices)
 {
   g_autofree char *name = _parcours_ui_dup_file_name (file);
   GtkWidget *dialog;
@@ -305,6 +357,7 @@ parcours_window_confirm_replace (ParcoursWindow       *self,
 
   g_object_set_data_full (G_OBJECT (dialog), EXPORT_FILE_KEY, g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (dialog), EXPORT_FORMAT_KEY, GINT_TO_POINTER (format));
+  g_object_set_data (G_OBJECT (dialog), EXPORT_CHOICES_KEY, GUINT_TO_POINTER (choices));
   g_signal_connect_object (dialog,
                            "response",
                            G_CALLBACK (replace_dialog_response_cb),
@@ -391,6 +444,12 @@ export_dialog_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
       const ExportFormat *chosen = NULL;
+      ExportChoices choices = 0;
+
+      if (g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), PLAIN_CHOICE), "true") == 0)
+        choices |= EXPORT_PLAIN;
+      if (g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), SEMICOLON_CHOICE), "true") == 0)
+        choices |= EXPORT_SEMICOLONS;
 
       if (filter != NULL)
         chosen = g_object_get_data (G_OBJECT (filter), EXPORT_FORMAT_KEY);
@@ -407,9 +466,9 @@ export_dialog_response_cb (GtkNativeDialog *dialog,
           /* The file chooser asked about replacing the file it returned,
            * not one whose name we completed. */
           if (!g_file_equal (target, file) && g_file_query_exists (target, NULL))
-            parcours_window_confirm_replace (self, target, format);
+            parcours_window_confirm_replace (self, target, format, choices);
           else
-            parcours_window_export_and_report (self, target, format);
+            parcours_window_export_and_report (self, target, format, choices);
         }
     }
 
@@ -447,6 +506,18 @@ parcours_window_export_action (GtkWidget  *widget,
       if (i == 0)
         gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
     }
+
+  /* A Mermaid file keeps the rest of the map in comment lines, unless
+   * it is only to be shown; a CSV for Excel in a locale with a decimal
+   * comma needs semicolons. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), PLAIN_CHOICE,
+                               _("Mermaid without the rest of the map in comments"),
+                               NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), PLAIN_CHOICE, "false");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), SEMICOLON_CHOICE,
+                               _("CSV with semicolons, for Excel in French or Russian"),
+                               NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), SEMICOLON_CHOICE, "false");
 
   /* Next to the map, unless it has not been saved yet */
   if (self->file != NULL)

@@ -186,6 +186,24 @@ fuzz_check_mermaid_round_trip (ParcoursDocument *document)
   text_again = parcours_mermaid_export (imported);
   check_same_text ("Mermaid export, import, export",
                    text, strlen (text), text_again, strlen (text_again));
+
+  /* The text alone, without the map in comment lines, holds too. */
+  {
+    g_autofree char *plain = parcours_mermaid_export_full (document, PARCOURS_MERMAID_EXPORT_PLAIN,
+                                                           NULL, NULL);
+    g_autofree char *plain_again = NULL;
+    g_autoptr(ParcoursDocument) reread = NULL;
+
+    if (plain == NULL)
+      return;
+    reread = parcours_mermaid_import (plain, -1, &error);
+    if (reread == NULL)
+      fuzz_fail ("the plain Mermaid text does not import: %s\n%.4096s",
+                 error != NULL ? error->message : "(no error)", plain);
+    plain_again = parcours_mermaid_export_full (reread, PARCOURS_MERMAID_EXPORT_PLAIN, NULL, NULL);
+    check_same_text ("plain Mermaid export, import, export",
+                     plain, strlen (plain), plain_again, strlen (plain_again));
+  }
 }
 
 /**
