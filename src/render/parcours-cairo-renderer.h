@@ -12,9 +12,10 @@
 
 G_BEGIN_DECLS
 
-void parcours_cairo_render (ParcoursDisplayList *list,
-                            cairo_t             *cr,
-                            const ParcoursRect  *clip,
-                            gboolean             paint_background);
+gboolean parcours_cairo_render (ParcoursDisplayList  *list,
+                                cairo_t              *cr,
+                                const ParcoursRect   *clip,
+                                gboolean              paint_background,
+                                GError              **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "parcours-drawable-text.h"
 #include "parcours-text-measurer.h"
 
 /* Measures and wraps text.
@@ -18,8 +19,12 @@
  * most of its layout time in HarfBuzz. Cards repeat words, so words are
  * shaped once each (by Pango, with its font fallback) and cached, and lines
  * are broken here, between words, greedily. Words too wide for a line are
- * broken after a hyphen or, failing that, between characters: text is
- * never cut. Kerning across a space is lost, which no one can see.
+ * broken after a hyphen or, failing that, between grapheme clusters, in
+ * time linear in their length: text is never cut. Kerning across a space
+ * is lost, which no one can see.
+ *
+ * Text is made drawable first (parcours-drawable-text.c): what the blocks
+ * hold is what every backend draws or writes.
  *
  * Blocks are cached too, by content, font and width, so re-laying out a
  * map after one edit measures that card only. Whatever a layout pass did
@@ -135,6 +140,36 @@ parcours_text_measurer_init (ParcoursTextMeasurer *self)
   self->word_key = g_string_new (NULL);
 }
 
+static void
+append_word_key (ParcoursTextMeasurer *self,
+                 ParcoursFontRole      role,
+                 const char           *text,
+                 gsize                 length)
+{
+  g_string_truncate (self->word_key, 0);
+  g_string_append_c (self->word_key, 'A' + role);
+  g_string_append_len (self->word_key, text, length);
+}
+
+/* The advance of a line, added up in points: Pango's own extents are
+ * ints of 1/1024 pt, which overflow past 2 097 152 pt (a word of some
+ * 300 000 characters) and would make a huge word zero wide. */
+static double
+line_width (PangoLayoutLine *line)
+{
+  double width = 0;
+
+  for (GSList *r = line->runs; r != NULL; r = r->next)
+    {
+      PangoGlyphString *glyphs = ((PangoGlyphItem *) r->data)->glyphs;
+
+      for (int g = 0; g < glyphs->num_glyphs; g++)
+        width += glyphs->glyphs[g].geometry.width;
+    }
+
+  return width / PANGO_SCALE;
+}
+
 static ParcoursShapedWord *
 shape_word (ParcoursTextMeasurer *self,
             ParcoursFontRole      role,
@@ -142,14 +177,11 @@ shape_word (ParcoursTextMeasurer *self,
             gssize                length)
 {
   ParcoursShapedWord *word;
-  PangoRectangle logical;
 
   /* Every word of every card is looked up here: build the key in place. */
   if (length < 0)
     length = strlen (text);
-  g_string_truncate (self->word_key, 0);
-  g_string_append_c (self->word_key, 'A' + role);
-  g_string_append_len (self->word_key, text, length);
+  append_word_key (self, role, text, length);
 
   word = g_hash_table_lookup (self->words, self->word_key->str);
   if (word != NULL)
@@ -162,8 +194,8 @@ shape_word (ParcoursTextMeasurer *self,
   pango_layout_set_attributes (word->layout, self->attributes);
   pango_layout_set_text (word->layout, text, length);
   word->line = pango_layout_get_line_readonly (word->layout, 0);
-  pango_layout_line_get_extents (word->line, NULL, &logical);
-  word->width = (double) logical.width / PANGO_SCALE;
+  word->width = line_width (word->line);
+  word->end_index = G_MAXINT;
 
   g_hash_table_insert (self->words, g_strdup (self->word_key->str), word);
   return word;
@@ -227,26 +259,6 @@ parcours_text_measurer_get_font (ParcoursTextMeasurer *self,
   return self->fonts[role];
 }
 
-/* Control characters would show as hex boxes, and a tab as a jump to a
- * tab stop that SVG cannot reproduce: draw neither. */
-static char *
-clean_text (const char *text)
-{
-  GString *clean = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = *p;
-
-      if (c == '\t')
-        g_string_append_c (clean, ' ');
-      else if ((c >= 0x20 && c != 0x7f) || c == '\n')
-        g_string_append_c (clean, c);
-    }
-
-  return g_string_free (clean, FALSE);
-}
-
 typedef struct
 {
   ParcoursTextMeasurer *self;
@@ -303,6 +315,241 @@ place (Breaker            *b,
   line->width = b->x;
 }
 
+/* The width of @word up to each of its bytes: widths[i] is the advance of
+ * the clusters that start before byte i, whatever their direction. */
+static double *
+prefix_widths (ParcoursShapedWord *word,
+               guint               length)
+{
+  double *widths = g_new0 (double, length + 1);
+  double total = 0;
+
+  for (GSList *l = pango_layout_get_lines_readonly (word->layout); l != NULL; l = l->next)
+    for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r != NULL; r = r->next)
+      {
+        PangoGlyphItem *item = r->data;
+
+        for (int g = 0; g < item->glyphs->num_glyphs; g++)
+          {
+            guint index = item->item->offset + item->glyphs->log_clusters[g];
+
+            if (index < length)
+              widths[index] += (double) item->glyphs->glyphs[g].geometry.width / PANGO_SCALE;
+          }
+      }
+
+  for (guint i = 0; i <= length; i++)
+    {
+      double advance = widths[i];
+
+      widths[i] = total;
+      total += advance;
+    }
+
+  return widths;
+}
+
+/* How many pieces of a broken word share one layout. Pango counts
+ * characters from the start of the layout at each paragraph, so a layout
+ * of n paragraphs costs n²: keep them short. */
+#define PIECES_PER_LAYOUT 32
+
+/* Shapes pieces [first, last) of a broken word (splits[i] to splits[i+1]
+ * of @text) in one layout, one paragraph each; each piece's word is one
+ * line of that shared layout. */
+static void
+shape_piece_batch (ParcoursTextMeasurer *self,
+                   ParcoursFontRole      role,
+                   const char           *text,
+                   GArray               *splits,
+                   GArray               *pieces)
+{
+  g_autoptr(GString) batch = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  GSList *lines;
+
+  for (guint k = 0; k < pieces->len; k++)
+    {
+      guint i = g_array_index (pieces, guint, k);
+      guint from = g_array_index (splits, guint, i);
+
+      if (k > 0)
+        g_string_append_c (batch, '\n');
+      g_string_append_len (batch, text + from, g_array_index (splits, guint, i + 1) - from);
+    }
+
+  layout = pango_layout_new (self->context);
+  pango_layout_set_font_description (layout, self->fonts[role]);
+  pango_layout_set_attributes (layout, self->attributes);
+  pango_layout_set_text (layout, batch->str, batch->len);
+  lines = pango_layout_get_lines_readonly (layout);
+
+  /* Drawable text has no paragraph separator inside a word, so there is
+   * one line per piece; if not, the pieces are shaped one by one. */
+  if (g_slist_length (lines) != pieces->len)
+    lines = NULL;
+
+  for (guint k = 0; k < pieces->len; k++, lines = lines != NULL ? lines->next : NULL)
+    {
+      guint i = g_array_index (pieces, guint, k);
+      guint from = g_array_index (splits, guint, i);
+      guint to = g_array_index (splits, guint, i + 1);
+      ParcoursShapedWord *word;
+
+      if (lines == NULL)
+        {
+          shape_word (self, role, text + from, to - from);
+          continue;
+        }
+
+      word = g_new0 (ParcoursShapedWord, 1);
+      g_ref_count_init (&word->ref_count);
+      word->layout = g_object_ref (layout);
+      word->line = lines->data;
+      word->width = line_width (word->line);
+      word->end_index = G_MAXINT;
+      append_word_key (self, role, text + from, to - from);
+      g_hash_table_insert (self->words, g_strdup (self->word_key->str), word);
+    }
+}
+
+/* Shapes the pieces of a broken word that are not cached yet, a few
+ * layouts for all of them: a layout per piece would cost more than the
+ * shaping itself, and a word of 1 MiB has tens of thousands of pieces. */
+static void
+shape_pieces (ParcoursTextMeasurer *self,
+              ParcoursFontRole      role,
+              const char           *text,
+              GArray               *splits)
+{
+  g_autoptr(GHashTable) batched = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStringChunk) keys = g_string_chunk_new (4096);
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i + 1 < splits->len; i++)
+    {
+      guint from = g_array_index (splits, guint, i);
+
+      append_word_key (self, role, text + from, g_array_index (splits, guint, i + 1) - from);
+      if (g_hash_table_contains (self->words, self->word_key->str) ||
+          g_hash_table_contains (batched, self->word_key->str))
+        continue;
+
+      g_hash_table_add (batched, g_string_chunk_insert (keys, self->word_key->str));
+      g_array_append_val (pieces, i);
+      if (pieces->len == PIECES_PER_LAYOUT)
+        {
+          shape_piece_batch (self, role, text, splits, pieces);
+          g_array_set_size (pieces, 0);
+          g_hash_table_remove_all (batched);
+          g_string_chunk_clear (keys);
+        }
+    }
+
+  if (pieces->len > 0)
+    shape_piece_batch (self, role, text, splits, pieces);
+}
+
+static gboolean
+is_left_to_right (PangoLayoutLine *line)
+{
+  for (GSList *r = line->runs; r != NULL; r = r->next)
+    if (((PangoGlyphItem *) r->data)->item->analysis.level % 2 != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Breaks text[start, end), a word too wide for a whole line, into pieces
+ * that fill each line as far as they go: after the last hyphen that fits,
+ * else between grapheme clusters (never inside one, so a stack of
+ * combining marks stays on its base; a cluster wider than a line gets a
+ * line of its own). The word is shaped once and scanned once, and its
+ * pieces are shaped together, so this is linear in its length. */
+static void
+break_long_word (Breaker            *b,
+                 ParcoursShapedWord *word,
+                 guint               start,
+                 guint               end)
+{
+  ParcoursTextMeasurer *self = b->self;
+  ParcoursTextBlock *block = b->block;
+  const char *text = block->text + start;
+  guint length = end - start;
+  g_autofree double *x = prefix_widths (word, length);
+  g_autoptr(GArray) splits = g_array_new (FALSE, FALSE, sizeof (guint));
+  const PangoLogAttr *attrs;
+  guint line_start = 0, fit = 0, hyphen = 0, c = 0;
+  int n_attrs;
+
+  attrs = pango_layout_get_log_attrs_readonly (word->layout, &n_attrs);
+  g_array_append_val (splits, line_start);
+
+  for (guint p = 0; p <= length; p = p < length ? (guint) (g_utf8_next_char (text + p) - text) : p + 1, c++)
+    {
+      if (p == line_start || (c < (guint) n_attrs && !attrs[c].is_cursor_position && p < length))
+        continue;
+
+      while (x[p] - x[line_start] > b->wrap + 0.01)
+        {
+          guint split = hyphen > line_start ? hyphen : fit > line_start ? fit : p;
+
+          if (split == length)
+            break;
+          g_array_append_val (splits, split);
+          line_start = split;
+        }
+
+      if (p > line_start)
+        {
+          fit = p;
+          if (text[p - 1] == '-')
+            hyphen = p;
+        }
+    }
+
+  g_array_append_val (splits, length);
+
+  /* Left to right, the pieces are slices of the shaped word: nothing is
+   * shaped again. Bidi text is shaped again piece by piece, since each
+   * line is reordered on its own. */
+  if (is_left_to_right (word->line))
+    {
+      for (guint i = 0; i + 1 < splits->len; i++)
+        {
+          guint from = g_array_index (splits, guint, i);
+          guint to = g_array_index (splits, guint, i + 1);
+          ParcoursShapedWord *piece = g_new0 (ParcoursShapedWord, 1);
+
+          g_ref_count_init (&piece->ref_count);
+          piece->layout = g_object_ref (word->layout);
+          piece->line = word->line;
+          piece->width = x[to] - x[from];
+          piece->start_index = from;
+          piece->end_index = to;
+          piece->offset = x[from];
+
+          if (i > 0)
+            open_line (b, start + from);
+          place (b, piece, 0, start + to);
+          shaped_word_unref (piece);
+        }
+      return;
+    }
+
+  shape_pieces (self, block->role, text, splits);
+
+  for (guint i = 0; i + 1 < splits->len; i++)
+    {
+      guint from = g_array_index (splits, guint, i);
+      guint to = g_array_index (splits, guint, i + 1);
+
+      if (i > 0)
+        open_line (b, start + from);
+      place (b, shape_word (self, block->role, text + from, to - from), 0, start + to);
+    }
+}
+
 /* Places the word text[start, end) preceded by @n_spaces spaces, breaking
  * the line (and the word, if it must) where it does not fit. */
 static void
@@ -311,10 +558,10 @@ place_word (Breaker *b,
             guint    end,
             guint    n_spaces)
 {
+  ParcoursTextMeasurer *self = b->self;
   ParcoursTextBlock *block = b->block;
-  const char *text = block->text;
-  ParcoursShapedWord *word = shape_word (b->self, block->role, text + start, end - start);
-  double space = n_spaces * b->self->space_width[block->role];
+  ParcoursShapedWord *word = shape_word (self, block->role, block->text + start, end - start);
+  double space = n_spaces * self->space_width[block->role];
   gboolean line_empty = b->line_end == b->line_start;
 
   if (b->wrap < 0 || b->x + space + word->width <= b->wrap + 0.01)
@@ -326,36 +573,18 @@ place_word (Breaker *b,
   if (!line_empty)
     open_line (b, start);
 
-  /* Too wide for a whole line: break after a hyphen, else between
-   * characters, filling each line as far as it goes. */
-  while (word->width > b->wrap + 0.01)
+  if (word->width <= b->wrap + 0.01)
     {
-      const char *split = NULL;
-      int index = 0, trailing = 0;
-
-      for (const char *p = text + start; p < text + end - 1; p++)
-        if (*p == '-' && shape_word (b->self, block->role, text + start, p + 1 - (text + start))->width <= b->wrap + 0.01)
-          split = p + 1;
-
-      if (split == NULL)
-        {
-          pango_layout_xy_to_index (word->layout, (int) (b->wrap * PANGO_SCALE), 0, &index, &trailing);
-          split = g_utf8_find_prev_char (text + start, text + start + index + 1);
-          if (split == NULL || split <= text + start)
-            split = g_utf8_next_char (text + start);
-          /* The character under the edge does not fit: stop before it. */
-          while (split > g_utf8_next_char (text + start) &&
-                 shape_word (b->self, block->role, text + start, split - (text + start))->width > b->wrap + 0.01)
-            split = g_utf8_find_prev_char (text + start, split);
-        }
-
-      place (b, shape_word (b->self, block->role, text + start, split - (text + start)), 0, split - text);
-      start = split - text;
-      open_line (b, start);
-      word = shape_word (b->self, block->role, text + start, end - start);
+      place (b, word, 0, end);
+      return;
     }
 
-  place (b, word, 0, end);
+  break_long_word (b, word, start, end);
+
+  /* The whole word is not drawn, only its pieces: a long one should not
+   * stay in the cache (shape_word left its key in word_key). */
+  append_word_key (self, block->role, block->text + start, end - start);
+  g_hash_table_remove (self->words, self->word_key->str);
 }
 
 static void
@@ -461,7 +690,7 @@ parcours_text_measurer_measure (ParcoursTextMeasurer *self,
   block->alignment = alignment;
   block->last_used = self->pass;
   block->wrap_width = wrap_width;
-  block->text = clean_text (text);
+  block->text = parcours_drawable_text (text, -1, PARCOURS_DRAWABLE_TEXT_DEFAULT);
   block->lines = g_array_new (FALSE, TRUE, sizeof (ParcoursTextLine));
   g_array_set_clear_func (block->lines, clear_line);
   block->words = g_array_new (FALSE, TRUE, sizeof (ParcoursPlacedWord));
