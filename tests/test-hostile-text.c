@@ -1110,6 +1110,32 @@ test_long_word (void)
   g_assert_cmpuint (g_bytes_get_size (pdf), >, length / 4);
 }
 
+/* A right-to-left word longer than a chunk (64 KiB) is broken too: its
+ * pieces are shaped again, each line reordered on its own. */
+static void
+test_long_right_to_left_word (void)
+{
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_PRINT);
+  g_autoptr(ParcoursLayout) layout = parcours_layout_new (style);
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *svg_texts = NULL;
+  g_autofree char *expected = NULL;
+
+  while (word->len < 80 * 1024)
+    g_string_append (word, "שלוםעולם-مرحبا");
+  document = make_one_card_map (word->str);
+
+  parcours_layout_update (layout, document);
+  assert_broken_whole (parcours_layout_get_card (layout, 0), word->str);
+
+  svg = export (document, PARCOURS_EXPORT_FORMAT_SVG);
+  svg_texts = check_svg (svg);
+  expected = visible (word->str);
+  g_assert_nonnull (strstr (svg_texts, expected));
+}
+
 /* 400 000 × "é", a word of 800 000 bytes, is drawn, not an empty card. */
 static void
 test_huge_word_drawn (void)
@@ -1260,6 +1286,7 @@ main (int    argc,
   g_test_add_func ("/hostile-text/combining-marks", test_combining_marks);
   g_test_add_func ("/hostile-text/right-to-left", test_right_to_left);
   g_test_add_func ("/hostile-text/long-word", test_long_word);
+  g_test_add_func ("/hostile-text/long-right-to-left-word", test_long_right_to_left_word);
   g_test_add_func ("/hostile-text/huge-word-drawn", test_huge_word_drawn);
   g_test_add_func ("/hostile-text/many-cards-in-one-cell", test_many_cards_in_one_cell);
   g_test_add_func ("/hostile-text/cairo-error-reported", test_cairo_error_reported);

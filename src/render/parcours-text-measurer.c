@@ -354,14 +354,27 @@ prefix_widths (ParcoursShapedWord *word,
  * of n paragraphs costs n²: keep them short. */
 #define PIECES_PER_LAYOUT 32
 
-/* Shapes pieces [first, last) of a broken word (splits[i] to splits[i+1]
- * of @text) in one layout, one paragraph each; each piece's word is one
- * line of that shared layout. */
+/* Longer words are shaped in chunks of about this many bytes: HarfBuzz
+ * needs some 40 bytes a character while it shapes, and Pango keeps that
+ * buffer for the next time. */
+#define LONG_WORD_CHUNK (64 * 1024)
+
+/* A piece of a broken word: bytes [from, to) of its chunk, on the line
+ * it continues or, if @new_line, at the start of a line of its own. */
+typedef struct
+{
+  guint from;
+  guint to;
+  gboolean new_line;
+} Piece;
+
+/* Shapes @pieces (indices into @all) of a broken word in one layout, one
+ * paragraph each; each piece's word is one line of that shared layout. */
 static void
 shape_piece_batch (ParcoursTextMeasurer *self,
                    ParcoursFontRole      role,
                    const char           *text,
-                   GArray               *splits,
+                   GArray               *all,
                    GArray               *pieces)
 {
   g_autoptr(GString) batch = g_string_new (NULL);
@@ -370,12 +383,11 @@ shape_piece_batch (ParcoursTextMeasurer *self,
 
   for (guint k = 0; k < pieces->len; k++)
     {
-      guint i = g_array_index (pieces, guint, k);
-      guint from = g_array_index (splits, guint, i);
+      const Piece *piece = &g_array_index (all, Piece, g_array_index (pieces, guint, k));
 
       if (k > 0)
         g_string_append_c (batch, '\n');
-      g_string_append_len (batch, text + from, g_array_index (splits, guint, i + 1) - from);
+      g_string_append_len (batch, text + piece->from, piece->to - piece->from);
     }
 
   layout = pango_layout_new (self->context);
@@ -391,14 +403,12 @@ shape_piece_batch (ParcoursTextMeasurer *self,
 
   for (guint k = 0; k < pieces->len; k++, lines = lines != NULL ? lines->next : NULL)
     {
-      guint i = g_array_index (pieces, guint, k);
-      guint from = g_array_index (splits, guint, i);
-      guint to = g_array_index (splits, guint, i + 1);
+      const Piece *piece = &g_array_index (all, Piece, g_array_index (pieces, guint, k));
       ParcoursShapedWord *word;
 
       if (lines == NULL)
         {
-          shape_word (self, role, text + from, to - from);
+          shape_word (self, role, text + piece->from, piece->to - piece->from);
           continue;
         }
 
@@ -408,7 +418,7 @@ shape_piece_batch (ParcoursTextMeasurer *self,
       word->line = lines->data;
       word->width = line_width (word->line);
       word->end_index = G_MAXINT;
-      append_word_key (self, role, text + from, to - from);
+      append_word_key (self, role, text + piece->from, piece->to - piece->from);
       g_hash_table_insert (self->words, g_strdup (self->word_key->str), word);
     }
 }
@@ -420,17 +430,17 @@ static void
 shape_pieces (ParcoursTextMeasurer *self,
               ParcoursFontRole      role,
               const char           *text,
-              GArray               *splits)
+              GArray               *all)
 {
   g_autoptr(GHashTable) batched = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStringChunk) keys = g_string_chunk_new (4096);
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint i = 0; i + 1 < splits->len; i++)
+  for (guint i = 0; i < all->len; i++)
     {
-      guint from = g_array_index (splits, guint, i);
+      const Piece *piece = &g_array_index (all, Piece, i);
 
-      append_word_key (self, role, text + from, g_array_index (splits, guint, i + 1) - from);
+      append_word_key (self, role, text + piece->from, piece->to - piece->from);
       if (g_hash_table_contains (self->words, self->word_key->str) ||
           g_hash_table_contains (batched, self->word_key->str))
         continue;
@@ -439,7 +449,7 @@ shape_pieces (ParcoursTextMeasurer *self,
       g_array_append_val (pieces, i);
       if (pieces->len == PIECES_PER_LAYOUT)
         {
-          shape_piece_batch (self, role, text, splits, pieces);
+          shape_piece_batch (self, role, text, all, pieces);
           g_array_set_size (pieces, 0);
           g_hash_table_remove_all (batched);
           g_string_chunk_clear (keys);
@@ -447,7 +457,7 @@ shape_pieces (ParcoursTextMeasurer *self,
     }
 
   if (pieces->len > 0)
-    shape_piece_batch (self, role, text, splits, pieces);
+    shape_piece_batch (self, role, text, all, pieces);
 }
 
 static gboolean
@@ -460,43 +470,88 @@ is_left_to_right (PangoLayoutLine *line)
   return TRUE;
 }
 
-/* Breaks text[start, end), a word too wide for a whole line, into pieces
- * that fill each line as far as they go: after the last hyphen that fits,
- * else between grapheme clusters (never inside one, so a stack of
- * combining marks stays on its base; a cluster wider than a line gets a
- * line of its own). The word is shaped once and scanned once, and its
- * pieces are shaped together, so this is linear in its length. */
-static void
-break_long_word (Breaker            *b,
-                 ParcoursShapedWord *word,
-                 guint               start,
-                 guint               end)
+/* Where the chunk of a long word that starts at @from ends: about
+ * LONG_WORD_CHUNK bytes on, before a character that starts a grapheme
+ * cluster (not a mark, a joiner, a skin tone, a flag's second half, a
+ * Hangul vowel or tail, a tag). */
+static guint
+chunk_end (const char *text,
+           guint       from,
+           guint       end)
 {
-  ParcoursTextMeasurer *self = b->self;
-  ParcoursTextBlock *block = b->block;
-  const char *text = block->text + start;
-  guint length = end - start;
+  guint p = from + LONG_WORD_CHUNK;
+
+  if (p >= end)
+    return end;
+
+  while (p < end && ((guchar) text[p] & 0xc0) == 0x80)
+    p++;
+
+  for (guint tries = 0; p < end && tries < 64; tries++)
+    {
+      gunichar c = g_utf8_get_char (text + p);
+      gunichar before = g_utf8_get_char (g_utf8_prev_char (text + p));
+
+      if (!g_unichar_ismark (c) && c != 0x200d && before != 0x200d &&
+          !(c >= 0x1f3fb && c <= 0x1f3ff) && !(c >= 0x1f1e6 && c <= 0x1f1ff) &&
+          !(c >= 0x1160 && c <= 0x11ff) && !(c >= 0xe0020 && c <= 0xe007f))
+        break;
+      p = g_utf8_next_char (text + p) - text;
+    }
+
+  return p;
+}
+
+/* Cuts one chunk (text[0, length), shaped as @word) of a long word into
+ * pieces that fill each line as far as they go: after the last hyphen
+ * that fits, else between grapheme clusters (never inside one, so a stack
+ * of combining marks stays on its base; a cluster wider than a line gets
+ * a line of its own). @used is how much of the line earlier chunks took;
+ * *@new_line says whether the first piece starts a line, and is set for
+ * the next chunk. The chunk is scanned once. */
+static GArray *
+cut_chunk (ParcoursShapedWord *word,
+           const char         *text,
+           guint               length,
+           double              wrap,
+           double              used,
+           gboolean            last,
+           gboolean           *new_line)
+{
   g_autofree double *x = prefix_widths (word, length);
-  g_autoptr(GArray) splits = g_array_new (FALSE, FALSE, sizeof (guint));
-  const PangoLogAttr *attrs;
+  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   guint line_start = 0, fit = 0, hyphen = 0, c = 0;
+  const PangoLogAttr *attrs;
   int n_attrs;
 
   attrs = pango_layout_get_log_attrs_readonly (word->layout, &n_attrs);
-  g_array_append_val (splits, line_start);
+  if (*new_line)
+    used = 0;
 
   for (guint p = 0; p <= length; p = p < length ? (guint) (g_utf8_next_char (text + p) - text) : p + 1, c++)
     {
       if (p == line_start || (c < (guint) n_attrs && !attrs[c].is_cursor_position && p < length))
         continue;
 
-      while (x[p] - x[line_start] > b->wrap + 0.01)
+      while (used + x[p] - x[line_start] > wrap + 0.01)
         {
           guint split = hyphen > line_start ? hyphen : fit > line_start ? fit : p;
+          Piece piece = { line_start, split, *new_line };
 
-          if (split == length)
+          /* Not even one cluster fits after what earlier chunks left on
+           * the line: start a new one. */
+          if (split == p && used > 0)
+            {
+              *new_line = TRUE;
+              used = 0;
+              continue;
+            }
+          if (split == length && last)
             break;
-          g_array_append_val (splits, split);
+
+          g_array_append_val (pieces, piece);
+          *new_line = TRUE;
+          used = 0;
           line_start = split;
         }
 
@@ -508,45 +563,93 @@ break_long_word (Breaker            *b,
         }
     }
 
-  g_array_append_val (splits, length);
-
-  /* Left to right, the pieces are slices of the shaped word: nothing is
-   * shaped again. Bidi text is shaped again piece by piece, since each
-   * line is reordered on its own. */
-  if (is_left_to_right (word->line))
+  if (line_start < length)
     {
-      for (guint i = 0; i + 1 < splits->len; i++)
-        {
-          guint from = g_array_index (splits, guint, i);
-          guint to = g_array_index (splits, guint, i + 1);
-          ParcoursShapedWord *piece = g_new0 (ParcoursShapedWord, 1);
+      Piece piece = { line_start, length, *new_line };
 
-          g_ref_count_init (&piece->ref_count);
-          piece->layout = g_object_ref (word->layout);
-          piece->line = word->line;
-          piece->width = x[to] - x[from];
-          piece->start_index = from;
-          piece->end_index = to;
-          piece->offset = x[from];
-
-          if (i > 0)
-            open_line (b, start + from);
-          place (b, piece, 0, start + to);
-          shaped_word_unref (piece);
-        }
-      return;
+      g_array_append_val (pieces, piece);
+      *new_line = FALSE;
     }
 
-  shape_pieces (self, block->role, text, splits);
+  return pieces;
+}
 
-  for (guint i = 0; i + 1 < splits->len; i++)
+/* Places the pieces of a chunk that starts at byte @start of the block. */
+static void
+place_pieces (Breaker            *b,
+              ParcoursShapedWord *word,
+              guint               start,
+              GArray             *pieces)
+{
+  ParcoursTextMeasurer *self = b->self;
+  ParcoursTextBlock *block = b->block;
+  const char *text = block->text + start;
+  g_autofree double *x = NULL;
+  gboolean slices = is_left_to_right (word->line);
+
+  /* Left to right, the pieces are slices of the shaped chunk: nothing is
+   * shaped again. Bidi text is shaped again piece by piece, since each
+   * line is reordered on its own. */
+  if (slices)
+    x = prefix_widths (word, g_array_index (pieces, Piece, pieces->len - 1).to);
+  else
+    shape_pieces (self, block->role, text, pieces);
+
+  for (guint i = 0; i < pieces->len; i++)
     {
-      guint from = g_array_index (splits, guint, i);
-      guint to = g_array_index (splits, guint, i + 1);
+      const Piece *piece = &g_array_index (pieces, Piece, i);
+      ParcoursShapedWord *shaped;
 
-      if (i > 0)
-        open_line (b, start + from);
-      place (b, shape_word (self, block->role, text + from, to - from), 0, start + to);
+      if (piece->new_line)
+        open_line (b, start + piece->from);
+
+      if (!slices)
+        {
+          place (b, shape_word (self, block->role, text + piece->from, piece->to - piece->from),
+                 b->x, start + piece->to);
+          continue;
+        }
+
+      shaped = g_new0 (ParcoursShapedWord, 1);
+      g_ref_count_init (&shaped->ref_count);
+      shaped->layout = g_object_ref (word->layout);
+      shaped->line = word->line;
+      shaped->width = x[piece->to] - x[piece->from];
+      shaped->start_index = piece->from;
+      shaped->end_index = piece->to;
+      shaped->offset = x[piece->from];
+      place (b, shaped, b->x, start + piece->to);
+      shaped_word_unref (shaped);
+    }
+}
+
+/* Breaks text[start, end), a word too wide for a whole line (or too long
+ * to shape at once), chunk by chunk. Each chunk is shaped once and
+ * scanned once, so this is linear in the word's length; the shaped
+ * chunks are not cached, only what is drawn of them is kept. */
+static void
+break_long_word (Breaker *b,
+                 guint    start,
+                 guint    end)
+{
+  ParcoursTextMeasurer *self = b->self;
+  ParcoursTextBlock *block = b->block;
+  gboolean new_line = FALSE;
+
+  for (guint from = start, to; from < end; from = to)
+    {
+      ParcoursShapedWord *chunk;
+      g_autoptr(GArray) pieces = NULL;
+
+      to = end - start > LONG_WORD_CHUNK ? chunk_end (block->text, from, end) : end;
+      chunk = shaped_word_ref (shape_word (self, block->role, block->text + from, to - from));
+      append_word_key (self, block->role, block->text + from, to - from);
+      g_hash_table_remove (self->words, self->word_key->str);
+
+      pieces = cut_chunk (chunk, block->text + from, to - from, b->wrap, b->x, to == end, &new_line);
+      if (pieces->len > 0)
+        place_pieces (b, chunk, from, pieces);
+      shaped_word_unref (chunk);
     }
 }
 
@@ -560,10 +663,20 @@ place_word (Breaker *b,
 {
   ParcoursTextMeasurer *self = b->self;
   ParcoursTextBlock *block = b->block;
-  ParcoursShapedWord *word = shape_word (self, block->role, block->text + start, end - start);
   double space = n_spaces * self->space_width[block->role];
   gboolean line_empty = b->line_end == b->line_start;
+  ParcoursShapedWord *word;
 
+  /* Too long to shape at once, it is surely too wide for a line. */
+  if (b->wrap >= 0 && end - start > LONG_WORD_CHUNK)
+    {
+      if (!line_empty)
+        open_line (b, start);
+      break_long_word (b, start, end);
+      return;
+    }
+
+  word = shape_word (self, block->role, block->text + start, end - start);
   if (b->wrap < 0 || b->x + space + word->width <= b->wrap + 0.01)
     {
       place (b, word, b->x + space, end);
@@ -579,12 +692,7 @@ place_word (Breaker *b,
       return;
     }
 
-  break_long_word (b, word, start, end);
-
-  /* The whole word is not drawn, only its pieces: a long one should not
-   * stay in the cache (shape_word left its key in word_key). */
-  append_word_key (self, block->role, block->text + start, end - start);
-  g_hash_table_remove (self->words, self->word_key->str);
+  break_long_word (b, start, end);
 }
 
 static void
