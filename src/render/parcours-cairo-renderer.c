@@ -282,30 +282,8 @@ glyph_run_add_line (cairo_t            *cr,
     }
 }
 
-/* First glyph of a left-to-right @glyphs whose cluster starts at or after
- * byte @index of its item. */
-static int
-first_glyph_from (const PangoGlyphString *glyphs,
-                  int                     index)
-{
-  int low = 0, high = glyphs->num_glyphs;
-
-  while (low < high)
-    {
-      int middle = low + (high - low) / 2;
-
-      if (glyphs->log_clusters[middle] < index)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return low;
-}
-
-/* A piece of a long word: the glyphs of its byte range only, found by
- * bisection, so that drawing the thousands of pieces of a word shaped
- * once stays linear. Pieces are left to right (see the measurer). */
+/* A piece of a long word: the glyphs of its byte range only (see
+ * parcours_shaped_word_get_glyphs()). Pieces are left to right. */
 static void
 glyph_run_add_slice (cairo_t                  *cr,
                      GlyphRun                 *run,
@@ -324,31 +302,26 @@ glyph_run_add_slice (cairo_t                  *cr,
       int offset = item->item->offset;
       int item_end = offset + item->item->length;
       cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (item->item->analysis.font));
-      int g, text_start;
+      int g, last, text_start;
 
-      if (item_end <= start)
-        continue;
-      if (offset >= end)
-        break;
-      if (font == NULL)
+      parcours_shaped_word_get_glyphs (word, item, &g, &last);
+      if (g == last || font == NULL)
         continue;
 
       glyph_run_use (cr, run, font, color);
 
-      /* The slice may start inside a cluster (a ligature across the
-       * break): those characters went with the glyph, on the line above. */
-      g = first_glyph_from (glyphs, start - offset);
-      text_start = g < glyphs->num_glyphs ? offset + glyphs->log_clusters[g] : item_end;
-      text_start = MIN (text_start, end);
+      /* Characters of the slice before its first glyph's cluster went
+       * with that glyph, on the line above: their text too. */
+      text_start = MIN (offset + glyphs->log_clusters[g], end);
       if (text_start > MAX (start, offset))
         glyph_run_add_cluster (run, text + MAX (start, offset), text_start - MAX (start, offset), 0);
 
-      while (g < glyphs->num_glyphs && offset + glyphs->log_clusters[g] < end)
+      while (g < last)
         {
           int cluster = glyphs->log_clusters[g];
           int num_glyphs = 0, next;
 
-          while (g < glyphs->num_glyphs && glyphs->log_clusters[g] == cluster)
+          while (g < last && glyphs->log_clusters[g] == cluster)
             num_glyphs += glyph_run_add_glyph (run, &glyphs->glyphs[g++], &x, baseline);
 
           next = g < glyphs->num_glyphs ? offset + glyphs->log_clusters[g] : item_end;

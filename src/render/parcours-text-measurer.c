@@ -84,6 +84,66 @@ clear_placed_word (gpointer data)
   g_clear_pointer (&placed->word, shaped_word_unref);
 }
 
+/* First glyph of a left-to-right @glyphs whose cluster starts at or after
+ * byte @index of its item. */
+static int
+first_glyph_from (const PangoGlyphString *glyphs,
+                  int                     index)
+{
+  int low = 0, high = glyphs->num_glyphs;
+
+  while (low < high)
+    {
+      int middle = low + (high - low) / 2;
+
+      if (glyphs->log_clusters[middle] < index)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/**
+ * parcours_shaped_word_get_glyphs:
+ * @word: a shaped word
+ * @item: one of the runs of @word's line
+ * @first: (out): the first glyph of @item that @word draws
+ * @last: (out): the glyph after the last one
+ *
+ * Which glyphs of a run a word draws, one after the other from the
+ * word's origin: all of them, or for a piece of a long word (a slice of
+ * its line) those of its clusters, found by bisection, so that drawing
+ * the thousands of pieces of a word stays linear. A slice may start
+ * inside a cluster (a ligature across the break): that glyph went with
+ * the piece before.
+ */
+void
+parcours_shaped_word_get_glyphs (const ParcoursShapedWord *word,
+                                 const PangoGlyphItem     *item,
+                                 int                      *first,
+                                 int                      *last)
+{
+  int offset = item->item->offset;
+
+  if (word->start_index == 0 && word->end_index == G_MAXINT)
+    {
+      *first = 0;
+      *last = item->glyphs->num_glyphs;
+      return;
+    }
+
+  if (offset + item->item->length <= word->start_index || offset >= word->end_index)
+    {
+      *first = *last = 0;
+      return;
+    }
+
+  *first = first_glyph_from (item->glyphs, word->start_index - offset);
+  *last = first_glyph_from (item->glyphs, word->end_index - offset);
+}
+
 ParcoursTextBlock *
 parcours_text_block_ref (ParcoursTextBlock *self)
 {

@@ -68,6 +68,11 @@ typedef struct
   GArray *words;                /* ParcoursPlacedWord */
 } ParcoursTextBlock;
 
+void               parcours_shaped_word_get_glyphs (const ParcoursShapedWord *word,
+                                                    const PangoGlyphItem     *item,
+                                                    int                      *first,
+                                                    int                      *last);
+
 ParcoursTextBlock *parcours_text_block_ref   (ParcoursTextBlock *self);
 void               parcours_text_block_unref (ParcoursTextBlock *self);
 
