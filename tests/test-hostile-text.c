@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <librsvg/rsvg.h>
@@ -1241,6 +1242,63 @@ test_cairo_error_reported (void)
   cairo_surface_destroy (surface);
 }
 
+static cairo_status_t
+discard (void                *closure,
+         const unsigned char *data,
+         unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Should a text cairo refuses ever reach it (the measurer makes every
+ * text drawable, so this one is made by hand), the drawing fails and the
+ * error quotes that text, found among all the texts of its run. */
+static void
+test_refused_text_named (void)
+{
+  g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_PRINT);
+  g_autoptr(ParcoursTextMeasurer) measurer = parcours_text_measurer_new (style);
+  g_autoptr(ParcoursDisplayList) list = parcours_display_list_new (400, 200, style->background);
+  g_autoptr(GError) error = NULL;
+  const PangoFontDescription *font = parcours_text_measurer_get_font (measurer, PARCOURS_FONT_CARD_TEXT);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  ParcoursTextBlock *good, *bad;
+  ParcoursPlacedWord *placed;
+  ParcoursShapedWord *word;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  parcours_text_measurer_begin_pass (measurer);
+  good = parcours_text_measurer_measure (measurer, PARCOURS_FONT_CARD_TEXT, "Drawn before", -1, PANGO_ALIGN_LEFT);
+  bad = parcours_text_measurer_measure (measurer, PARCOURS_FONT_CARD_TEXT, "Refused", -1, PANGO_ALIGN_LEFT);
+
+  /* The block's one word, shaped from text holding U+FFFE. */
+  word = g_new0 (ParcoursShapedWord, 1);
+  g_ref_count_init (&word->ref_count);
+  word->layout = pango_layout_new (context);
+  pango_layout_set_font_description (word->layout, font);
+  pango_layout_set_text (word->layout, "Ref\357\277\276used", -1);
+  word->line = pango_layout_get_line_readonly (word->layout, 0);
+  word->width = 40;
+  word->end_index = G_MAXINT;
+  placed = &g_array_index (bad->words, ParcoursPlacedWord, 0);
+  g_assert_false (g_ref_count_dec (&placed->word->ref_count));
+  placed->word = word;
+  g_object_unref (context);
+
+  parcours_display_list_add_text (list, good, 10, 10, &style->text);
+  parcours_display_list_add_text (list, bad, 10, 40, &style->text);
+
+  surface = cairo_pdf_surface_create_for_stream (discard, NULL, 400, 200);
+  cr = cairo_create (surface);
+  g_assert_false (parcours_cairo_render (list, cr, NULL, TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "“Refused”"));
+  g_assert_null (strstr (error->message, "Drawn before"));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* A noncharacter in the title or a stage name (PDF metadata and outline)
  * does not stop the PDF. */
 static void
@@ -1290,6 +1348,7 @@ main (int    argc,
   g_test_add_func ("/hostile-text/huge-word-drawn", test_huge_word_drawn);
   g_test_add_func ("/hostile-text/many-cards-in-one-cell", test_many_cards_in_one_cell);
   g_test_add_func ("/hostile-text/cairo-error-reported", test_cairo_error_reported);
+  g_test_add_func ("/hostile-text/refused-text-named", test_refused_text_named);
   g_test_add_func ("/hostile-text/pdf-metadata", test_pdf_metadata);
   g_test_add_func ("/hostile-text/blns/native", test_blns_native);
   g_test_add_func ("/hostile-text/blns/csv", test_blns_csv);
