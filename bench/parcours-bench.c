@@ -11,9 +11,14 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <time.h>
 #include <string.h>
 
+#include <gtk/gtk.h>
+
+#include "parcours-canvas.h"
 #include "parcours-document-private.h"
 #include "parcours-export.h"
 #include "parcours-format.h"
@@ -132,10 +137,22 @@ median (double *values,
   return values[n / 2];
 }
 
+/* Wall-clock time; with PARCOURS_BENCH_CLOCK=cpu, the CPU time of this
+ * thread, which other processes on a busy machine disturb far less. */
 static double
 now_ms (void)
 {
-  return g_get_monotonic_time () / 1000.0;
+  static int use_cpu = -1;
+  struct timespec ts;
+
+  if (use_cpu < 0)
+    use_cpu = g_strcmp0 (g_getenv ("PARCOURS_BENCH_CLOCK"), "cpu") == 0;
+
+  if (!use_cpu)
+    return g_get_monotonic_time () / 1000.0;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 /* Peak resident set size of this process, from /proc. */
@@ -283,6 +300,160 @@ bench_export (ParcoursDocument     *document,
   printf ("%s %.1f ms\n", name, median (times, G_N_ELEMENTS (times)));
 }
 
+#define VIEW_WIDTH 1920
+#define VIEW_HEIGHT 1080
+#define N_FRAMES 61
+
+/* One frame as GTK draws it: the canvas's snapshot, then the cairo GSK
+ * renderer rendering it offscreen, so figures repeat on any machine. */
+static double
+render_frame (ParcoursCanvas *canvas,
+              GskRenderer    *renderer)
+{
+  double start = now_ms ();
+  GskRenderNode *node = parcours_canvas_render_map (canvas);
+  GdkTexture *texture = gsk_renderer_render_texture (renderer, node,
+                                                     &GRAPHENE_RECT_INIT (0, 0, VIEW_WIDTH, VIEW_HEIGHT));
+  double elapsed = now_ms () - start;
+
+  g_object_unref (texture);
+  gsk_render_node_unref (node);
+  return elapsed;
+}
+
+/* A card in the middle of the first screen, in layout units. */
+static const ParcoursCardBox *
+card_near (ParcoursLayout *layout,
+           double          x,
+           double          y)
+{
+  const ParcoursCardBox *best = NULL;
+  double best_distance = G_MAXDOUBLE;
+
+  for (guint i = 0; i < parcours_layout_get_n_cards (layout); i++)
+    {
+      const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
+      double d = fabs (box->rect.x - x) + fabs (box->rect.y - y);
+
+      if (d < best_distance)
+        {
+          best = box;
+          best_distance = d;
+        }
+    }
+
+  return best;
+}
+
+static void
+bench_canvas (ParcoursDocument *document)
+{
+  g_autoptr(ParcoursHistory) history = parcours_history_new (document);
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (50);
+  ParcoursCanvas *canvas;
+  ParcoursViewport *viewport;
+  ParcoursInteraction *interaction;
+  ParcoursLayout *layout;
+  const ParcoursCardBox *card;
+  double frames[N_FRAMES], hits[N_RUNS], edits[N_RUNS];
+  double x, y;
+
+  if (!gsk_renderer_realize (renderer, NULL, &error))
+    g_error ("cairo renderer: %s", error->message);
+
+  canvas = g_object_ref_sink (PARCOURS_CANVAS (parcours_canvas_new ()));
+  parcours_canvas_set_history (canvas, history);
+  viewport = parcours_canvas_get_viewport (canvas);
+  interaction = parcours_canvas_get_interaction (canvas);
+  parcours_viewport_set_text_scale (viewport, 1.0);
+  parcours_viewport_set_view_size (viewport, VIEW_WIDTH, VIEW_HEIGHT);
+  layout = parcours_canvas_get_layout (canvas);
+
+  /* Dragging a card across the screen at 100 %: the first frame records
+   * every visible node, the others re-use them. */
+  parcours_viewport_set_origin (viewport, 600, 500);
+  render_frame (canvas, renderer);
+  card = card_near (layout, 600 + VIEW_WIDTH / 3.0, 500 + VIEW_HEIGHT / 3.0);
+  x = card->rect.x + card->rect.width / 2;
+  y = card->rect.y + card->rect.height / 2;
+  parcours_interaction_press (interaction, x, y, 1, 0);
+  for (guint f = 0; f < N_FRAMES; f++)
+    {
+      parcours_interaction_motion (interaction, x + 20 * f, y + 7 * f, 0);
+      frames[f] = render_frame (canvas, renderer);
+    }
+  parcours_interaction_release (interaction, x + 20 * N_FRAMES, y + 7 * N_FRAMES, 0);
+  printf ("frame_drag_5000_ms %.2f ms\n", median (frames, N_FRAMES));
+
+  /* An edit committed, then the next frame: relayout, repaint, the
+   * changed card recorded again. */
+  render_frame (canvas, renderer);
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      ParcoursCard *edited = card_near (layout, 600 + VIEW_WIDTH / 2.0, 500 + VIEW_HEIGHT / 2.0)->card;
+      char text[64];
+      double start;
+
+      g_snprintf (text, sizeof text, "Edited in place, run %u", run);
+      start = now_ms ();
+      parcours_history_set (history, edited, NULL, "text", text, NULL);
+      parcours_history_seal (history);
+      if (g_getenv ("PARCOURS_BENCH_DETAIL"))
+        {
+          double t0 = now_ms ();
+          parcours_canvas_get_layout (canvas);
+          printf ("# relayout+repaint+runs %.2f ms", now_ms () - t0);
+        }
+      edits[run] = now_ms () - start + render_frame (canvas, renderer);
+      if (g_getenv ("PARCOURS_BENCH_DETAIL"))
+        printf (", all %.2f ms\n", edits[run]);
+    }
+  printf ("edit_to_frame_5000_ms %.2f ms\n", median (edits, N_RUNS));
+
+  /* PARCOURS_BENCH_PROFILE=edit: many relayouts, for a profiler. */
+  if (g_strcmp0 (g_getenv ("PARCOURS_BENCH_PROFILE"), "edit") == 0)
+    for (guint run = 0; run < 200; run++)
+      {
+        ParcoursCard *edited = card_near (layout, 600 + VIEW_WIDTH / 2.0, 500 + VIEW_HEIGHT / 2.0)->card;
+        char text[64];
+
+        g_snprintf (text, sizeof text, "Edited in place, run %u", run % 2);
+        parcours_history_set (history, edited, NULL, "text", text, NULL);
+        parcours_history_seal (history);
+        parcours_canvas_get_layout (canvas);
+      }
+
+  /* The whole map on screen (zoom to fit stops at 10 %). */
+  parcours_viewport_zoom_to_fit (viewport);
+  render_frame (canvas, renderer);
+  for (guint f = 0; f < N_FRAMES; f++)
+    {
+      parcours_viewport_set_origin (viewport, f % 2, 0);
+      frames[f] = render_frame (canvas, renderer);
+    }
+  printf ("frame_zoomed_out_5000_ms %.2f ms\n", median (frames, N_FRAMES));
+
+  /* Hit tests anywhere on the map, as motion events make them. */
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      double start = now_ms ();
+      guint found = 0;
+
+      for (guint i = 0; i < 100000; i++)
+        found += parcours_layout_hit_test (layout,
+                                           g_rand_double_range (rand, 0, parcours_layout_get_width (layout)),
+                                           g_rand_double_range (rand, 0, parcours_layout_get_height (layout))) != NULL;
+      hits[run] = (now_ms () - start) * 1000 / 100000;
+      g_assert (found > 0);
+    }
+  printf ("hit_test_5000_us %.3f us\n", median (hits, N_RUNS));
+
+  gsk_renderer_unrealize (renderer);
+  g_object_unref (canvas);
+}
+
 /* One card holding a single word of 1 MiB (the format's limit for a
  * string), pseudo-random so that no piece of it repeats: breaking it must
  * be linear. Exported to SVG and PDF; the page is far too tall for PNG. */
@@ -335,12 +506,28 @@ main (int   argc,
 
   document = generate_map ();
 
+  /* PARCOURS_BENCH=canvas: the canvas figures alone, for profiling. */
+  if (g_strcmp0 (g_getenv ("PARCOURS_BENCH"), "canvas") == 0)
+    {
+      if (!gtk_init_check ())
+        g_error ("the canvas figures need a display");
+      bench_canvas (document);
+      return 0;
+    }
+
   bench_load_save (document);
   bench_undo_redo (document);
   /* Before the exports: they allocate far more than editing a map does. */
   printf ("rss_5000_mb %.1f MB\n", peak_rss_mb ());
 
   bench_layout (document);
+
+  /* The canvas figures need GTK, so a display (Xvfb will do). */
+  if (gtk_init_check ())
+    bench_canvas (document);
+  else
+    printf ("# frame_*, hit_test and edit_to_frame need a display: skipped\n");
+
   bench_export (document, PARCOURS_EXPORT_FORMAT_SVG, "export_svg_5000_ms");
   bench_export (document, PARCOURS_EXPORT_FORMAT_PDF, "export_pdf_5000_ms");
   bench_export (document, PARCOURS_EXPORT_FORMAT_PNG, "export_png_5000_ms");

@@ -331,3 +331,33 @@ parcours_test_collect_texts (ParcoursDocument *document)
 
   return texts;
 }
+
+/* A small map to reshape on the canvas. Three stages; touchpoints and
+ * actions lanes, and Anna's emotion curve. Cells: (touch, s1) t1 t2 t3;
+ * (touch, s2) t4; (actions, s1) a1; points p1 (s1, +0.5), p2 (s2, -0.5). */
+ParcoursDocument *
+parcours_test_make_canvas_map (void)
+{
+  ParcoursDocument *document = parcours_document_new ();
+  ParcoursLane *emotions;
+
+  parcours_document_set_title (document, "Canvas test");
+  add (document, parcours_persona_new ("anna", "Anna"));
+  add (document, parcours_stage_new ("s1", "Discover"));
+  add (document, parcours_stage_new ("s2", "Buy"));
+  add (document, parcours_stage_new ("s3", "Use"));
+  add (document, parcours_lane_new ("touch", PARCOURS_LANE_KIND_TOUCHPOINTS, "Touchpoints"));
+  add (document, parcours_lane_new ("actions", PARCOURS_LANE_KIND_ACTIONS, "Actions"));
+  emotions = parcours_lane_new ("feel", PARCOURS_LANE_KIND_EMOTIONS, "Feelings");
+  parcours_lane_set_persona_id (emotions, "anna");
+  add (document, emotions);
+  add (document, parcours_card_new ("t1", "touch", "s1", "Sees an ad"));
+  add (document, parcours_card_new ("t2", "touch", "s1", "Reads reviews"));
+  add (document, parcours_card_new ("t3", "touch", "s1", "Asks a friend"));
+  add (document, parcours_card_new ("t4", "touch", "s2", "Checkout page"));
+  add (document, parcours_card_new ("a1", "actions", "s1", "Searches"));
+  add (document, parcours_emotion_point_new ("p1", "feel", "s1", 0.5, 0.5));
+  add (document, parcours_emotion_point_new ("p2", "feel", "s2", 0.5, -0.5));
+
+  return document;
+}

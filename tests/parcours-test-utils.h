@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 ParcoursDocument *parcours_test_make_grocery_map     (void);
 ParcoursDocument *parcours_test_make_day_in_life_map (void);
 ParcoursDocument *parcours_test_make_hostile_map     (void);
+ParcoursDocument *parcours_test_make_canvas_map      (void);
 ParcoursDocument *parcours_test_make_generated_map   (guint n_stages,
                                                       guint n_lanes,
                                                       guint n_cards,

@@ -1169,6 +1169,43 @@ test_group (Fixture       *fixture,
   g_assert_null (parcours_document_lookup (fixture->document, "stage-3"));
 }
 
+/* Cancelling a group reverts what it recorded and leaves no step: a new
+ * card left empty, a drag abandoned with Escape. */
+static void
+test_group_cancel (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  ParcoursHistory *history = fixture->history;
+  g_autoptr(ParcoursCard) card = parcours_card_new ("card-new", "lane-1", "stage-1", "");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  set_string (history, lookup (fixture, "card-1"), "text", "Kept");
+  before = serialize_document (fixture->document);
+  g_assert_cmpuint (parcours_history_get_n_undo (history), ==, 1);
+
+  parcours_history_begin_group (history, "Add Card");
+  g_assert_true (parcours_history_get_in_group (history));
+  g_assert_true (parcours_history_insert (history, PARCOURS_ELEMENT (card), 0, NULL));
+  parcours_history_begin_group (history, NULL);
+  set_string (history, card, "text", "T");
+  set_string (history, card, "text", "Ty");
+  parcours_history_cancel_group (history);
+
+  g_assert_false (parcours_history_get_in_group (history));
+  g_assert_null (parcours_document_lookup (fixture->document, "card-new"));
+  after = serialize_document (fixture->document);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (parcours_history_get_n_undo (history), ==, 1);
+  g_assert_cmpstr (parcours_history_get_undo_label (history), ==, "Edit Card Text");
+
+  /* The history goes on as before: the next edit is a step of its own. */
+  set_string (history, lookup (fixture, "card-1"), "text", "Kept again");
+  g_assert_cmpuint (parcours_history_get_n_undo (history), ==, 2);
+  g_assert_true (parcours_history_undo (history));
+  g_assert_cmpstr (parcours_card_get_text (PARCOURS_CARD (lookup (fixture, "card-1"))), ==, "Kept");
+}
+
 /* A view that pushes its state back into the model on every change, as a
  * text entry bound to a property would. */
 static void
@@ -2015,6 +2052,7 @@ main (int   argc,
   ADD_FIXTURE_TEST ("/history/remove/persona", test_remove_persona);
   ADD_FIXTURE_TEST ("/history/move-card", test_move_card);
   ADD_FIXTURE_TEST ("/history/group", test_group);
+  ADD_FIXTURE_TEST ("/history/group/cancel", test_group_cancel);
   ADD_FIXTURE_TEST ("/history/applying", test_applying);
   g_test_add_func ("/history/many-steps", test_many_steps);
   g_test_add_func ("/history/property", test_property);

@@ -926,6 +926,51 @@ parcours_history_end_group (ParcoursHistory *self)
 }
 
 /**
+ * parcours_history_cancel_group:
+ * @self: a #ParcoursHistory
+ *
+ * Ends every open group by reverting what was recorded in it: the
+ * document is back as it was when the outermost group began, and no step
+ * is added. For gestures the user abandons half-way: Escape during a
+ * drag, a new card left empty.
+ */
+void
+parcours_history_cancel_group (ParcoursHistory *self)
+{
+  g_autoptr(ParcoursCommand) group = NULL;
+
+  g_return_if_fail (PARCOURS_IS_HISTORY (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (self->applying)
+    return;
+
+  group = g_steal_pointer (&self->group);
+  self->group_depth = 0;
+
+  self->applying = TRUE;
+  parcours_command_revert (group, self->document);
+  self->applying = FALSE;
+
+  parcours_history_seal (self);
+  update_state (self);
+}
+
+/**
+ * parcours_history_get_in_group:
+ * @self: a #ParcoursHistory
+ *
+ * Returns: whether a group is open (undo and redo wait until it ends)
+ */
+gboolean
+parcours_history_get_in_group (ParcoursHistory *self)
+{
+  g_return_val_if_fail (PARCOURS_IS_HISTORY (self), FALSE);
+
+  return self->group_depth > 0;
+}
+
+/**
  * parcours_history_seal:
  * @self: a #ParcoursHistory
  *

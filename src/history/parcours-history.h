@@ -41,6 +41,8 @@ void              parcours_history_clear          (ParcoursHistory  *self);
 void              parcours_history_begin_group    (ParcoursHistory  *self,
                                                    const char       *label);
 void              parcours_history_end_group      (ParcoursHistory  *self);
+void              parcours_history_cancel_group   (ParcoursHistory  *self);
+gboolean          parcours_history_get_in_group   (ParcoursHistory  *self);
 
 /* Ends a continuous gesture: the next edit starts a new undo step even if
  * it sets the same property of the same element. */

@@ -568,6 +568,13 @@ set_text_error (ParcoursDisplayList *list,
                  _("A text could not be drawn: %s"), cairo_status_to_string (status));
 }
 
+static gboolean draw_primitives (ParcoursDisplayList  *list,
+                                 cairo_t              *cr,
+                                 const ParcoursRect   *clip,
+                                 guint                 first,
+                                 guint                 end,
+                                 GError              **error);
+
 /**
  * parcours_cairo_render:
  * @list: a display list
@@ -589,11 +596,7 @@ parcours_cairo_render (ParcoursDisplayList  *list,
                        gboolean              paint_background,
                        GError              **error)
 {
-  const ParcoursPrimitive *batch = NULL;
-  GlyphRun run = { NULL, { 0 }, NULL, NULL, NULL, 0, 0, FALSE };
-  IconRun icons = { 0, { 0 }, NULL };
-  cairo_status_t status;
-  guint n;
+  gboolean drawn;
 
   g_return_val_if_fail (list != NULL, FALSE);
   g_return_val_if_fail (cr != NULL, FALSE);
@@ -617,6 +620,52 @@ parcours_cairo_render (ParcoursDisplayList  *list,
       cairo_paint (cr);
     }
 
+  drawn = draw_primitives (list, cr, clip, 0, parcours_display_list_get_n_items (list), error);
+
+  cairo_restore (cr);
+
+  return drawn;
+}
+
+/**
+ * parcours_cairo_render_range:
+ * @list: a display list
+ * @cr: where to draw, in layout units
+ * @first: the first primitive to draw
+ * @n: how many
+ *
+ * Draws some primitives of @list, as parcours_cairo_render() would: the
+ * GSK backend draws paths and icons with it. A failure shows as the
+ * status of @cr.
+ */
+void
+parcours_cairo_render_range (ParcoursDisplayList *list,
+                             cairo_t             *cr,
+                             guint                first,
+                             guint                n)
+{
+  g_return_if_fail (list != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (first + n <= parcours_display_list_get_n_items (list));
+
+  cairo_save (cr);
+  draw_primitives (list, cr, NULL, first, first + n, NULL);
+  cairo_restore (cr);
+}
+
+static gboolean
+draw_primitives (ParcoursDisplayList  *list,
+                 cairo_t              *cr,
+                 const ParcoursRect   *clip,
+                 guint                 first,
+                 guint                 end,
+                 GError              **error)
+{
+  const ParcoursPrimitive *batch = NULL;
+  GlyphRun run = { NULL, { 0 }, NULL, NULL, NULL, 0, 0, FALSE };
+  IconRun icons = { 0, { 0 }, NULL };
+  cairo_status_t status;
+
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
@@ -627,8 +676,7 @@ parcours_cairo_render (ParcoursDisplayList  *list,
   run.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
   run.utf8 = g_string_new (NULL);
   icons.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-  n = parcours_display_list_get_n_items (list);
-  for (guint i = 0; i < n && !run.failed && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
+  for (guint i = first; i < end && !run.failed && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
     {
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
 
@@ -683,7 +731,6 @@ parcours_cairo_render (ParcoursDisplayList  *list,
   g_string_free (run.utf8, TRUE);
 
   status = cairo_status (cr);
-  cairo_restore (cr);
 
   if (run.failed)
     {

@@ -17,5 +17,9 @@ gboolean parcours_cairo_render (ParcoursDisplayList  *list,
                                 const ParcoursRect   *clip,
                                 gboolean              paint_background,
                                 GError              **error);
+void parcours_cairo_render_range (ParcoursDisplayList *list,
+                                  cairo_t             *cr,
+                                  guint                first,
+                                  guint                n);
 
 G_END_DECLS

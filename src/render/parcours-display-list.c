@@ -17,6 +17,7 @@ struct _ParcoursDisplayList
   double height;
   ParcoursRgba background;
   GArray *items;          /* of ParcoursPrimitive */
+  ParcoursElement *element;   /* given to the primitives added now */
 };
 
 G_DEFINE_BOXED_TYPE (ParcoursDisplayList, parcours_display_list,
@@ -104,6 +105,22 @@ parcours_display_list_get_item (ParcoursDisplayList *self,
   return &g_array_index (self->items, ParcoursPrimitive, index);
 }
 
+/**
+ * parcours_display_list_set_element:
+ * @element: (nullable): the element the next primitives draw
+ *
+ * Tags the primitives added from now on with @element, until the next
+ * call; %NULL for the map's background.
+ */
+void
+parcours_display_list_set_element (ParcoursDisplayList *self,
+                                   ParcoursElement     *element)
+{
+  g_return_if_fail (self != NULL);
+
+  self->element = element;
+}
+
 static ParcoursPrimitive *
 append (ParcoursDisplayList   *self,
         ParcoursPrimitiveKind  kind)
@@ -116,6 +133,7 @@ append (ParcoursDisplayList   *self,
   primitive->fill = transparent;
   primitive->stroke = transparent;
   primitive->color = transparent;
+  primitive->element = self->element;
 
   return primitive;
 }

@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "parcours-element.h"
 #include "parcours-style.h"
 #include "parcours-text-measurer.h"
 
@@ -70,6 +71,12 @@ typedef struct
   ParcoursTextBlock *text;
   ParcoursRgba color;
 
+  /* The map element this primitive draws (a card, an emotion point, a
+   * stage or lane header), or NULL for the map's background. Painted for
+   * the screen, an element's primitives are consecutive, so the canvas
+   * caches, lifts and redraws one element alone. Not owned: the layout
+   * the list was painted from keeps the element alive. */
+  ParcoursElement *element;
 } ParcoursPrimitive;
 
 /* The flat list of primitives a painted map is made of, in painting order.
@@ -89,6 +96,8 @@ guint                    parcours_display_list_get_n_items   (ParcoursDisplayLis
 const ParcoursPrimitive *parcours_display_list_get_item      (ParcoursDisplayList      *self,
                                                               guint                     index);
 
+void                     parcours_display_list_set_element   (ParcoursDisplayList      *self,
+                                                              ParcoursElement          *element);
 void                     parcours_display_list_add_rect      (ParcoursDisplayList      *self,
                                                               const ParcoursRect       *rect,
                                                               double                    radius,

@@ -42,6 +42,16 @@ struct _ParcoursLayout
   GArray *points;
   GArray *personas;
   GArray *legend;
+
+  /* The index hit testing and the canvas use: cards are laid out cell by
+   * cell, so the cards of cell (lane l, stage s) are the range
+   * [cell_first[l * n_stages + s], cell_first[l * n_stages + s + 1]).
+   * Points are in @point_order sorted by lane, then x; the points of lane
+   * l are [lane_first_point[l], lane_first_point[l + 1]) of it. */
+  guint *cell_first;
+  guint *point_order;
+  guint *lane_first_point;
+  GHashTable *element_index;    /* element → index in its array + 1 */
 };
 
 G_DEFINE_FINAL_TYPE (ParcoursLayout, parcours_layout, G_TYPE_OBJECT)
@@ -133,6 +143,10 @@ parcours_layout_finalize (GObject *object)
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->personas, g_array_unref);
   g_clear_pointer (&self->legend, g_array_unref);
+  g_clear_pointer (&self->cell_first, g_free);
+  g_clear_pointer (&self->point_order, g_free);
+  g_clear_pointer (&self->lane_first_point, g_free);
+  g_clear_pointer (&self->element_index, g_hash_table_unref);
   g_clear_pointer (&self->title, parcours_text_block_unref);
   g_clear_pointer (&self->subtitle, parcours_text_block_unref);
   g_clear_object (&self->document);
@@ -159,6 +173,7 @@ parcours_layout_init (ParcoursLayout *self)
   self->points = new_box_array (sizeof (ParcoursPointBox), clear_point_box);
   self->personas = new_box_array (sizeof (ParcoursPersonaBox), clear_persona_box);
   self->legend = new_box_array (sizeof (ParcoursLegendItem), clear_legend_item);
+  self->element_index = g_hash_table_new (NULL, NULL);
 }
 
 ParcoursLayout *
@@ -575,8 +590,71 @@ clear_layout (ParcoursLayout *self)
   g_array_set_size (self->points, 0);
   g_array_set_size (self->personas, 0);
   g_array_set_size (self->legend, 0);
+  g_clear_pointer (&self->cell_first, g_free);
+  g_clear_pointer (&self->point_order, g_free);
+  g_clear_pointer (&self->lane_first_point, g_free);
+  g_hash_table_remove_all (self->element_index);
   g_clear_pointer (&self->title, parcours_text_block_unref);
   g_clear_pointer (&self->subtitle, parcours_text_block_unref);
+}
+
+static int
+compare_point_order (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  GArray *points = user_data;
+  const ParcoursPointBox *pa = &g_array_index (points, ParcoursPointBox, *(const guint *) a);
+  const ParcoursPointBox *pb = &g_array_index (points, ParcoursPointBox, *(const guint *) b);
+
+  if (pa->lane_index != pb->lane_index)
+    return pa->lane_index < pb->lane_index ? -1 : 1;
+  if (pa->x != pb->x)
+    return pa->x < pb->x ? -1 : 1;
+  return (int) *(const guint *) a - (int) *(const guint *) b;
+}
+
+/* Builds the lookups of the finished layout: element → box, the cards
+ * of each cell, the points of each lane in x order. */
+static void
+build_index (ParcoursLayout *self)
+{
+  guint n_stages = self->stages->len;
+  guint n_lanes = self->lanes->len;
+  guint n_cells = n_stages * n_lanes;
+  guint cell = 0;
+
+#define INDEX_ARRAY(array, Type, field) \
+  for (guint i = 0; i < (array)->len; i++) \
+    g_hash_table_insert (self->element_index, g_array_index ((array), Type, i).field, GUINT_TO_POINTER (i + 1))
+  INDEX_ARRAY (self->stages, ParcoursStageBox, stage);
+  INDEX_ARRAY (self->lanes, ParcoursLaneBox, lane);
+  INDEX_ARRAY (self->cards, ParcoursCardBox, card);
+  INDEX_ARRAY (self->points, ParcoursPointBox, point);
+  INDEX_ARRAY (self->personas, ParcoursPersonaBox, persona);
+#undef INDEX_ARRAY
+
+  self->cell_first = g_new0 (guint, n_cells + 1);
+  for (guint i = 0; i < self->cards->len; i++)
+    {
+      const ParcoursCardBox *box = &g_array_index (self->cards, ParcoursCardBox, i);
+      guint card_cell = box->lane_index * n_stages + box->stage_index;
+
+      while (cell < card_cell)
+        self->cell_first[++cell] = i;
+    }
+  while (cell < n_cells)
+    self->cell_first[++cell] = self->cards->len;
+
+  self->point_order = g_new (guint, MAX (self->points->len, 1));
+  for (guint i = 0; i < self->points->len; i++)
+    self->point_order[i] = i;
+  g_qsort_with_data (self->point_order, self->points->len, sizeof (guint), compare_point_order, self->points);
+  self->lane_first_point = g_new0 (guint, n_lanes + 1);
+  for (guint i = 0; i < self->points->len; i++)
+    self->lane_first_point[g_array_index (self->points, ParcoursPointBox, self->point_order[i]).lane_index + 1]++;
+  for (guint l = 0; l < n_lanes; l++)
+    self->lane_first_point[l + 1] += self->lane_first_point[l];
 }
 
 /**
@@ -794,12 +872,14 @@ parcours_layout_update (ParcoursLayout   *self,
           lane.curve_color = parcours_style_curve_color (style, persona ? parcours_persona_get_color (persona) : NULL,
                                                          n_emotion_lanes++);
 
+          lane.value_mid = lane.band.y + row_height / 2;
+          lane.value_reach = band_height / 2 - r - 3;
           for (guint p = 0; p < self->points->len; p++)
             {
               ParcoursPointBox *point = &g_array_index (self->points, ParcoursPointBox, p);
               double value = parcours_emotion_point_get_value (point->point);
-              double mid = lane.band.y + row_height / 2;
-              double reach = band_height / 2 - r - 3;
+              double mid = lane.value_mid;
+              double reach = lane.value_reach;
 
               if (point->lane_index != l)
                 continue;
@@ -898,6 +978,7 @@ parcours_layout_update (ParcoursLayout   *self,
   self->width = ceil (MAX (content_width, grid_width) + 2 * style->margin);
   self->height = ceil (y + style->margin);
 
+  build_index (self);
   parcours_text_measurer_end_pass (self->measurer);
 }
 
@@ -1078,11 +1159,133 @@ rect_contains (const ParcoursRect *rect,
          y >= rect->y && y < rect->y + rect->height;
 }
 
+/* The index of the stage whose column holds @x, or -1. */
+static int
+stage_at_x (ParcoursLayout *self,
+            double          x)
+{
+  guint lo = 0, hi = self->stages->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const ParcoursRect *column = &g_array_index (self->stages, ParcoursStageBox, mid).column;
+
+      if (x < column->x)
+        hi = mid;
+      else if (x >= column->x + column->width)
+        lo = mid + 1;
+      else
+        return mid;
+    }
+
+  return -1;
+}
+
+/* The index of the lane whose row holds @y, or -1. */
+static int
+lane_at_y (ParcoursLayout *self,
+           double          y)
+{
+  guint lo = 0, hi = self->lanes->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const ParcoursRect *row = &g_array_index (self->lanes, ParcoursLaneBox, mid).row;
+
+      if (y < row->y)
+        hi = mid;
+      else if (y >= row->y + row->height)
+        lo = mid + 1;
+      else
+        return mid;
+    }
+
+  return -1;
+}
+
+static ParcoursElement *
+hit_test_point (ParcoursLayout *self,
+                guint           lane,
+                double          x,
+                double          y)
+{
+  double r = self->style->emotion_face_radius + 2;
+  guint lo = self->lane_first_point[lane], hi = self->lane_first_point[lane + 1];
+  const ParcoursPointBox *top = NULL;
+  guint top_index = 0;
+
+  /* The first point of the lane at or right of x - r, then the few
+   * whose faces can reach x. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->points, ParcoursPointBox, self->point_order[mid]).x < x - r)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  /* Of overlapping faces, the one painted last is on top. */
+  for (guint i = lo; i < self->lane_first_point[lane + 1]; i++)
+    {
+      const ParcoursPointBox *point = &g_array_index (self->points, ParcoursPointBox, self->point_order[i]);
+
+      if (point->x > x + r)
+        break;
+      if ((x - point->x) * (x - point->x) + (y - point->y) * (y - point->y) <= r * r &&
+          (top == NULL || self->point_order[i] > top_index))
+        {
+          top = point;
+          top_index = self->point_order[i];
+        }
+    }
+
+  return top != NULL ? PARCOURS_ELEMENT (top->point) : NULL;
+}
+
+static ParcoursElement *
+hit_test_card (ParcoursLayout *self,
+               guint           lane,
+               guint           stage,
+               double          x,
+               double          y)
+{
+  guint first, n;
+
+  parcours_layout_get_cell_cards (self, lane, stage, &first, &n);
+
+  /* Cards of a cell are stacked top to bottom. */
+  while (n > 0)
+    {
+      guint half = n / 2;
+      const ParcoursCardBox *card = &g_array_index (self->cards, ParcoursCardBox, first + half);
+
+      if (y < card->rect.y)
+        n = half;
+      else if (y >= card->rect.y + card->rect.height)
+        {
+          first += half + 1;
+          n -= half + 1;
+        }
+      else
+        return rect_contains (&card->rect, x, y) ? PARCOURS_ELEMENT (card->card) : NULL;
+    }
+
+  return NULL;
+}
+
 /**
  * parcours_layout_hit_test:
  * @self: a #ParcoursLayout
  * @x: layout x
  * @y: layout y
+ *
+ * Finds what is at (@x, @y) by arithmetic on the layout: the lane and
+ * stage by binary search, then the few cards of one cell or points of
+ * one lane, so it costs the same on a map of 5 000 cards as on one of 5.
  *
  * Returns: (transfer none) (nullable): the topmost element at (@x, @y):
  *   an emotion point, a card, a stage or lane header, or a persona
@@ -1092,36 +1295,32 @@ parcours_layout_hit_test (ParcoursLayout *self,
                           double          x,
                           double          y)
 {
-  double r = self->style->emotion_face_radius + 2;
+  int lane, stage;
 
   g_return_val_if_fail (PARCOURS_IS_LAYOUT (self), NULL);
 
-  for (guint i = 0; i < self->points->len; i++)
+  lane = lane_at_y (self, y);
+  stage = stage_at_x (self, x);
+
+  if (lane >= 0)
     {
-      const ParcoursPointBox *point = &g_array_index (self->points, ParcoursPointBox, i);
-      if ((x - point->x) * (x - point->x) + (y - point->y) * (y - point->y) <= r * r)
-        return PARCOURS_ELEMENT (point->point);
+      const ParcoursLaneBox *box = &g_array_index (self->lanes, ParcoursLaneBox, lane);
+      ParcoursElement *found;
+
+      if (box->is_emotion && (found = hit_test_point (self, lane, x, y)) != NULL)
+        return found;
+      if (stage >= 0 && (found = hit_test_card (self, lane, stage, x, y)) != NULL)
+        return found;
+      if (rect_contains (&box->header, x, y))
+        return PARCOURS_ELEMENT (box->lane);
     }
 
-  for (guint i = 0; i < self->cards->len; i++)
+  if (stage >= 0)
     {
-      const ParcoursCardBox *card = &g_array_index (self->cards, ParcoursCardBox, i);
-      if (rect_contains (&card->rect, x, y))
-        return PARCOURS_ELEMENT (card->card);
-    }
+      const ParcoursStageBox *box = &g_array_index (self->stages, ParcoursStageBox, stage);
 
-  for (guint i = 0; i < self->stages->len; i++)
-    {
-      const ParcoursStageBox *stage = &g_array_index (self->stages, ParcoursStageBox, i);
-      if (rect_contains (&stage->header, x, y))
-        return PARCOURS_ELEMENT (stage->stage);
-    }
-
-  for (guint i = 0; i < self->lanes->len; i++)
-    {
-      const ParcoursLaneBox *lane = &g_array_index (self->lanes, ParcoursLaneBox, i);
-      if (rect_contains (&lane->header, x, y))
-        return PARCOURS_ELEMENT (lane->lane);
+      if (rect_contains (&box->header, x, y))
+        return PARCOURS_ELEMENT (box->stage);
     }
 
   for (guint i = 0; i < self->personas->len; i++)
@@ -1132,4 +1331,106 @@ parcours_layout_hit_test (ParcoursLayout *self,
     }
 
   return NULL;
+}
+
+/**
+ * parcours_layout_get_cell_at:
+ * @self: a #ParcoursLayout
+ * @x: layout x
+ * @y: layout y
+ * @lane_index: (out) (optional): the lane of the cell
+ * @stage_index: (out) (optional): the stage of the cell
+ *
+ * Returns: whether (@x, @y) is inside a cell of the grid (not a header)
+ */
+gboolean
+parcours_layout_get_cell_at (ParcoursLayout *self,
+                             double          x,
+                             double          y,
+                             guint          *lane_index,
+                             guint          *stage_index)
+{
+  int lane, stage;
+
+  g_return_val_if_fail (PARCOURS_IS_LAYOUT (self), FALSE);
+
+  lane = lane_at_y (self, y);
+  stage = stage_at_x (self, x);
+  if (lane < 0 || stage < 0)
+    return FALSE;
+
+  if (lane_index != NULL)
+    *lane_index = lane;
+  if (stage_index != NULL)
+    *stage_index = stage;
+  return TRUE;
+}
+
+/**
+ * parcours_layout_get_cell_cards:
+ * @self: a #ParcoursLayout
+ * @first: (out): the index of the cell's first card
+ * @n: (out): how many cards the cell shows, top to bottom
+ */
+void
+parcours_layout_get_cell_cards (ParcoursLayout *self,
+                                guint           lane_index,
+                                guint           stage_index,
+                                guint          *first,
+                                guint          *n)
+{
+  guint cell;
+
+  g_return_if_fail (PARCOURS_IS_LAYOUT (self));
+  g_return_if_fail (first != NULL && n != NULL);
+
+  *first = *n = 0;
+  if (lane_index >= self->lanes->len || stage_index >= self->stages->len || self->cell_first == NULL)
+    return;
+
+  cell = lane_index * self->stages->len + stage_index;
+  *first = self->cell_first[cell];
+  *n = self->cell_first[cell + 1] - self->cell_first[cell];
+}
+
+/**
+ * parcours_layout_get_lane_points:
+ * @self: a #ParcoursLayout
+ * @lane_index: a lane
+ * @n: (out): how many points the lane shows
+ *
+ * Returns: (transfer none) (array length=n): the indices of the lane's
+ *   points (for parcours_layout_get_point()), left to right
+ */
+const guint *
+parcours_layout_get_lane_points (ParcoursLayout *self,
+                                 guint           lane_index,
+                                 guint          *n)
+{
+  g_return_val_if_fail (PARCOURS_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (n != NULL, NULL);
+
+  *n = 0;
+  if (lane_index >= self->lanes->len || self->lane_first_point == NULL)
+    return NULL;
+
+  *n = self->lane_first_point[lane_index + 1] - self->lane_first_point[lane_index];
+  return self->point_order + self->lane_first_point[lane_index];
+}
+
+/**
+ * parcours_layout_find:
+ * @self: a #ParcoursLayout
+ * @element: a stage, lane, card, emotion point or persona
+ *
+ * Returns: the index of @element's box (for parcours_layout_get_card()
+ *   and the like), or -1 when the layout does not show it
+ */
+int
+parcours_layout_find (ParcoursLayout  *self,
+                      ParcoursElement *element)
+{
+  g_return_val_if_fail (PARCOURS_IS_LAYOUT (self), -1);
+
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->element_index, element)) - 1;
 }

@@ -39,6 +39,8 @@ typedef struct
   ParcoursRect band;            /* where faces and the curve live */
   ParcoursRgba curve_color;
   GArray *curve;                /* ParcoursPathSegment, empty below 2 points */
+  double value_mid;             /* the y of value 0 */
+  double value_reach;           /* how far up value 1 is from value 0 */
 } ParcoursLaneBox;
 
 typedef struct
@@ -145,5 +147,20 @@ const ParcoursLegendItem *parcours_layout_get_legend_item (ParcoursLayout  *self
 ParcoursElement          *parcours_layout_hit_test       (ParcoursLayout   *self,
                                                           double            x,
                                                           double            y);
+gboolean                  parcours_layout_get_cell_at    (ParcoursLayout   *self,
+                                                          double            x,
+                                                          double            y,
+                                                          guint            *lane_index,
+                                                          guint            *stage_index);
+void                      parcours_layout_get_cell_cards (ParcoursLayout   *self,
+                                                          guint             lane_index,
+                                                          guint             stage_index,
+                                                          guint            *first,
+                                                          guint            *n);
+const guint              *parcours_layout_get_lane_points (ParcoursLayout  *self,
+                                                          guint             lane_index,
+                                                          guint            *n);
+int                       parcours_layout_find           (ParcoursLayout   *self,
+                                                          ParcoursElement  *element);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ typedef struct
   ParcoursDisplayList *list;
   ParcoursStyle *style;
   GArray *path;
+  gboolean by_element;
 } Painter;
 
 const char *
@@ -319,6 +320,7 @@ paint_headers (Painter        *p,
       const ParcoursStageBox *stage = parcours_layout_get_stage (layout, s);
       double y = stage->header.y + pad;
 
+      parcours_display_list_set_element (p->list, PARCOURS_ELEMENT (stage->stage));
       rect (p, stage->header.x + pad, y, stage->header.width - 2 * pad, 4, 2, &stage->color, NULL, 0);
       y += 4 + 6;
       text (p, stage->name, stage->header.x + pad, y, &style->text);
@@ -332,6 +334,7 @@ paint_headers (Painter        *p,
       double x = lane->header.x + pad;
       double y = lane->header.y + pad;
 
+      parcours_display_list_set_element (p->list, PARCOURS_ELEMENT (lane->lane));
       text (p, lane->name, x, y, &style->text);
       y += lane->name->height;
       if (lane->subtitle != NULL)
@@ -342,9 +345,14 @@ paint_headers (Painter        *p,
       if (lane->is_emotion && !lane->collapsed)
         rect (p, x, y + 5, 24, 3, 1.5, &lane->curve_color, NULL, 0);
       if (lane->hidden_note != NULL)
-        text (p, lane->hidden_note, lane->row.x + pad,
-              lane->row.y + (lane->row.height - lane->hidden_note->height) / 2, &style->dim_text);
+        {
+          parcours_display_list_set_element (p->list, NULL);
+          text (p, lane->hidden_note, lane->row.x + pad,
+                lane->row.y + (lane->row.height - lane->hidden_note->height) / 2, &style->dim_text);
+        }
     }
+
+  parcours_display_list_set_element (p->list, NULL);
 }
 
 static gboolean
@@ -363,12 +371,14 @@ card_face_center (ParcoursStyle         *style,
   *cy = box->rect.y + box->footer_y + style->icon_size / 2;
 }
 
-/* Cards never overlap, so they are painted layer by layer (all boxes,
- * then all texts, all icons, all faces): shapes that paint alike come
- * together and backends draw each layer in a few operations. */
+/* Paints the cards [first, end) layer by layer (all boxes, then all
+ * texts, all icons, all faces): cards never overlap, so shapes that paint
+ * alike come together and backends draw each layer in a few operations. */
 static void
-paint_cards (Painter        *p,
-             ParcoursLayout *layout)
+paint_card_range (Painter        *p,
+                  ParcoursLayout *layout,
+                  guint           first,
+                  guint           n)
 {
   static const ParcoursRgba ink = { 0.141, 0.122, 0.192, 1 };
   static const ParcoursRgba white = { 1, 1, 1, 1 };
@@ -376,9 +386,8 @@ paint_cards (Painter        *p,
   double pad = style->card_padding;
   double icon_size = style->icon_size;
   double r = icon_size / 2;
-  guint n = parcours_layout_get_n_cards (layout);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < n; i++)
     {
       const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
       gboolean key_moment = parcours_card_get_key_moment (box->card);
@@ -388,7 +397,7 @@ paint_cards (Painter        *p,
     }
 
   for (ParcoursSentiment sentiment = PARCOURS_SENTIMENT_POSITIVE; sentiment <= PARCOURS_SENTIMENT_NEGATIVE; sentiment++)
-    for (guint i = 0; i < n; i++)
+    for (guint i = first; i < n; i++)
       {
         const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
 
@@ -397,7 +406,7 @@ paint_cards (Painter        *p,
                 sentiment == PARCOURS_SENTIMENT_POSITIVE ? &style->positive : &style->negative, NULL, 0);
       }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < n; i++)
     {
       const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
 
@@ -414,7 +423,7 @@ paint_cards (Painter        *p,
         }
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < n; i++)
     {
       const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
 
@@ -427,7 +436,7 @@ paint_cards (Painter        *p,
     }
 
   /* Faces, layer by layer: rims, discs, features. */
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < n; i++)
     {
       const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
       double cx, cy;
@@ -442,7 +451,7 @@ paint_cards (Painter        *p,
     {
       ParcoursRgba fill = level_color (level);
 
-      for (guint i = 0; i < n; i++)
+      for (guint i = first; i < n; i++)
         {
           const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
           double cx, cy;
@@ -455,7 +464,7 @@ paint_cards (Painter        *p,
         }
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < n; i++)
     {
       const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
       double cx, cy;
@@ -466,6 +475,28 @@ paint_cards (Painter        *p,
       icon (p, face_features (parcours_card_get_sentiment (box->card) == PARCOURS_SENTIMENT_POSITIVE ? 1 : -1),
             cx - r, cy - r, 2 * r, &ink);
     }
+}
+
+/* Exports paint all cards in one range, layer by layer; the screen paints
+ * each card alone so that its primitives are consecutive. */
+static void
+paint_cards (Painter        *p,
+             ParcoursLayout *layout)
+{
+  guint n = parcours_layout_get_n_cards (layout);
+
+  if (!p->by_element)
+    {
+      paint_card_range (p, layout, 0, n);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      parcours_display_list_set_element (p->list, PARCOURS_ELEMENT (parcours_layout_get_card (layout, i)->card));
+      paint_card_range (p, layout, i, i + 1);
+    }
+  parcours_display_list_set_element (p->list, NULL);
 }
 
 static void
@@ -489,6 +520,7 @@ paint_emotions (Painter        *p,
     {
       const ParcoursPointBox *point = parcours_layout_get_point (layout, i);
 
+      parcours_display_list_set_element (p->list, PARCOURS_ELEMENT (point->point));
       paint_face (p, point->x, point->y, style->emotion_face_radius, point->level);
       if (point->label != NULL)
         {
@@ -502,6 +534,8 @@ paint_emotions (Painter        *p,
           text (p, point->label, point->label_rect.x, point->label_rect.y, &style->text);
         }
     }
+
+  parcours_display_list_set_element (p->list, NULL);
 }
 
 static void
@@ -542,19 +576,13 @@ paint_legend (Painter        *p,
     }
 }
 
-/**
- * parcours_painter_paint:
- * @layout: an up-to-date layout
- *
- * Returns: (transfer full): the display list of the whole map
- */
-ParcoursDisplayList *
-parcours_painter_paint (ParcoursLayout *layout)
+static ParcoursDisplayList *
+paint (ParcoursLayout *layout,
+       gboolean        by_element)
 {
   Painter p;
 
-  g_return_val_if_fail (PARCOURS_IS_LAYOUT (layout), NULL);
-
+  p.by_element = by_element;
   p.style = parcours_layout_get_style (layout);
   p.list = parcours_display_list_new (parcours_layout_get_width (layout),
                                       parcours_layout_get_height (layout),
@@ -572,4 +600,37 @@ parcours_painter_paint (ParcoursLayout *layout)
   g_array_unref (p.path);
 
   return p.list;
+}
+
+/**
+ * parcours_painter_paint:
+ * @layout: an up-to-date layout
+ *
+ * Returns: (transfer full): the display list of the whole map, for
+ *   exports: alike shapes of all cards come together
+ */
+ParcoursDisplayList *
+parcours_painter_paint (ParcoursLayout *layout)
+{
+  g_return_val_if_fail (PARCOURS_IS_LAYOUT (layout), NULL);
+
+  return paint (layout, FALSE);
+}
+
+/**
+ * parcours_painter_paint_by_element:
+ * @layout: an up-to-date layout
+ *
+ * The same picture as parcours_painter_paint(), for the screen: the
+ * primitives of each card, emotion point and header are consecutive and
+ * tagged with their element, so the canvas can cache and redraw one.
+ *
+ * Returns: (transfer full): the display list of the whole map
+ */
+ParcoursDisplayList *
+parcours_painter_paint_by_element (ParcoursLayout *layout)
+{
+  g_return_val_if_fail (PARCOURS_IS_LAYOUT (layout), NULL);
+
+  return paint (layout, TRUE);
 }

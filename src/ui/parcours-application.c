@@ -177,6 +177,10 @@ static const struct {
   { "win.print", { "<Control>p", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Shift><Control>z", NULL } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+  { "win.zoom-out", { "<Control>minus", NULL } },
+  { "win.zoom-reset", { "<Control>0", NULL } },
+  { "win.zoom-fit", { "<Control>1", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 

@@ -42,6 +42,7 @@ parcours_window_save_to_file (ParcoursWindow *self,
   g_assert (G_IS_FILE (file));
 
   /* A gesture in progress ends here: what follows is a new step. */
+  parcours_canvas_commit_edit (self->canvas);
   parcours_history_seal (self->history);
 
   if (!parcours_format_save_file (self->document, file, NULL, &error))
@@ -596,7 +597,8 @@ parcours_window_undo_action (GtkWidget  *widget,
 {
   ParcoursWindow *self = PARCOURS_WINDOW (widget);
 
-  parcours_history_undo (self->history);
+  /* Through the canvas, so that the selection follows the change. */
+  parcours_canvas_undo (self->canvas);
   _parcours_window_update_actions (self);
 }
 
@@ -607,7 +609,7 @@ parcours_window_redo_action (GtkWidget  *widget,
 {
   ParcoursWindow *self = PARCOURS_WINDOW (widget);
 
-  parcours_history_redo (self->history);
+  parcours_canvas_redo (self->canvas);
   _parcours_window_update_actions (self);
 }
 
@@ -764,10 +766,34 @@ _parcours_window_update_actions (ParcoursWindow *self)
   parcours_window_update_undo_menu (self);
 }
 
+#define ZOOM_STEP 1.25
+
+static void
+parcours_window_zoom_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (widget);
+  ParcoursViewport *viewport = parcours_canvas_get_viewport (self->canvas);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    parcours_canvas_zoom_by (self->canvas, ZOOM_STEP);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    parcours_canvas_zoom_by (self->canvas, 1 / ZOOM_STEP);
+  else if (g_str_equal (action_name, "win.zoom-reset"))
+    parcours_canvas_zoom_to (self->canvas, 1.0);
+  else
+    parcours_viewport_zoom_to_fit (viewport);
+}
+
 void
 _parcours_window_class_actions_init (ParcoursWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char * const zoom_actions[] = { "win.zoom-in", "win.zoom-out", "win.zoom-reset", "win.zoom-fit" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
+    gtk_widget_class_install_action (widget_class, zoom_actions[i], NULL, parcours_window_zoom_action);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL,
                                    parcours_window_save_action);

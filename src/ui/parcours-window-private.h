@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "parcours-map-summary.h"
+#include "parcours-canvas.h"
 #include "parcours-window.h"
 
 G_BEGIN_DECLS
@@ -33,8 +33,11 @@ struct _ParcoursWindow
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   GtkSpinner           *spinner;
-  ParcoursMapSummary   *summary;
+  ParcoursCanvas       *canvas;
   GMenu                *undo_section;
+  GtkMenuButton        *primary_menu_button;
+  GtkWidget            *zoom_box;
+  GtkLabel             *zoom_label;
 
   guint                 n_loading;
   guint                 loading_source;

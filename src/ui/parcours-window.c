@@ -159,7 +159,7 @@ parcours_window_set_document (ParcoursWindow   *self,
                            self,
                            G_CONNECT_SWAPPED);
 
-  parcours_map_summary_set_document (self->summary, self->document);
+  parcours_canvas_set_history (self->canvas, self->history);
 
   parcours_window_update_view (self);
   parcours_window_update_title (self);
@@ -369,25 +369,46 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _parcours_ui_ensure_resources ();
-  g_type_ensure (PARCOURS_TYPE_MAP_SUMMARY);
+  g_type_ensure (PARCOURS_TYPE_CANVAS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "parcours-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, summary);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, undo_section);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, zoom_label);
 
   _parcours_window_class_actions_init (klass);
+}
+
+static void
+zoom_changed_cb (ParcoursWindow   *self,
+                 GParamSpec       *pspec,
+                 ParcoursViewport *viewport)
+{
+  g_autofree char *label = NULL;
+
+  /* Translators: the zoom of the map, e.g. "125 %" */
+  label = g_strdup_printf (_("%.0f %%"), parcours_viewport_get_zoom (viewport) * 100);
+  gtk_label_set_label (self->zoom_label, label);
 }
 
 static void
 parcours_window_init (ParcoursWindow *self)
 {
   g_autoptr(ParcoursDocument) document = parcours_document_new ();
+  GtkPopover *popover;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  popover = gtk_menu_button_get_popover (self->primary_menu_button);
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), self->zoom_box, "zoom");
+  g_signal_connect_object (parcours_canvas_get_viewport (self->canvas), "notify::zoom",
+                           G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->cancellable = g_cancellable_new ();
 

@@ -1,0 +1,133 @@
+/* parcours-canvas-private.h
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "parcours-canvas.h"
+#include "parcours-display-list.h"
+
+G_BEGIN_DECLS
+
+/* The primitives of one element (or one background primitive), with the
+ * render node that draws them, cached across frames and relayouts while
+ * they paint the same. */
+typedef struct
+{
+  ParcoursElement *element;     /* NULL for the background */
+  guint first;
+  guint n;
+  ParcoursRect bounds;
+  double origin_x;              /* nodes are recorded relative to this */
+  double origin_y;
+  guint64 signature;            /* of what the primitives paint */
+} ParcoursCanvasRun;
+
+/* A square of the map at one device scale, drawn once into a texture. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  GdkTexture *texture;          /* of the surface, made when a renderer wants one */
+  ParcoursRect rect;            /* in layout units */
+  guint64 last_used;
+} ParcoursCanvasTile;
+
+struct _ParcoursCanvas
+{
+  GtkWidget parent_instance;
+
+  ParcoursHistory *history;
+  ParcoursDocument *document;
+  GSignalGroup *document_signals;
+
+  ParcoursStyle *style;
+  ParcoursLayout *layout;
+  ParcoursDisplayList *list;
+  GArray *runs;                 /* ParcoursCanvasRun, in painting order */
+  GHashTable *element_runs;     /* element → index in runs + 1 */
+  GHashTable *nodes;            /* guint64 key → GskRenderNode */
+
+  /* The map at the current device scale in tiles, drawn from the nodes
+   * with cairo; lifted elements (being
+   * dragged or edited) are left out of them and drawn live on top. */
+  GHashTable *tiles;            /* gint64 (row << 32 | column) → ParcoursCanvasTile */
+  double tile_scale;
+  double map_width;             /* of the display list the tiles show */
+  double map_height;
+  guint64 frame_counter;
+  GPtrArray *lifted;            /* ParcoursElement, owned */
+  guint layout_dirty : 1;
+  guint space_held : 1;
+  guint panning : 1;
+
+  ParcoursViewport *viewport;
+  ParcoursSelection *selection;
+  ParcoursInteraction *interaction;
+
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint hscroll_policy : 1;
+  guint vscroll_policy : 1;
+  guint configuring_adjustments : 1;
+
+  guint tick_id;
+
+  /* While the zoom changes, tiles stay at the scale they were drawn at
+   * (scaled on screen) and are drawn sharp again once it settles. */
+  guint zoom_settle_id;
+  guint zooming : 1;
+  /* An animated zoom (keyboard, menu) towards a target. */
+  double zoom_from;
+  double zoom_to;
+  gint64 zoom_start;
+  guint zoom_animating : 1;
+  double pointer_x;             /* widget coordinates of the last motion */
+  double pointer_y;
+  gboolean pointer_pressed;
+  ParcoursModifiers pointer_modifiers;
+  double zoom_gesture_start;
+
+  /* Double presses, counted by hand: the drag gesture does not. */
+  guint32 last_press_time;
+  double last_press_x;
+  double last_press_y;
+
+  GtkWidget *editor;            /* GtkTextView over the text being edited */
+  GtkCssProvider *editor_css;
+  gboolean updating_editor;
+};
+
+/* parcours-canvas.c */
+char    *_parcours_canvas_describe_level    (ParcoursEmotionPoint *point);
+void     _parcours_canvas_ensure_layout     (ParcoursCanvas *self);
+void     _parcours_canvas_queue_relayout    (ParcoursCanvas *self);
+void     _parcours_canvas_configure_adjustments (ParcoursCanvas *self);
+
+/* parcours-canvas-render.c */
+double   _parcours_canvas_tile_scale        (ParcoursCanvas *self,
+                                             double          device_scale);
+void     _parcours_canvas_init_render       (ParcoursCanvas *self);
+void     _parcours_canvas_clear_render      (ParcoursCanvas *self);
+void     _parcours_canvas_rebuild_runs      (ParcoursCanvas *self);
+void     _parcours_canvas_snapshot_map      (ParcoursCanvas *self,
+                                             GtkSnapshot    *snapshot,
+                                             gboolean        decorations);
+
+/* parcours-canvas-gestures.c */
+void     _parcours_canvas_init_gestures     (ParcoursCanvas *self);
+gboolean _parcours_canvas_autoscroll        (ParcoursCanvas *self);
+ParcoursModifiers _parcours_canvas_modifiers (GdkModifierType state);
+
+/* parcours-canvas-keyboard.c */
+void     _parcours_canvas_class_init_keyboard (GtkWidgetClass *widget_class);
+
+/* parcours-canvas-editor.c */
+void     _parcours_canvas_begin_editor      (ParcoursCanvas  *self,
+                                             ParcoursElement *element);
+void     _parcours_canvas_end_editor        (ParcoursCanvas  *self,
+                                             gboolean         next_card);
+void     _parcours_canvas_allocate_editor   (ParcoursCanvas  *self);
+
+G_END_DECLS
