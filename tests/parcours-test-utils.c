@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <sys/wait.h>
+
 #include "parcours-document-private.h"
+
 #include "parcours-test-utils.h"
 
 static void
@@ -330,6 +333,43 @@ parcours_test_collect_texts (ParcoursDocument *document)
     }
 
   return texts;
+}
+
+int
+parcours_test_run (const char         *program,
+                   const char         *language,
+                   const char * const *args,
+                   char              **out,
+                   char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  int status = 0;
+
+  if (program == NULL)
+    program = g_getenv ("PARCOURS_BIN");
+  g_assert_nonnull (program);
+
+  g_ptr_array_add (argv, (gpointer) program);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  if (language != NULL)
+    env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  else
+    env = g_environ_unsetenv (env, "LANGUAGE");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+
+  return WEXITSTATUS (status);
 }
 
 /* A small map to reshape on the canvas. Three stages; touchpoints and

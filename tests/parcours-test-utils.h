@@ -24,4 +24,14 @@ ParcoursDocument *parcours_test_make_generated_map   (guint n_stages,
 /* Every text a reader of the map must find in an export. */
 GPtrArray        *parcours_test_collect_texts        (ParcoursDocument *document);
 
+/* Runs @program (PARCOURS_BIN when NULL) with @args, NULL-terminated and
+ * without argv[0], as a user would: no display, a UTF-8 locale and the
+ * interface language @language ("fr", "ru"; NULL for English). @out and
+ * @err may be NULL. Returns the exit status; a crash fails the test. */
+int               parcours_test_run                  (const char         *program,
+                                                      const char         *language,
+                                                      const char * const *args,
+                                                      char              **out,
+                                                      char              **err);
+
 G_END_DECLS

@@ -42,6 +42,7 @@ struct _ParcoursWindow
   guint                 n_loading;
   guint                 loading_source;
   guint                 close_confirmed : 1;
+  guint                 untitled_map : 1;    /* a new map, not yet saved */
 };
 
 void               _parcours_window_class_actions_init   (ParcoursWindowClass   *klass);

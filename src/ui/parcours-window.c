@@ -68,7 +68,7 @@ parcours_window_update_view (ParcoursWindow *self)
 {
   const char *page;
 
-  if (self->file != NULL)
+  if (self->file != NULL || self->untitled_map)
     page = "map";
   else if (self->n_loading > 0 && self->loading_source == 0)
     page = "loading";
@@ -478,8 +478,26 @@ parcours_window_get_is_empty (ParcoursWindow *self)
   g_return_val_if_fail (PARCOURS_IS_WINDOW (self), FALSE);
 
   return self->file == NULL &&
+         !self->untitled_map &&
          self->n_loading == 0 &&
          !parcours_history_get_modified (self->history);
+}
+
+/**
+ * parcours_window_show_new_map:
+ *
+ * Shows @document, a new map that has no file yet, such as one made from
+ * a template: saving it asks where.
+ */
+void
+parcours_window_show_new_map (ParcoursWindow   *self,
+                              ParcoursDocument *document)
+{
+  g_return_if_fail (PARCOURS_IS_WINDOW (self));
+  g_return_if_fail (PARCOURS_IS_DOCUMENT (document));
+
+  self->untitled_map = TRUE;
+  parcours_window_set_document (self, document, NULL);
 }
 
 /**
