@@ -454,11 +454,57 @@ bench_canvas (ParcoursDocument *document)
   g_object_unref (canvas);
 }
 
+/* One card holding a single word of 1 MiB (the format's limit for a
+ * string), pseudo-random so that no piece of it repeats: breaking it must
+ * be linear. Exported to SVG and PDF; the page is far too tall for PNG. */
+static ParcoursDocument *
+generate_long_word_map (void)
+{
+  static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1024);
+  g_autofree char *word = g_malloc (PARCOURS_FORMAT_MAX_STRING_SIZE + 1);
+  ParcoursDocument *document = parcours_document_new ();
+  g_autoptr(ParcoursStage) stage = parcours_stage_new ("stage", "Stage");
+  g_autoptr(ParcoursLane) lane = parcours_lane_new ("lane", PARCOURS_LANE_KIND_TOUCHPOINTS, "Lane");
+  g_autoptr(ParcoursCard) card = NULL;
+
+  for (guint i = 0; i < PARCOURS_FORMAT_MAX_STRING_SIZE; i++)
+    word[i] = letters[g_rand_int_range (rand, 0, sizeof letters - 1)];
+  word[PARCOURS_FORMAT_MAX_STRING_SIZE] = '\0';
+  card = parcours_card_new ("card", "lane", "stage", word);
+
+  _parcours_document_insert (document, PARCOURS_ELEMENT (stage), G_MAXUINT, NULL);
+  _parcours_document_insert (document, PARCOURS_ELEMENT (lane), G_MAXUINT, NULL);
+  _parcours_document_insert (document, PARCOURS_ELEMENT (card), G_MAXUINT, NULL);
+
+  return document;
+}
+
+static void
+bench_long_word (void)
+{
+  g_autoptr(ParcoursDocument) document = generate_long_word_map ();
+
+  bench_export (document, PARCOURS_EXPORT_FORMAT_SVG, "export_svg_long_word_ms");
+  bench_export (document, PARCOURS_EXPORT_FORMAT_PDF, "export_pdf_long_word_ms");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(ParcoursDocument) document = generate_map ();
+  g_autoptr(ParcoursDocument) document = NULL;
+
+  /* `parcours-bench --long-word`: those figures alone, so that the peak
+   * memory is theirs. */
+  if (argc > 1 && g_str_equal (argv[1], "--long-word"))
+    {
+      bench_long_word ();
+      printf ("rss_long_word_mb %.1f MB\n", peak_rss_mb ());
+      return 0;
+    }
+
+  document = generate_map ();
 
   /* PARCOURS_BENCH=canvas: the canvas figures alone, for profiling. */
   if (g_strcmp0 (g_getenv ("PARCOURS_BENCH"), "canvas") == 0)
@@ -498,6 +544,8 @@ main (int   argc,
     }
   bench_export (document, PARCOURS_EXPORT_FORMAT_PDF, "export_pdf_plain_5000_ms");
   bench_export (document, PARCOURS_EXPORT_FORMAT_SVG, "export_svg_plain_5000_ms");
+
+  bench_long_word ();
 
   return 0;
 }

@@ -829,7 +829,7 @@ export_picture (ParcoursDocument *document,
   list = parcours_painter_paint (layout);
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -x, -y);
-  parcours_cairo_render (list, cr, NULL, TRUE);
+  g_assert_true (parcours_cairo_render (list, cr, NULL, TRUE, NULL));
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 

@@ -11,13 +11,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "parcours-drawable-text.h"
 #include "parcours-export.h"
 #include "parcours-layout.h"
 #include "parcours-test-utils.h"
 
 /* Whitespace-free form of a text: exports break lines where they like, so
- * texts are compared without any whitespace. Control characters are not
- * drawn either. */
+ * texts are compared without any whitespace. Texts are made drawable first
+ * (controls become U+FFFD). */
 static char *
 squeeze (const char *text)
 {
@@ -46,7 +47,8 @@ assert_texts_found (ParcoursDocument *document,
 
   for (guint i = 0; i < texts->len; i++)
     {
-      g_autofree char *needle = squeeze (texts->pdata[i]);
+      g_autofree char *drawable = parcours_drawable_text (texts->pdata[i], -1, PARCOURS_DRAWABLE_TEXT_DEFAULT);
+      g_autofree char *needle = squeeze (drawable);
 
       if (strstr (squeezed, needle) == NULL)
         g_error ("%s: “%s” not found", what, (char *) texts->pdata[i]);

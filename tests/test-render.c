@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "parcours-curve.h"
+#include "parcours-drawable-text.h"
 #include "parcours-icons.h"
 #include "parcours-layout.h"
 #include "parcours-painter.h"
@@ -117,18 +118,12 @@ remove_spaces (char *text)
   return text;
 }
 
+/* What a card shows: its text made drawable (controls as U+FFFD, tabs as
+ * spaces, every line break as a newline). */
 static char *
 printable (const char *text)
 {
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    if (*p == '\t')
-      g_string_append_c (out, ' ');
-    else if ((guchar) *p >= 0x20 || *p == '\n')
-      g_string_append_c (out, *p);
-
-  return g_string_free (out, FALSE);
+  return parcours_drawable_text (text, -1, PARCOURS_DRAWABLE_TEXT_DEFAULT);
 }
 
 static void
@@ -145,8 +140,8 @@ test_text_fits_its_box (void)
           const ParcoursCardBox *card = parcours_layout_get_card (layout, i);
 
           assert_text_fits (card->text, &card->rect, card->text_rect.x, card->text_rect.y);
-          /* Nothing is cut: the block holds the card's whole text (less
-           * control characters, which are not drawn). */
+          /* Nothing is cut: the block holds the card's whole text, made
+           * drawable. */
           {
             g_autofree char *shown = printable (parcours_card_get_text (card->card));
             g_autoptr(GString) drawn = g_string_new (NULL);

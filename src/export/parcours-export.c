@@ -14,6 +14,7 @@
 #include "parcours-atomic-file.h"
 #include "parcours-cairo-renderer.h"
 #include "parcours-csv.h"
+#include "parcours-drawable-text.h"
 #include "parcours-export.h"
 #include "parcours-format.h"
 #include "parcours-layout.h"
@@ -111,17 +112,27 @@ append_to_byte_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* PDF metadata and outline entries are single lines of text that cairo
+ * refuses (and then writes nothing more) if they hold a noncharacter. */
+static char *
+pdf_string (const char *text)
+{
+  return parcours_drawable_text (text, -1, PARCOURS_DRAWABLE_TEXT_SINGLE_LINE);
+}
+
 static void
 set_pdf_metadata (cairo_surface_t  *surface,
                   ParcoursDocument *document)
 {
-  const char *title = parcours_document_get_title (document);
-  const char *author = g_get_real_name ();
+  g_autofree char *title = pdf_string (parcours_document_get_title (document));
+  g_autofree char *author = NULL;
+  const char *real_name = g_get_real_name ();
 
   if (title[0] != '\0')
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  if (author == NULL || author[0] == '\0' || g_strcmp0 (author, "Unknown") == 0)
-    author = g_get_user_name ();
+  if (real_name == NULL || real_name[0] == '\0' || g_strcmp0 (real_name, "Unknown") == 0)
+    real_name = g_get_user_name ();
+  author = pdf_string (real_name);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Parcours " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
@@ -136,13 +147,15 @@ add_stage_outline (cairo_surface_t *surface,
                    double           x,
                    double           y)
 {
-  g_autofree char *fallback = NULL;
   g_autofree char *link = NULL;
   char xs[G_ASCII_DTOSTR_BUF_SIZE], ys[G_ASCII_DTOSTR_BUF_SIZE];
-  const char *name = parcours_stage_get_name (stage);
+  g_autofree char *name = pdf_string (parcours_stage_get_name (stage));
 
-  if (name[0] == '\0')
-    name = fallback = g_strdup_printf (_("Stage %u"), index + 1);
+  if (g_strstrip (name)[0] == '\0')
+    {
+      g_free (name);
+      name = g_strdup_printf (_("Stage %u"), index + 1);
+    }
 
   g_ascii_formatd (xs, sizeof xs, "%.1f", x);
   g_ascii_formatd (ys, sizeof ys, "%.1f", y);
@@ -170,8 +183,10 @@ parcours_export_pdf (ParcoursDocument            *document,
   g_autoptr(ParcoursStyle) style = parcours_style_new (options->theme);
   g_autoptr(ParcoursLayout) layout = parcours_layout_new (style);
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
+  gboolean drawn = TRUE;
   cairo_t *cr;
 
   if (options->page_size == PARCOURS_PAGE_SIZE_FIT)
@@ -185,7 +200,7 @@ parcours_export_pdf (ParcoursDocument            *document,
                                                      parcours_layout_get_height (layout));
       set_pdf_metadata (surface, document);
       cr = cairo_create (surface);
-      parcours_cairo_render (list, cr, NULL, !options->transparent);
+      drawn = parcours_cairo_render (list, cr, NULL, !options->transparent, &local_error);
 
       for (guint s = 0; s < parcours_layout_get_n_stages (layout); s++)
         {
@@ -205,7 +220,7 @@ parcours_export_pdf (ParcoursDocument            *document,
       set_pdf_metadata (surface, document);
       cr = cairo_create (surface);
 
-      for (guint page = 0; page < parcours_pagination_get_n_pages (pagination); page++)
+      for (guint page = 0; drawn && page < parcours_pagination_get_n_pages (pagination); page++)
         {
           if (!options->transparent)
             {
@@ -214,7 +229,7 @@ parcours_export_pdf (ParcoursDocument            *document,
               cairo_set_source_rgba (cr, background.red, background.green, background.blue, 1);
               cairo_paint (cr);
             }
-          parcours_pagination_render_page (pagination, cr, page);
+          drawn = parcours_pagination_render_page (pagination, cr, page, &local_error);
           cairo_show_page (cr);
         }
 
@@ -228,11 +243,20 @@ parcours_export_pdf (ParcoursDocument            *document,
         }
     }
 
+  /* The context's status too: cairo stops drawing at the first text it
+   * refuses, and the surface alone would still look fine. */
+  status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (!drawn)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (!check_cairo (status, error))
     return NULL;
 
@@ -266,10 +290,17 @@ parcours_export_png (ParcoursDocument            *document,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  parcours_cairo_render (list, cr, NULL, !options->transparent);
+  if (!parcours_cairo_render (list, cr, NULL, !options->transparent, error))
+    {
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  status = cairo_status (cr);
   cairo_destroy (cr);
 
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_write_to_png_stream (surface, append_to_byte_array, buffer);
   cairo_surface_destroy (surface);

@@ -248,16 +248,21 @@ parcours_pagination_find_stage (ParcoursPagination *self,
  * @self: a #ParcoursPagination
  * @cr: a cairo context whose origin is the page's top-left corner, in points
  * @page: which page
+ * @error: return location for a #GError
+ *
+ * Returns: whether the whole page was drawn
  */
-void
-parcours_pagination_render_page (ParcoursPagination *self,
-                                 cairo_t            *cr,
-                                 guint               page)
+gboolean
+parcours_pagination_render_page (ParcoursPagination  *self,
+                                 cairo_t             *cr,
+                                 guint                page,
+                                 GError             **error)
 {
   const ParcoursPageRange *range;
   ParcoursRect grid, left, stages;
+  gboolean ok = TRUE;
 
-  g_return_if_fail (page < self->pages->len);
+  g_return_val_if_fail (page < self->pages->len, FALSE);
 
   range = &g_array_index (self->pages, ParcoursPageRange, page);
   grid = parcours_layout_get_grid_rect (self->layout);
@@ -274,16 +279,18 @@ parcours_pagination_render_page (ParcoursPagination *self,
       ParcoursRect below = { 0, grid.y + grid.height, parcours_layout_get_width (self->layout),
                              parcours_layout_get_height (self->layout) - grid.y - grid.height };
 
-      parcours_cairo_render (self->list, cr, &above, FALSE);
-      parcours_cairo_render (self->list, cr, &below, FALSE);
+      ok = parcours_cairo_render (self->list, cr, &above, FALSE, error) &&
+           parcours_cairo_render (self->list, cr, &below, FALSE, error);
     }
 
   left = (ParcoursRect) { 0, grid.y - 1, grid_left (self->layout), grid.height + 2 };
-  parcours_cairo_render (self->list, cr, &left, FALSE);
+  ok = ok && parcours_cairo_render (self->list, cr, &left, FALSE, error);
 
   stages = (ParcoursRect) { range->x, grid.y - 1, range->width + 1, grid.height + 2 };
   cairo_translate (cr, grid_left (self->layout) - range->x, 0);
-  parcours_cairo_render (self->list, cr, &stages, FALSE);
+  ok = ok && parcours_cairo_render (self->list, cr, &stages, FALSE, error);
 
   cairo_restore (cr);
+
+  return ok;
 }

@@ -55,9 +55,10 @@ gboolean            parcours_pagination_find_stage     (ParcoursPagination *self
                                                         guint              *page,
                                                         double             *x,
                                                         double             *y);
-void                parcours_pagination_render_page    (ParcoursPagination *self,
+gboolean            parcours_pagination_render_page    (ParcoursPagination *self,
                                                         cairo_t            *cr,
-                                                        guint               page);
+                                                        guint               page,
+                                                        GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParcoursPagination, parcours_pagination_free)
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parcours-drawable-text.h"
 #include "parcours-icons.h"
 #include "parcours-svg-writer.h"
 
@@ -52,8 +53,9 @@ append_attr_number (GString    *svg,
   g_string_append_c (svg, '"');
 }
 
-/* Escapes user text for XML. Characters XML 1.0 cannot hold at all (most
- * C0 controls) are dropped rather than written as invalid references. */
+/* Escapes text for XML. What the writer is given has been made drawable
+ * (parcours-drawable-text.c): no control character, no noncharacter,
+ * nothing XML 1.0 forbids, so escaping the markup is all there is to do. */
 static void
 append_escaped (GString    *svg,
                 const char *text,
@@ -82,12 +84,8 @@ append_escaped (GString    *svg,
         case '\'':
           g_string_append (svg, "&apos;");
           break;
-        case '\t':
-          g_string_append_c (svg, ' ');
-          break;
         default:
-          if (c >= 0x20 && c != 0x7f)
-            g_string_append_c (svg, c);
+          g_string_append_c (svg, c);
           break;
         }
     }
@@ -346,8 +344,10 @@ parcours_svg_write (ParcoursDisplayList *list,
 
   if (title != NULL && title[0] != '\0')
     {
+      g_autofree char *drawable = parcours_drawable_text (title, -1, PARCOURS_DRAWABLE_TEXT_SINGLE_LINE);
+
       g_string_append (svg, "<title>");
-      append_escaped (svg, title, -1);
+      append_escaped (svg, drawable, -1);
       g_string_append (svg, "</title>\n");
     }
 

@@ -33,6 +33,7 @@ parcours_thumbnail_render (ParcoursDocument *document,
   g_autoptr(ParcoursStyle) style = parcours_style_new (theme);
   g_autoptr(ParcoursLayout) layout = parcours_layout_new (style);
   g_autoptr(ParcoursDisplayList) list = NULL;
+  g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
   double width, height, scale;
   cairo_t *cr;
@@ -52,7 +53,9 @@ parcours_thumbnail_render (ParcoursDocument *document,
                                         MAX (1, (int) ceil (height * scale)));
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
-  parcours_cairo_render (list, cr, NULL, TRUE);
+  /* A preview: what could be drawn is better than none. */
+  if (!parcours_cairo_render (list, cr, NULL, TRUE, &error))
+    g_debug ("The thumbnail is incomplete: %s", error->message);
   cairo_destroy (cr);
 
   return surface;

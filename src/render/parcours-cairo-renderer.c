@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -14,6 +16,18 @@
 #include "parcours-icons.h"
 
 /* Draws a display list with cairo: PNG, PDF, printing and thumbnails. */
+
+static gboolean
+check_status (cairo_status_t   status,
+              GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("Could not draw the map: %s"), cairo_status_to_string (status));
+  return FALSE;
+}
 
 static void
 set_source (cairo_t            *cr,
@@ -105,6 +119,8 @@ append_path (cairo_t                 *cr,
  * of tens of thousands, which is what keeps PDF export fast. The text and
  * its clusters go along, so a PDF reader copies and searches the real
  * characters (not ligature glyphs), with spaces between words. */
+#define MAX_RUN_GLYPHS 16384
+
 typedef struct
 {
   cairo_scaled_font_t *font;
@@ -112,6 +128,11 @@ typedef struct
   GArray *glyphs;             /* cairo_glyph_t */
   GArray *clusters;           /* cairo_text_cluster_t */
   GString *utf8;
+
+  /* The primitives in the run, to say which one could not be drawn. */
+  guint first;
+  guint last;
+  gboolean failed;
 } GlyphRun;
 
 static void
@@ -126,6 +147,8 @@ glyph_run_flush (cairo_t  *cr,
                               (cairo_glyph_t *) (gpointer) run->glyphs->data, run->glyphs->len,
                               (cairo_text_cluster_t *) (gpointer) run->clusters->data, run->clusters->len,
                               0);
+      if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+        run->failed = TRUE;
     }
 
   g_array_set_size (run->glyphs, 0);
@@ -149,6 +172,61 @@ glyph_run_add_separator (GlyphRun   *run,
 }
 
 static void
+glyph_run_use (cairo_t             *cr,
+               GlyphRun            *run,
+               cairo_scaled_font_t *font,
+               const ParcoursRgba  *color)
+{
+  if (run->font != font || memcmp (&run->color, color, sizeof *color) != 0)
+    {
+      glyph_run_flush (cr, run);
+      run->font = font;
+      run->color = *color;
+    }
+}
+
+/* Adds one glyph at *x and moves *x past it. Returns 1 if it is drawn:
+ * empty glyphs take room but draw nothing; glyphs no font has would be
+ * hex boxes: draw nothing either. */
+static int
+glyph_run_add_glyph (GlyphRun             *run,
+                     const PangoGlyphInfo *info,
+                     double               *x,
+                     double                baseline)
+{
+  gboolean drawn = info->glyph != PANGO_GLYPH_EMPTY && !(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG);
+
+  if (drawn)
+    {
+      cairo_glyph_t glyph = {
+        info->glyph,
+        *x + (double) info->geometry.x_offset / PANGO_SCALE,
+        baseline + (double) info->geometry.y_offset / PANGO_SCALE,
+      };
+
+      g_array_append_val (run->glyphs, glyph);
+    }
+
+  *x += (double) info->geometry.width / PANGO_SCALE;
+  return drawn ? 1 : 0;
+}
+
+static void
+glyph_run_add_cluster (GlyphRun   *run,
+                       const char *text,
+                       int         num_bytes,
+                       int         num_glyphs)
+{
+  cairo_text_cluster_t cluster = { MAX (num_bytes, 0), num_glyphs };
+
+  if (cluster.num_bytes == 0 && cluster.num_glyphs == 0)
+    return;
+
+  g_string_append_len (run->utf8, text, cluster.num_bytes);
+  g_array_append_val (run->clusters, cluster);
+}
+
+static void
 glyph_run_add_line (cairo_t            *cr,
                     GlyphRun           *run,
                     PangoLayout        *layout,
@@ -166,6 +244,7 @@ glyph_run_add_line (cairo_t            *cr,
       PangoGlyphString *glyphs = item->glyphs;
       PangoGlyphItemIter iter;
       double item_x = x;
+      int pen_glyph = 0;
 
       x += (double) pango_glyph_string_get_width (glyphs) / PANGO_SCALE;
 
@@ -182,49 +261,71 @@ glyph_run_add_line (cairo_t            *cr,
           continue;
         }
 
-      if (run->font != font || memcmp (&run->color, color, sizeof *color) != 0)
-        {
-          glyph_run_flush (cr, run);
-          run->font = font;
-          run->color = *color;
-        }
+      glyph_run_use (cr, run, font, color);
 
+      /* Left to right, clusters come in the order of their glyphs. */
       for (gboolean more = pango_glyph_item_iter_init_start (&iter, item, text);
            more;
            more = pango_glyph_item_iter_next_cluster (&iter))
         {
-          cairo_text_cluster_t cluster = { iter.end_index - iter.start_index, 0 };
-          double glyph_x = item_x;
+          int num_glyphs = 0;
 
-          for (int g = 0; g < iter.start_glyph; g++)
-            glyph_x += (double) glyphs->glyphs[g].geometry.width / PANGO_SCALE;
+          while (pen_glyph < iter.start_glyph)
+            item_x += (double) glyphs->glyphs[pen_glyph++].geometry.width / PANGO_SCALE;
 
           for (int g = iter.start_glyph; g < iter.end_glyph; g++)
-            {
-              PangoGlyphInfo *info = &glyphs->glyphs[g];
+            num_glyphs += glyph_run_add_glyph (run, &glyphs->glyphs[g], &item_x, baseline);
+          pen_glyph = iter.end_glyph;
 
-              /* Empty glyphs take room but draw nothing; glyphs no font
-               * has would be hex boxes: draw nothing either. */
-              if (info->glyph != PANGO_GLYPH_EMPTY && !(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
-                {
-                  cairo_glyph_t glyph = {
-                    info->glyph,
-                    glyph_x + (double) info->geometry.x_offset / PANGO_SCALE,
-                    baseline + (double) info->geometry.y_offset / PANGO_SCALE,
-                  };
+          glyph_run_add_cluster (run, text + iter.start_index, iter.end_index - iter.start_index, num_glyphs);
+        }
+    }
+}
 
-                  g_array_append_val (run->glyphs, glyph);
-                  cluster.num_glyphs++;
-                }
+/* A piece of a long word: the glyphs of its byte range only (see
+ * parcours_shaped_word_get_glyphs()). Pieces are left to right. */
+static void
+glyph_run_add_slice (cairo_t                  *cr,
+                     GlyphRun                 *run,
+                     const ParcoursShapedWord *word,
+                     double                    x,
+                     double                    baseline,
+                     const ParcoursRgba       *color)
+{
+  const char *text = pango_layout_get_text (word->layout);
+  int start = word->start_index, end = word->end_index;
 
-              glyph_x += (double) info->geometry.width / PANGO_SCALE;
-            }
+  for (GSList *l = word->line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *item = l->data;
+      PangoGlyphString *glyphs = item->glyphs;
+      int offset = item->item->offset;
+      int item_end = offset + item->item->length;
+      cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (item->item->analysis.font));
+      int g, last, text_start;
 
-          if (cluster.num_bytes == 0 && cluster.num_glyphs == 0)
-            continue;
+      parcours_shaped_word_get_glyphs (word, item, &g, &last);
+      if (g == last || font == NULL)
+        continue;
 
-          g_string_append_len (run->utf8, text + iter.start_index, cluster.num_bytes);
-          g_array_append_val (run->clusters, cluster);
+      glyph_run_use (cr, run, font, color);
+
+      /* Characters of the slice before its first glyph's cluster went
+       * with that glyph, on the line above: their text too. */
+      text_start = MIN (offset + glyphs->log_clusters[g], end);
+      if (text_start > MAX (start, offset))
+        glyph_run_add_cluster (run, text + MAX (start, offset), text_start - MAX (start, offset), 0);
+
+      while (g < last)
+        {
+          int cluster = glyphs->log_clusters[g];
+          int num_glyphs = 0, next;
+
+          while (g < last && glyphs->log_clusters[g] == cluster)
+            num_glyphs += glyph_run_add_glyph (run, &glyphs->glyphs[g++], &x, baseline);
+
+          next = g < glyphs->num_glyphs ? offset + glyphs->log_clusters[g] : item_end;
+          glyph_run_add_cluster (run, text + offset + cluster, MIN (next, end) - (offset + cluster), num_glyphs);
         }
     }
 }
@@ -232,9 +333,14 @@ glyph_run_add_line (cairo_t            *cr,
 static void
 draw_text (cairo_t                 *cr,
            GlyphRun                *run,
-           const ParcoursPrimitive *primitive)
+           const ParcoursPrimitive *primitive,
+           guint                    index)
 {
   const ParcoursTextBlock *block = primitive->text;
+
+  if (run->glyphs->len == 0 && run->clusters->len == 0)
+    run->first = index;
+  run->last = index;
 
   for (guint l = 0; l < block->lines->len; l++)
     {
@@ -244,11 +350,19 @@ draw_text (cairo_t                 *cr,
         {
           const ParcoursPlacedWord *placed = &g_array_index (block->words, ParcoursPlacedWord, w);
 
-          glyph_run_add_line (cr, run, placed->word->layout, placed->word->line,
-                              primitive->bounds.x + placed->x,
-                              primitive->bounds.y + line->baseline,
-                              &primitive->color);
+          double x = primitive->bounds.x + placed->x;
+          double baseline = primitive->bounds.y + line->baseline;
+
+          if (placed->word->start_index > 0 || placed->word->end_index < G_MAXINT)
+            glyph_run_add_slice (cr, run, placed->word, x, baseline, &primitive->color);
+          else
+            glyph_run_add_line (cr, run, placed->word->layout, placed->word->line, x, baseline,
+                                &primitive->color);
           glyph_run_add_separator (run, w + 1 < line->first_word + line->n_words ? " " : "\n");
+
+          /* A run is copied by cairo: keep ours short for huge texts. */
+          if (run->glyphs->len > MAX_RUN_GLYPHS)
+            glyph_run_flush (cr, run);
         }
     }
 }
@@ -401,11 +515,65 @@ draw_icon (cairo_t                 *cr,
   g_array_append_val (run->glyphs, glyph);
 }
 
-static void draw_primitives (ParcoursDisplayList *list,
-                             cairo_t             *cr,
-                             const ParcoursRect  *clip,
-                             guint                first,
-                             guint                end);
+/* Which text of a run that cairo refused is to blame: each is drawn on
+ * its own, off screen, until one fails. Only runs after a failure. */
+static void
+set_text_error (ParcoursDisplayList *list,
+                const GlyphRun      *failed,
+                cairo_status_t       status,
+                GError             **error)
+{
+  cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  const ParcoursPrimitive *culprit = NULL;
+
+  for (guint i = failed->first; i <= failed->last && culprit == NULL; i++)
+    {
+      const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
+      GlyphRun run = { NULL, { 0 }, NULL, NULL, NULL, 0, 0, FALSE };
+      cairo_t *cr;
+
+      if (primitive->kind != PARCOURS_PRIMITIVE_TEXT)
+        continue;
+
+      cr = cairo_create (scratch);
+      run.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+      run.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+      run.utf8 = g_string_new (NULL);
+      draw_text (cr, &run, primitive, i);
+      glyph_run_flush (cr, &run);
+      if (run.failed)
+        {
+          culprit = primitive;
+          status = cairo_status (cr);
+        }
+      g_array_unref (run.glyphs);
+      g_array_unref (run.clusters);
+      g_string_free (run.utf8, TRUE);
+      cairo_destroy (cr);
+    }
+
+  cairo_surface_destroy (scratch);
+
+  if (culprit != NULL)
+    {
+      g_autofree char *excerpt = g_utf8_substring (culprit->text->text, 0,
+                                                   MIN (g_utf8_strlen (culprit->text->text, 200), 40));
+
+      g_strdelimit (excerpt, "\n", ' ');
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The text “%s” could not be drawn: %s"), excerpt, cairo_status_to_string (status));
+    }
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("A text could not be drawn: %s"), cairo_status_to_string (status));
+}
+
+static gboolean draw_primitives (ParcoursDisplayList  *list,
+                                 cairo_t              *cr,
+                                 const ParcoursRect   *clip,
+                                 guint                 first,
+                                 guint                 end,
+                                 GError              **error);
 
 /**
  * parcours_cairo_render:
@@ -413,15 +581,28 @@ static void draw_primitives (ParcoursDisplayList *list,
  * @cr: where to draw, in layout units
  * @clip: (nullable): only primitives meeting this rectangle are drawn
  * @paint_background: whether to fill the background first
+ * @error: return location for a #GError
+ *
+ * Draws the list, checking the context after every step: cairo draws
+ * nothing more once it has refused something, so an error here means the
+ * drawing is incomplete and must not be handed out.
+ *
+ * Returns: whether everything was drawn
  */
-void
-parcours_cairo_render (ParcoursDisplayList *list,
-                       cairo_t             *cr,
-                       const ParcoursRect  *clip,
-                       gboolean             paint_background)
+gboolean
+parcours_cairo_render (ParcoursDisplayList  *list,
+                       cairo_t              *cr,
+                       const ParcoursRect   *clip,
+                       gboolean              paint_background,
+                       GError              **error)
 {
-  g_return_if_fail (list != NULL);
-  g_return_if_fail (cr != NULL);
+  gboolean drawn;
+
+  g_return_val_if_fail (list != NULL, FALSE);
+  g_return_val_if_fail (cr != NULL, FALSE);
+
+  if (!check_status (cairo_status (cr), error))
+    return FALSE;
 
   cairo_save (cr);
 
@@ -439,9 +620,11 @@ parcours_cairo_render (ParcoursDisplayList *list,
       cairo_paint (cr);
     }
 
-  draw_primitives (list, cr, clip, 0, parcours_display_list_get_n_items (list));
+  drawn = draw_primitives (list, cr, clip, 0, parcours_display_list_get_n_items (list), error);
 
   cairo_restore (cr);
+
+  return drawn;
 }
 
 /**
@@ -452,7 +635,8 @@ parcours_cairo_render (ParcoursDisplayList *list,
  * @n: how many
  *
  * Draws some primitives of @list, as parcours_cairo_render() would: the
- * GSK backend draws paths and icons with it.
+ * GSK backend draws paths and icons with it. A failure shows as the
+ * status of @cr.
  */
 void
 parcours_cairo_render_range (ParcoursDisplayList *list,
@@ -465,20 +649,22 @@ parcours_cairo_render_range (ParcoursDisplayList *list,
   g_return_if_fail (first + n <= parcours_display_list_get_n_items (list));
 
   cairo_save (cr);
-  draw_primitives (list, cr, NULL, first, first + n);
+  draw_primitives (list, cr, NULL, first, first + n, NULL);
   cairo_restore (cr);
 }
 
-static void
-draw_primitives (ParcoursDisplayList *list,
-                 cairo_t             *cr,
-                 const ParcoursRect  *clip,
-                 guint                first,
-                 guint                end)
+static gboolean
+draw_primitives (ParcoursDisplayList  *list,
+                 cairo_t              *cr,
+                 const ParcoursRect   *clip,
+                 guint                 first,
+                 guint                 end,
+                 GError              **error)
 {
   const ParcoursPrimitive *batch = NULL;
-  GlyphRun run = { NULL, { 0 }, NULL, NULL, NULL };
+  GlyphRun run = { NULL, { 0 }, NULL, NULL, NULL, 0, 0, FALSE };
   IconRun icons = { 0, { 0 }, NULL };
+  cairo_status_t status;
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -490,7 +676,7 @@ draw_primitives (ParcoursDisplayList *list,
   run.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
   run.utf8 = g_string_new (NULL);
   icons.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-  for (guint i = first; i < end; i++)
+  for (guint i = first; i < end && !run.failed && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
     {
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
 
@@ -523,7 +709,7 @@ draw_primitives (ParcoursDisplayList *list,
           break;
 
         case PARCOURS_PRIMITIVE_TEXT:
-          draw_text (cr, &run, primitive);
+          draw_text (cr, &run, primitive, i);
           break;
 
         case PARCOURS_PRIMITIVE_ICON:
@@ -543,4 +729,14 @@ draw_primitives (ParcoursDisplayList *list,
   g_array_unref (run.glyphs);
   g_array_unref (run.clusters);
   g_string_free (run.utf8, TRUE);
+
+  status = cairo_status (cr);
+
+  if (run.failed)
+    {
+      set_text_error (list, &run, status, error);
+      return FALSE;
+    }
+
+  return check_status (status, error);
 }

@@ -12,10 +12,11 @@
 
 G_BEGIN_DECLS
 
-void parcours_cairo_render (ParcoursDisplayList *list,
-                            cairo_t             *cr,
-                            const ParcoursRect  *clip,
-                            gboolean             paint_background);
+gboolean parcours_cairo_render (ParcoursDisplayList  *list,
+                                cairo_t              *cr,
+                                const ParcoursRect   *clip,
+                                gboolean              paint_background,
+                                GError              **error);
 void parcours_cairo_render_range (ParcoursDisplayList *list,
                                   cairo_t             *cr,
                                   guint                first,

@@ -107,11 +107,14 @@ text_run_flush (GtkSnapshot   *snapshot,
   run->font = NULL;
 }
 
+/* Adds glyphs [first, last) of @item at @x. */
 static void
 text_run_add (GtkSnapshot      *snapshot,
               TextRun          *run,
               const GdkRGBA    *color,
               PangoGlyphItem   *item,
+              int               first,
+              int               last,
               double            x,
               double            baseline)
 {
@@ -119,7 +122,7 @@ text_run_add (GtkSnapshot      *snapshot,
   PangoGlyphString *glyphs = item->glyphs;
   int start;
 
-  if (font == NULL || glyphs->num_glyphs == 0)
+  if (font == NULL || first >= last)
     return;
 
   /* Words of one line and font join one node: the space before a word
@@ -138,8 +141,8 @@ text_run_add (GtkSnapshot      *snapshot,
     }
 
   start = run->glyphs->num_glyphs;
-  pango_glyph_string_set_size (run->glyphs, start + glyphs->num_glyphs);
-  for (int g = 0; g < glyphs->num_glyphs; g++)
+  pango_glyph_string_set_size (run->glyphs, start + last - first);
+  for (int g = first; g < last; g++)
     {
       PangoGlyphInfo info = glyphs->glyphs[g];
 
@@ -147,7 +150,7 @@ text_run_add (GtkSnapshot      *snapshot,
        * nothing for them, and neither does the screen. */
       if (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG)
         info.glyph = PANGO_GLYPH_EMPTY;
-      run->glyphs->glyphs[start + g] = info;
+      run->glyphs->glyphs[start + g - first] = info;
       run->pen += (double) info.geometry.width / PANGO_SCALE;
     }
 }
@@ -218,12 +221,16 @@ append_text (GtkSnapshot             *snapshot,
           const ParcoursPlacedWord *placed = &g_array_index (block->words, ParcoursPlacedWord, w);
           double x = primitive->bounds.x + placed->x;
 
+          /* A piece of a long word draws only its slice of the line. */
           for (GSList *r = placed->word->line->runs; r != NULL; r = r->next)
             {
               PangoGlyphItem *item = r->data;
+              int first, last;
 
-              text_run_add (snapshot, &run, &color, item, x, baseline);
-              x += (double) pango_glyph_string_get_width (item->glyphs) / PANGO_SCALE;
+              parcours_shaped_word_get_glyphs (placed->word, item, &first, &last);
+              text_run_add (snapshot, &run, &color, item, first, last, x, baseline);
+              for (int g = first; g < last; g++)
+                x += (double) item->glyphs->glyphs[g].geometry.width / PANGO_SCALE;
             }
         }
     }

@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "parcours-drawable-text.h"
 #include "parcours-text-measurer.h"
 
 /* Measures and wraps text.
@@ -18,8 +19,12 @@
  * most of its layout time in HarfBuzz. Cards repeat words, so words are
  * shaped once each (by Pango, with its font fallback) and cached, and lines
  * are broken here, between words, greedily. Words too wide for a line are
- * broken after a hyphen or, failing that, between characters: text is
- * never cut. Kerning across a space is lost, which no one can see.
+ * broken after a hyphen or, failing that, between grapheme clusters, in
+ * time linear in their length: text is never cut. Kerning across a space
+ * is lost, which no one can see.
+ *
+ * Text is made drawable first (parcours-drawable-text.c): what the blocks
+ * hold is what every backend draws or writes.
  *
  * Blocks are cached too, by content, font and width, so re-laying out a
  * map after one edit measures that card only. Whatever a layout pass did
@@ -79,6 +84,66 @@ clear_placed_word (gpointer data)
   g_clear_pointer (&placed->word, shaped_word_unref);
 }
 
+/* First glyph of a left-to-right @glyphs whose cluster starts at or after
+ * byte @index of its item. */
+static int
+first_glyph_from (const PangoGlyphString *glyphs,
+                  int                     index)
+{
+  int low = 0, high = glyphs->num_glyphs;
+
+  while (low < high)
+    {
+      int middle = low + (high - low) / 2;
+
+      if (glyphs->log_clusters[middle] < index)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/**
+ * parcours_shaped_word_get_glyphs:
+ * @word: a shaped word
+ * @item: one of the runs of @word's line
+ * @first: (out): the first glyph of @item that @word draws
+ * @last: (out): the glyph after the last one
+ *
+ * Which glyphs of a run a word draws, one after the other from the
+ * word's origin: all of them, or for a piece of a long word (a slice of
+ * its line) those of its clusters, found by bisection, so that drawing
+ * the thousands of pieces of a word stays linear. A slice may start
+ * inside a cluster (a ligature across the break): that glyph went with
+ * the piece before.
+ */
+void
+parcours_shaped_word_get_glyphs (const ParcoursShapedWord *word,
+                                 const PangoGlyphItem     *item,
+                                 int                      *first,
+                                 int                      *last)
+{
+  int offset = item->item->offset;
+
+  if (word->start_index == 0 && word->end_index == G_MAXINT)
+    {
+      *first = 0;
+      *last = item->glyphs->num_glyphs;
+      return;
+    }
+
+  if (offset + item->item->length <= word->start_index || offset >= word->end_index)
+    {
+      *first = *last = 0;
+      return;
+    }
+
+  *first = first_glyph_from (item->glyphs, word->start_index - offset);
+  *last = first_glyph_from (item->glyphs, word->end_index - offset);
+}
+
 ParcoursTextBlock *
 parcours_text_block_ref (ParcoursTextBlock *self)
 {
@@ -135,6 +200,36 @@ parcours_text_measurer_init (ParcoursTextMeasurer *self)
   self->word_key = g_string_new (NULL);
 }
 
+static void
+append_word_key (ParcoursTextMeasurer *self,
+                 ParcoursFontRole      role,
+                 const char           *text,
+                 gsize                 length)
+{
+  g_string_truncate (self->word_key, 0);
+  g_string_append_c (self->word_key, 'A' + role);
+  g_string_append_len (self->word_key, text, length);
+}
+
+/* The advance of a line, added up in points: Pango's own extents are
+ * ints of 1/1024 pt, which overflow past 2 097 152 pt (a word of some
+ * 300 000 characters) and would make a huge word zero wide. */
+static double
+line_width (PangoLayoutLine *line)
+{
+  double width = 0;
+
+  for (GSList *r = line->runs; r != NULL; r = r->next)
+    {
+      PangoGlyphString *glyphs = ((PangoGlyphItem *) r->data)->glyphs;
+
+      for (int g = 0; g < glyphs->num_glyphs; g++)
+        width += glyphs->glyphs[g].geometry.width;
+    }
+
+  return width / PANGO_SCALE;
+}
+
 static ParcoursShapedWord *
 shape_word (ParcoursTextMeasurer *self,
             ParcoursFontRole      role,
@@ -142,14 +237,11 @@ shape_word (ParcoursTextMeasurer *self,
             gssize                length)
 {
   ParcoursShapedWord *word;
-  PangoRectangle logical;
 
   /* Every word of every card is looked up here: build the key in place. */
   if (length < 0)
     length = strlen (text);
-  g_string_truncate (self->word_key, 0);
-  g_string_append_c (self->word_key, 'A' + role);
-  g_string_append_len (self->word_key, text, length);
+  append_word_key (self, role, text, length);
 
   word = g_hash_table_lookup (self->words, self->word_key->str);
   if (word != NULL)
@@ -162,8 +254,8 @@ shape_word (ParcoursTextMeasurer *self,
   pango_layout_set_attributes (word->layout, self->attributes);
   pango_layout_set_text (word->layout, text, length);
   word->line = pango_layout_get_line_readonly (word->layout, 0);
-  pango_layout_line_get_extents (word->line, NULL, &logical);
-  word->width = (double) logical.width / PANGO_SCALE;
+  word->width = line_width (word->line);
+  word->end_index = G_MAXINT;
 
   g_hash_table_insert (self->words, g_strdup (self->word_key->str), word);
   return word;
@@ -227,26 +319,6 @@ parcours_text_measurer_get_font (ParcoursTextMeasurer *self,
   return self->fonts[role];
 }
 
-/* Control characters would show as hex boxes, and a tab as a jump to a
- * tab stop that SVG cannot reproduce: draw neither. */
-static char *
-clean_text (const char *text)
-{
-  GString *clean = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = *p;
-
-      if (c == '\t')
-        g_string_append_c (clean, ' ');
-      else if ((c >= 0x20 && c != 0x7f) || c == '\n')
-        g_string_append_c (clean, c);
-    }
-
-  return g_string_free (clean, FALSE);
-}
-
 typedef struct
 {
   ParcoursTextMeasurer *self;
@@ -303,6 +375,344 @@ place (Breaker            *b,
   line->width = b->x;
 }
 
+/* The width of @word up to each of its bytes: widths[i] is the advance of
+ * the clusters that start before byte i, whatever their direction. */
+static double *
+prefix_widths (ParcoursShapedWord *word,
+               guint               length)
+{
+  double *widths = g_new0 (double, length + 1);
+  double total = 0;
+
+  for (GSList *l = pango_layout_get_lines_readonly (word->layout); l != NULL; l = l->next)
+    for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r != NULL; r = r->next)
+      {
+        PangoGlyphItem *item = r->data;
+
+        for (int g = 0; g < item->glyphs->num_glyphs; g++)
+          {
+            guint index = item->item->offset + item->glyphs->log_clusters[g];
+
+            if (index < length)
+              widths[index] += (double) item->glyphs->glyphs[g].geometry.width / PANGO_SCALE;
+          }
+      }
+
+  for (guint i = 0; i <= length; i++)
+    {
+      double advance = widths[i];
+
+      widths[i] = total;
+      total += advance;
+    }
+
+  return widths;
+}
+
+/* How many pieces of a broken word share one layout. Pango counts
+ * characters from the start of the layout at each paragraph, so a layout
+ * of n paragraphs costs n²: keep them short. */
+#define PIECES_PER_LAYOUT 32
+
+/* Longer words are shaped in chunks of about this many bytes: HarfBuzz
+ * needs some 40 bytes a character while it shapes, and Pango keeps that
+ * buffer for the next time. */
+#define LONG_WORD_CHUNK (64 * 1024)
+
+/* A piece of a broken word: bytes [from, to) of its chunk, on the line
+ * it continues or, if @new_line, at the start of a line of its own. */
+typedef struct
+{
+  guint from;
+  guint to;
+  gboolean new_line;
+} Piece;
+
+/* Shapes @pieces (indices into @all) of a broken word in one layout, one
+ * paragraph each; each piece's word is one line of that shared layout. */
+static void
+shape_piece_batch (ParcoursTextMeasurer *self,
+                   ParcoursFontRole      role,
+                   const char           *text,
+                   GArray               *all,
+                   GArray               *pieces)
+{
+  g_autoptr(GString) batch = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  GSList *lines;
+
+  for (guint k = 0; k < pieces->len; k++)
+    {
+      const Piece *piece = &g_array_index (all, Piece, g_array_index (pieces, guint, k));
+
+      if (k > 0)
+        g_string_append_c (batch, '\n');
+      g_string_append_len (batch, text + piece->from, piece->to - piece->from);
+    }
+
+  layout = pango_layout_new (self->context);
+  pango_layout_set_font_description (layout, self->fonts[role]);
+  pango_layout_set_attributes (layout, self->attributes);
+  pango_layout_set_text (layout, batch->str, batch->len);
+  lines = pango_layout_get_lines_readonly (layout);
+
+  /* Drawable text has no paragraph separator inside a word, so there is
+   * one line per piece; if not, the pieces are shaped one by one. */
+  if (g_slist_length (lines) != pieces->len)
+    lines = NULL;
+
+  for (guint k = 0; k < pieces->len; k++, lines = lines != NULL ? lines->next : NULL)
+    {
+      const Piece *piece = &g_array_index (all, Piece, g_array_index (pieces, guint, k));
+      ParcoursShapedWord *word;
+
+      if (lines == NULL)
+        {
+          shape_word (self, role, text + piece->from, piece->to - piece->from);
+          continue;
+        }
+
+      word = g_new0 (ParcoursShapedWord, 1);
+      g_ref_count_init (&word->ref_count);
+      word->layout = g_object_ref (layout);
+      word->line = lines->data;
+      word->width = line_width (word->line);
+      word->end_index = G_MAXINT;
+      append_word_key (self, role, text + piece->from, piece->to - piece->from);
+      g_hash_table_insert (self->words, g_strdup (self->word_key->str), word);
+    }
+}
+
+/* Shapes the pieces of a broken word that are not cached yet, a few
+ * layouts for all of them: a layout per piece would cost more than the
+ * shaping itself, and a word of 1 MiB has tens of thousands of pieces. */
+static void
+shape_pieces (ParcoursTextMeasurer *self,
+              ParcoursFontRole      role,
+              const char           *text,
+              GArray               *all)
+{
+  g_autoptr(GHashTable) batched = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStringChunk) keys = g_string_chunk_new (4096);
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const Piece *piece = &g_array_index (all, Piece, i);
+
+      append_word_key (self, role, text + piece->from, piece->to - piece->from);
+      if (g_hash_table_contains (self->words, self->word_key->str) ||
+          g_hash_table_contains (batched, self->word_key->str))
+        continue;
+
+      g_hash_table_add (batched, g_string_chunk_insert (keys, self->word_key->str));
+      g_array_append_val (pieces, i);
+      if (pieces->len == PIECES_PER_LAYOUT)
+        {
+          shape_piece_batch (self, role, text, all, pieces);
+          g_array_set_size (pieces, 0);
+          g_hash_table_remove_all (batched);
+          g_string_chunk_clear (keys);
+        }
+    }
+
+  if (pieces->len > 0)
+    shape_piece_batch (self, role, text, all, pieces);
+}
+
+static gboolean
+is_left_to_right (PangoLayoutLine *line)
+{
+  for (GSList *r = line->runs; r != NULL; r = r->next)
+    if (((PangoGlyphItem *) r->data)->item->analysis.level % 2 != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Where the chunk of a long word that starts at @from ends: about
+ * LONG_WORD_CHUNK bytes on, before a character that starts a grapheme
+ * cluster (not a mark, a joiner, a skin tone, a flag's second half, a
+ * Hangul vowel or tail, a tag). */
+static guint
+chunk_end (const char *text,
+           guint       from,
+           guint       end)
+{
+  guint p = from + LONG_WORD_CHUNK;
+
+  if (p >= end)
+    return end;
+
+  while (p < end && ((guchar) text[p] & 0xc0) == 0x80)
+    p++;
+
+  for (guint tries = 0; p < end && tries < 64; tries++)
+    {
+      gunichar c = g_utf8_get_char (text + p);
+      gunichar before = g_utf8_get_char (g_utf8_prev_char (text + p));
+
+      if (!g_unichar_ismark (c) && c != 0x200d && before != 0x200d &&
+          !(c >= 0x1f3fb && c <= 0x1f3ff) && !(c >= 0x1f1e6 && c <= 0x1f1ff) &&
+          !(c >= 0x1160 && c <= 0x11ff) && !(c >= 0xe0020 && c <= 0xe007f))
+        break;
+      p = g_utf8_next_char (text + p) - text;
+    }
+
+  return p;
+}
+
+/* Cuts one chunk (text[0, length), shaped as @word) of a long word into
+ * pieces that fill each line as far as they go: after the last hyphen
+ * that fits, else between grapheme clusters (never inside one, so a stack
+ * of combining marks stays on its base; a cluster wider than a line gets
+ * a line of its own). @used is how much of the line earlier chunks took;
+ * *@new_line says whether the first piece starts a line, and is set for
+ * the next chunk. The chunk is scanned once. */
+static GArray *
+cut_chunk (ParcoursShapedWord *word,
+           const char         *text,
+           guint               length,
+           double              wrap,
+           double              used,
+           gboolean            last,
+           gboolean           *new_line)
+{
+  g_autofree double *x = prefix_widths (word, length);
+  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  guint line_start = 0, fit = 0, hyphen = 0, c = 0;
+  const PangoLogAttr *attrs;
+  int n_attrs;
+
+  attrs = pango_layout_get_log_attrs_readonly (word->layout, &n_attrs);
+  if (*new_line)
+    used = 0;
+
+  for (guint p = 0; p <= length; p = p < length ? (guint) (g_utf8_next_char (text + p) - text) : p + 1, c++)
+    {
+      if (p == line_start || (c < (guint) n_attrs && !attrs[c].is_cursor_position && p < length))
+        continue;
+
+      while (used + x[p] - x[line_start] > wrap + 0.01)
+        {
+          guint split = hyphen > line_start ? hyphen : fit > line_start ? fit : p;
+          Piece piece = { line_start, split, *new_line };
+
+          /* Not even one cluster fits after what earlier chunks left on
+           * the line: start a new one. */
+          if (split == p && used > 0)
+            {
+              *new_line = TRUE;
+              used = 0;
+              continue;
+            }
+          if (split == length && last)
+            break;
+
+          g_array_append_val (pieces, piece);
+          *new_line = TRUE;
+          used = 0;
+          line_start = split;
+        }
+
+      if (p > line_start)
+        {
+          fit = p;
+          if (text[p - 1] == '-')
+            hyphen = p;
+        }
+    }
+
+  if (line_start < length)
+    {
+      Piece piece = { line_start, length, *new_line };
+
+      g_array_append_val (pieces, piece);
+      *new_line = FALSE;
+    }
+
+  return pieces;
+}
+
+/* Places the pieces of a chunk that starts at byte @start of the block. */
+static void
+place_pieces (Breaker            *b,
+              ParcoursShapedWord *word,
+              guint               start,
+              GArray             *pieces)
+{
+  ParcoursTextMeasurer *self = b->self;
+  ParcoursTextBlock *block = b->block;
+  const char *text = block->text + start;
+  g_autofree double *x = NULL;
+  gboolean slices = is_left_to_right (word->line);
+
+  /* Left to right, the pieces are slices of the shaped chunk: nothing is
+   * shaped again. Bidi text is shaped again piece by piece, since each
+   * line is reordered on its own. */
+  if (slices)
+    x = prefix_widths (word, g_array_index (pieces, Piece, pieces->len - 1).to);
+  else
+    shape_pieces (self, block->role, text, pieces);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (pieces, Piece, i);
+      ParcoursShapedWord *shaped;
+
+      if (piece->new_line)
+        open_line (b, start + piece->from);
+
+      if (!slices)
+        {
+          place (b, shape_word (self, block->role, text + piece->from, piece->to - piece->from),
+                 b->x, start + piece->to);
+          continue;
+        }
+
+      shaped = g_new0 (ParcoursShapedWord, 1);
+      g_ref_count_init (&shaped->ref_count);
+      shaped->layout = g_object_ref (word->layout);
+      shaped->line = word->line;
+      shaped->width = x[piece->to] - x[piece->from];
+      shaped->start_index = piece->from;
+      shaped->end_index = piece->to;
+      shaped->offset = x[piece->from];
+      place (b, shaped, b->x, start + piece->to);
+      shaped_word_unref (shaped);
+    }
+}
+
+/* Breaks text[start, end), a word too wide for a whole line (or too long
+ * to shape at once), chunk by chunk. Each chunk is shaped once and
+ * scanned once, so this is linear in the word's length; the shaped
+ * chunks are not cached, only what is drawn of them is kept. */
+static void
+break_long_word (Breaker *b,
+                 guint    start,
+                 guint    end)
+{
+  ParcoursTextMeasurer *self = b->self;
+  ParcoursTextBlock *block = b->block;
+  gboolean new_line = FALSE;
+
+  for (guint from = start, to; from < end; from = to)
+    {
+      ParcoursShapedWord *chunk;
+      g_autoptr(GArray) pieces = NULL;
+
+      to = end - start > LONG_WORD_CHUNK ? chunk_end (block->text, from, end) : end;
+      chunk = shaped_word_ref (shape_word (self, block->role, block->text + from, to - from));
+      append_word_key (self, block->role, block->text + from, to - from);
+      g_hash_table_remove (self->words, self->word_key->str);
+
+      pieces = cut_chunk (chunk, block->text + from, to - from, b->wrap, b->x, to == end, &new_line);
+      if (pieces->len > 0)
+        place_pieces (b, chunk, from, pieces);
+      shaped_word_unref (chunk);
+    }
+}
+
 /* Places the word text[start, end) preceded by @n_spaces spaces, breaking
  * the line (and the word, if it must) where it does not fit. */
 static void
@@ -311,12 +721,22 @@ place_word (Breaker *b,
             guint    end,
             guint    n_spaces)
 {
+  ParcoursTextMeasurer *self = b->self;
   ParcoursTextBlock *block = b->block;
-  const char *text = block->text;
-  ParcoursShapedWord *word = shape_word (b->self, block->role, text + start, end - start);
-  double space = n_spaces * b->self->space_width[block->role];
+  double space = n_spaces * self->space_width[block->role];
   gboolean line_empty = b->line_end == b->line_start;
+  ParcoursShapedWord *word;
 
+  /* Too long to shape at once, it is surely too wide for a line. */
+  if (b->wrap >= 0 && end - start > LONG_WORD_CHUNK)
+    {
+      if (!line_empty)
+        open_line (b, start);
+      break_long_word (b, start, end);
+      return;
+    }
+
+  word = shape_word (self, block->role, block->text + start, end - start);
   if (b->wrap < 0 || b->x + space + word->width <= b->wrap + 0.01)
     {
       place (b, word, b->x + space, end);
@@ -326,36 +746,13 @@ place_word (Breaker *b,
   if (!line_empty)
     open_line (b, start);
 
-  /* Too wide for a whole line: break after a hyphen, else between
-   * characters, filling each line as far as it goes. */
-  while (word->width > b->wrap + 0.01)
+  if (word->width <= b->wrap + 0.01)
     {
-      const char *split = NULL;
-      int index = 0, trailing = 0;
-
-      for (const char *p = text + start; p < text + end - 1; p++)
-        if (*p == '-' && shape_word (b->self, block->role, text + start, p + 1 - (text + start))->width <= b->wrap + 0.01)
-          split = p + 1;
-
-      if (split == NULL)
-        {
-          pango_layout_xy_to_index (word->layout, (int) (b->wrap * PANGO_SCALE), 0, &index, &trailing);
-          split = g_utf8_find_prev_char (text + start, text + start + index + 1);
-          if (split == NULL || split <= text + start)
-            split = g_utf8_next_char (text + start);
-          /* The character under the edge does not fit: stop before it. */
-          while (split > g_utf8_next_char (text + start) &&
-                 shape_word (b->self, block->role, text + start, split - (text + start))->width > b->wrap + 0.01)
-            split = g_utf8_find_prev_char (text + start, split);
-        }
-
-      place (b, shape_word (b->self, block->role, text + start, split - (text + start)), 0, split - text);
-      start = split - text;
-      open_line (b, start);
-      word = shape_word (b->self, block->role, text + start, end - start);
+      place (b, word, 0, end);
+      return;
     }
 
-  place (b, word, 0, end);
+  break_long_word (b, start, end);
 }
 
 static void
@@ -461,7 +858,7 @@ parcours_text_measurer_measure (ParcoursTextMeasurer *self,
   block->alignment = alignment;
   block->last_used = self->pass;
   block->wrap_width = wrap_width;
-  block->text = clean_text (text);
+  block->text = parcours_drawable_text (text, -1, PARCOURS_DRAWABLE_TEXT_DEFAULT);
   block->lines = g_array_new (FALSE, TRUE, sizeof (ParcoursTextLine));
   g_array_set_clear_func (block->lines, clear_line);
   block->words = g_array_new (FALSE, TRUE, sizeof (ParcoursPlacedWord));

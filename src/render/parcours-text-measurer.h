@@ -19,9 +19,17 @@ typedef struct
   grefcount ref_count;
 
   /*< public >*/
-  PangoLayout *layout;          /* one line, no wrapping */
+  PangoLayout *layout;          /* no wrapping; may hold other lines */
   PangoLayoutLine *line;
   double width;
+
+  /* A piece of a long word is a slice of the whole word's line: only the
+   * glyphs of the clusters in [start_index, end_index) of @line are
+   * drawn, shifted left by @offset (where the slice starts in the line).
+   * Slices are left to right only. A whole line: 0, G_MAXINT, 0. */
+  int start_index;
+  int end_index;
+  double offset;
 } ParcoursShapedWord;
 
 typedef struct
@@ -50,7 +58,7 @@ typedef struct
   guint last_used;
 
   /*< public >*/
-  char *text;                   /* what is drawn: control characters removed */
+  char *text;                   /* what is drawn: parcours_drawable_text() */
   ParcoursFontRole role;
   PangoAlignment alignment;
   double width;                 /* of the widest line */
@@ -59,6 +67,11 @@ typedef struct
   GArray *lines;                /* ParcoursTextLine */
   GArray *words;                /* ParcoursPlacedWord */
 } ParcoursTextBlock;
+
+void               parcours_shaped_word_get_glyphs (const ParcoursShapedWord *word,
+                                                    const PangoGlyphItem     *item,
+                                                    int                      *first,
+                                                    int                      *last);
 
 ParcoursTextBlock *parcours_text_block_ref   (ParcoursTextBlock *self);
 void               parcours_text_block_unref (ParcoursTextBlock *self);

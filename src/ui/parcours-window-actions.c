@@ -565,11 +565,17 @@ print_draw_page_cb (GtkPrintOperation *operation,
                     gpointer           user_data)
 {
   ParcoursPagination *pagination = g_object_get_data (G_OBJECT (operation), PAGINATION_KEY);
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (pagination != NULL);
   g_return_if_fail (page >= 0 && (guint) page < parcours_pagination_get_n_pages (pagination));
 
-  parcours_pagination_render_page (pagination, gtk_print_context_get_cairo_context (context), page);
+  /* Never print a page with text missing. */
+  if (!parcours_pagination_render_page (pagination, gtk_print_context_get_cairo_context (context), page, &error))
+    {
+      g_warning ("Printing page %d: %s", page + 1, error->message);
+      gtk_print_operation_cancel (operation);
+    }
 }
 
 /* A print operation for the map, set up but not run: landscape on the

@@ -12,7 +12,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libxml/parser.h>
+
 #include "parcours-csv.h"
+#include "parcours-export.h"
 #include "parcours-format.h"
 #include "parcours-mermaid.h"
 
@@ -228,4 +231,39 @@ fuzz_check_csv_round_trip (ParcoursDocument *document)
   text_again = parcours_csv_export (imported);
   check_same_text ("CSV export, import, export",
                    text, strlen (text), text_again, strlen (text_again));
+}
+
+/**
+ * fuzz_check_exports:
+ * @document: a document a loader made
+ *
+ * @document exports to SVG that is well-formed XML, and to PDF without a
+ * cairo error (the exporter checks the context, not only the surface).
+ */
+void
+fuzz_check_exports (ParcoursDocument *document)
+{
+  ParcoursExportOptions options;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  xmlDoc *xml;
+
+  parcours_export_options_init (&options);
+
+  svg = parcours_export_svg (document, &options);
+  xml = xmlReadMemory (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "export.svg", "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (xml == NULL)
+    {
+      const xmlError *xml_error = xmlGetLastError ();
+
+      fuzz_fail ("the SVG export is not well-formed XML: %s",
+                 xml_error != NULL ? xml_error->message : "(no message)");
+    }
+  xmlFreeDoc (xml);
+
+  pdf = parcours_export_pdf (document, &options, &error);
+  if (pdf == NULL)
+    fuzz_fail ("the PDF export failed: %s", error != NULL ? error->message : "(no error)");
 }

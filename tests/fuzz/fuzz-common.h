@@ -30,5 +30,6 @@ gboolean fuzz_check_result             (ParcoursDocument  *document,
 void     fuzz_check_native_round_trip  (ParcoursDocument  *document);
 void     fuzz_check_mermaid_round_trip (ParcoursDocument  *document);
 void     fuzz_check_csv_round_trip     (ParcoursDocument  *document);
+void     fuzz_check_exports            (ParcoursDocument  *document);
 
 G_END_DECLS

@@ -12,7 +12,8 @@
 
 /* libFuzzer harness for the Mermaid importer. Any bytes give a map or an
  * error. A map exports to a text that imports again and exports to the
- * same text, and saves as a `.parcours` file that loads again. */
+ * same text, saves as a `.parcours` file that loads again, and exports
+ * to SVG that is XML and to PDF. */
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -27,6 +28,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   fuzz_check_mermaid_round_trip (document);
   fuzz_check_native_round_trip (document);
+  fuzz_check_exports (document);
 
   return 0;
 }

@@ -16,8 +16,9 @@
 /* libFuzzer harness for the `.parcours` loader. Any bytes give a map
  * and its warnings, or an error. A map saves to a file that loads again
  * and saves to the same bytes, and its Mermaid export imports again and
- * exports to the same text. A loaded file can hold almost anything a map
- * can, so this also tests the writers on maps the importers never make.
+ * exports to the same text; it exports to SVG that is XML and to PDF. A
+ * loaded file can hold almost anything a map can, so this also tests the
+ * writers on maps the importers never make.
  *
  * CSV keeps less: stages of the same name, for one, become one stage. So
  * the CSV export of a map must import, and the map that gives must then
@@ -68,6 +69,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   fuzz_check_native_round_trip (document);
   fuzz_check_mermaid_round_trip (document);
+  fuzz_check_exports (document);
 
   from_csv = import_csv_export (document);
   fuzz_check_csv_round_trip (from_csv);
