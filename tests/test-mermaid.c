@@ -1404,6 +1404,26 @@ test_roundtrip_document (void)
   g_assert_cmpstr (stable, ==, text);
 }
 
+/* A task named by a lone U+FEFF, which JavaScript's trim() and the
+ * reader take for white space, is written as an entity code and comes
+ * back (found by the naughty-strings test). */
+static void
+test_roundtrip_invisible_name (void)
+{
+  g_autoptr(ParcoursDocument) document = parcours_document_new ();
+  g_autoptr(ParcoursDocument) again = NULL;
+  g_autofree char *text = NULL;
+
+  insert_or_fail (document, parcours_stage_new ("s1", "Search"));
+  insert_or_fail (document, parcours_lane_new ("touch", PARCOURS_LANE_KIND_TOUCHPOINTS, "Touchpoints"));
+  insert_or_fail (document, parcours_card_new ("c1", "touch", "s1", "\xef\xbb\xbf"));
+
+  text = parcours_mermaid_export (document);
+  g_assert_nonnull (strstr (text, "#65279;"));
+  again = import_or_fail (text);
+  g_assert_cmpstr (parcours_card_get_text (nth (parcours_document_get_cards (again), 0)), ==, "\xef\xbb\xbf");
+}
+
 static void
 test_roundtrip_file (void)
 {
@@ -1799,6 +1819,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mermaid/parse/mapping", test_parse_mapping);
+  g_test_add_func ("/mermaid/roundtrip/invisible-name", test_roundtrip_invisible_name);
   g_test_add_func ("/mermaid/parse/title", test_parse_title);
   g_test_add_func ("/mermaid/parse/acc-descr", test_parse_acc_descr);
   g_test_add_func ("/mermaid/parse/acc-descr-block", test_parse_acc_descr_block);

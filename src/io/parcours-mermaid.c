@@ -1916,6 +1916,12 @@ escape_text (const char  *text,
           append_entity (out, c);
           break;
 
+        case 0xfeff:
+          /* JavaScript's trim() and the reader take U+FEFF for white
+           * space: a name made of it alone would vanish. */
+          append_entity (out, c);
+          break;
+
         default:
           g_string_append_unichar (out, c);
           break;
