@@ -812,6 +812,28 @@ break_lines (ParcoursTextMeasurer *self,
   block->height = block->lines->len * self->line_height[block->role];
 }
 
+/* Appends @value in decimal and a colon. */
+static void
+append_key_number (GString *key,
+                   gint64   value)
+{
+  char digits[24];
+  guint n = 0;
+  guint64 magnitude = value < 0 ? (guint64) -(value + 1) + 1 : (guint64) value;
+
+  if (value < 0)
+    g_string_append_c (key, '-');
+  do
+    {
+      digits[n++] = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  while (n > 0)
+    g_string_append_c (key, digits[--n]);
+  g_string_append_c (key, ':');
+}
+
 /**
  * parcours_text_measurer_measure:
  * @self: a #ParcoursTextMeasurer
@@ -841,8 +863,12 @@ parcours_text_measurer_measure (ParcoursTextMeasurer *self,
   if (wrap_width >= 0)
     wrap_width = floor (wrap_width * 64) / 64;
 
+  /* The key is "ROLE:WIDTH:ALIGNMENT:TEXT", built by hand: a relayout
+   * looks up every text of the map, and printf would be most of it. */
   g_string_truncate (self->key, 0);
-  g_string_append_printf (self->key, "%u:%d:%u:", role, (int) (wrap_width * 64), alignment);
+  append_key_number (self->key, role);
+  append_key_number (self->key, (gint64) (wrap_width * 64));
+  append_key_number (self->key, alignment);
   g_string_append (self->key, text);
 
   block = g_hash_table_lookup (self->blocks, self->key->str);
