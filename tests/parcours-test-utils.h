@@ -23,4 +23,8 @@ ParcoursDocument *parcours_test_make_generated_map   (guint n_stages,
 /* Every text a reader of the map must find in an export. */
 GPtrArray        *parcours_test_collect_texts        (ParcoursDocument *document);
 
+void              parcours_test_add                  (ParcoursDocument *document,
+                                                      gpointer          element);
+void              parcours_test_wait_ms              (guint             ms);
+
 G_END_DECLS

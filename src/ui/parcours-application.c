@@ -105,8 +105,14 @@ parcours_application_new_action (GSimpleAction *action,
                                  gpointer       user_data)
 {
   ParcoursApplication *self = user_data;
+  ParcoursWindow *window = parcours_application_find_empty_window (self);
 
-  gtk_window_present (GTK_WINDOW (parcours_window_new (self)));
+  /* A window that shows nothing takes the new map. */
+  if (window == NULL)
+    window = parcours_window_new (self);
+
+  parcours_window_new_map (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "parcours-default-map.h"
 #include "parcours-format.h"
 #include "parcours-ui-private.h"
 #include "parcours-window-private.h"
@@ -68,7 +69,7 @@ parcours_window_update_view (ParcoursWindow *self)
 {
   const char *page;
 
-  if (self->file != NULL)
+  if (self->has_map)
     page = "map";
   else if (self->n_loading > 0 && self->loading_source == 0)
     page = "loading";
@@ -77,6 +78,12 @@ parcours_window_update_view (ParcoursWindow *self)
 
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
+
+  if (g_str_equal (page, "empty"))
+    {
+      _parcours_window_update_drafts_list (self);
+      _parcours_window_update_recent_list (self);
+    }
 }
 
 static void
@@ -114,6 +121,7 @@ document_changed_cb (ParcoursWindow   *self,
                      ParcoursDocument *document)
 {
   parcours_window_update_title (self);
+  _parcours_window_update_draft (self);
 }
 
 static void
@@ -123,12 +131,14 @@ history_notify_cb (ParcoursWindow  *self,
 {
   parcours_window_update_title (self);
   _parcours_window_update_actions (self);
+  _parcours_window_update_draft (self);
 }
 
 static void
 parcours_window_set_document (ParcoursWindow   *self,
                               ParcoursDocument *document,
-                              GFile            *file)
+                              GFile            *file,
+                              gboolean          has_map)
 {
   g_assert (PARCOURS_IS_WINDOW (self));
   g_assert (PARCOURS_IS_DOCUMENT (document));
@@ -143,10 +153,16 @@ parcours_window_set_document (ParcoursWindow   *self,
                                           G_CALLBACK (document_changed_cb),
                                           self);
 
+  /* What the window showed had no unsaved changes, or it was asked. */
+  _parcours_window_discard_draft (self);
+  g_clear_object (&self->draft);
+  self->draft_error_shown = FALSE;
+
   g_set_object (&self->document, document);
   g_clear_object (&self->history);
   self->history = parcours_history_new (document);
   g_set_object (&self->file, file);
+  self->has_map = has_map;
 
   g_signal_connect_object (self->document,
                            "changed",
@@ -162,6 +178,10 @@ parcours_window_set_document (ParcoursWindow   *self,
   parcours_canvas_set_history (self->canvas, self->history);
 
   parcours_window_update_view (self);
+
+  /* The keyboard goes to the map, where the work is. */
+  if (has_map)
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
   parcours_window_update_title (self);
   _parcours_window_update_actions (self);
 
@@ -233,7 +253,8 @@ load_file_loaded_cb (GObject      *object,
       return;
     }
 
-  parcours_window_set_document (self, document, g_task_get_task_data (task));
+  parcours_window_set_document (self, document, g_task_get_task_data (task), TRUE);
+  _parcours_ui_add_recent (g_task_get_task_data (task));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -273,6 +294,9 @@ parcours_window_dispose (GObject *object)
 {
   ParcoursWindow *self = PARCOURS_WINDOW (object);
 
+  /* Closed: saved, discarded, or nothing to keep. A crash never
+   * gets here, and leaves the draft for the next start. */
+  _parcours_window_discard_draft (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->loading_source, g_source_remove);
 
@@ -296,6 +320,7 @@ parcours_window_finalize (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
+  g_clear_object (&self->draft);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->page_setup);
@@ -381,8 +406,16 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, drafts_group);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, drafts_list);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, recent_list);
 
   _parcours_window_class_actions_init (klass);
+  _parcours_window_class_drafts_init (klass);
+  _parcours_window_class_start_init (klass);
 }
 
 static void
@@ -412,7 +445,8 @@ parcours_window_init (ParcoursWindow *self)
 
   self->cancellable = g_cancellable_new ();
 
-  parcours_window_set_document (self, document, NULL);
+  _parcours_window_start_init (self);
+  parcours_window_set_document (self, document, NULL, FALSE);
 }
 
 ParcoursWindow *
@@ -477,9 +511,37 @@ parcours_window_get_is_empty (ParcoursWindow *self)
 {
   g_return_val_if_fail (PARCOURS_IS_WINDOW (self), FALSE);
 
-  return self->file == NULL &&
+  return !self->has_map &&
+         self->file == NULL &&
          self->n_loading == 0 &&
          !parcours_history_get_modified (self->history);
+}
+
+/**
+ * parcours_window_new_map:
+ *
+ * Shows a new map with the default grid (five stages, the usual lanes,
+ * one persona), not saved anywhere yet.
+ */
+void
+parcours_window_new_map (ParcoursWindow *self)
+{
+  g_autoptr(ParcoursDocument) document = parcours_default_map_new ();
+
+  g_return_if_fail (PARCOURS_IS_WINDOW (self));
+
+  parcours_window_set_document (self, document, NULL, TRUE);
+}
+
+/* Shows @document as a map of @file (none for a new map). */
+void
+_parcours_window_show_document (ParcoursWindow   *self,
+                                ParcoursDocument *document,
+                                GFile            *file)
+{
+  g_assert (PARCOURS_IS_WINDOW (self));
+
+  parcours_window_set_document (self, document, file, TRUE);
 }
 
 /**
