@@ -687,6 +687,140 @@ test_print (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 }
 
+/* New gives the default grid: five stages, the usual lanes with an
+ * emotion curve for the one persona; nothing to save yet, but it may be. */
+static void
+test_new_map (Fixture       *fixture,
+              gconstpointer  data)
+{
+  ParcoursDocument *document;
+  GListModel *lanes;
+  gboolean has_emotions = FALSE;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "empty");
+  g_assert_false (gtk_widget_get_visible (fixture->window->undo_button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-map", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->stack), ==, "map");
+  g_assert_false (parcours_window_get_is_empty (fixture->window));
+  g_assert_null (parcours_window_get_file (fixture->window));
+  g_assert_false (parcours_history_get_modified (parcours_window_get_history (fixture->window)));
+  g_assert_true (action_is_enabled (fixture->window, "win.save-as"));
+  g_assert_true (gtk_widget_get_visible (fixture->window->undo_button));
+
+  document = parcours_window_get_document (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (parcours_document_get_stages (document)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (parcours_document_get_personas (document)), ==, 1);
+  lanes = parcours_document_get_lanes (document);
+  g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, 6);
+  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
+    {
+      g_autoptr(ParcoursLane) lane = g_list_model_get_item (lanes, i);
+
+      if (parcours_lane_get_kind (lane) == PARCOURS_LANE_KIND_EMOTIONS)
+        {
+          g_assert_nonnull (parcours_document_lookup_persona (document, parcours_lane_get_persona_id (lane)));
+          has_emotions = TRUE;
+        }
+    }
+  g_assert_true (has_emotions);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Untitled Journey");
+
+  /* A window with a map keeps it: New opens another window */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-map", NULL));
+  g_assert_true (parcours_window_get_document (fixture->window) == document);
+}
+
+/* The header bar's buttons say which step they undo and redo. */
+static void
+test_undo_tooltips (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ParcoursHistory *history;
+  ParcoursElement *stage;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-map", NULL);
+  history = parcours_window_get_history (fixture->window);
+  stage = g_list_model_get_item (parcours_document_get_stages (parcours_window_get_document (fixture->window)), 0);
+
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (fixture->window->undo_button), ==, "Undo");
+  parcours_history_set (history, stage, NULL, "name", "Noticing", NULL);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (fixture->window->undo_button), ==, "Undo Rename Stage");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (fixture->window->redo_button), ==, "Redo");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (fixture->window->undo_button), ==, "Undo");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (fixture->window->redo_button), ==, "Redo Rename Stage");
+  g_object_unref (stage);
+}
+
+static gboolean
+recent_list_has (ParcoursWindow *window,
+                 const char     *title)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->recent_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A map opened is listed on the start page of the next window, and
+ * opens from there. */
+static void
+test_recent_maps (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  ParcoursWindow *second;
+  gint64 end;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  file = write_map (fixture, "recent-ticket.parcours", "Buying a train ticket");
+  g_assert_true (load_file (fixture->window, file, &error));
+  g_assert_no_error (error);
+
+  second = g_object_ref_sink (parcours_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (second));
+
+  /* The recent manager learns the file's type in the background. */
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!recent_list_has (second, "recent-ticket.parcours") && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (recent_list_has (second, "recent-ticket.parcours"));
+  g_assert_true (gtk_widget_get_visible (second->recent_group));
+
+  uri = g_file_get_uri (file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.open-recent", "s", uri));
+  while (second->n_loading > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_equal (parcours_window_get_file (second), file));
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_object_unref (second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -725,6 +859,12 @@ main (int   argc,
               fixture_set_up, test_export_name, fixture_tear_down);
   g_test_add ("/window/print/pages", Fixture, NULL,
               fixture_set_up, test_print, fixture_tear_down);
+  g_test_add ("/window/new-map", Fixture, NULL,
+              fixture_set_up, test_new_map, fixture_tear_down);
+  g_test_add ("/window/undo-tooltips", Fixture, NULL,
+              fixture_set_up, test_undo_tooltips, fixture_tear_down);
+  g_test_add ("/window/recent-maps", Fixture, NULL,
+              fixture_set_up, test_recent_maps, fixture_tear_down);
 
   return g_test_run ();
 }
