@@ -821,6 +821,185 @@ test_recent_maps (Fixture       *fixture,
   g_object_unref (second);
 }
 
+static ParcoursDocument *
+make_inspected_map (void)
+{
+  ParcoursDocument *document = parcours_document_new ();
+  ParcoursCard *card;
+
+  parcours_document_set_title (document, "Inspected");
+  parcours_test_add (document, parcours_stage_new ("s1", "Discover"));
+  parcours_test_add (document, parcours_lane_new ("touch", PARCOURS_LANE_KIND_TOUCHPOINTS, "Touchpoints"));
+  parcours_test_add (document, parcours_lane_new ("feel", PARCOURS_LANE_KIND_EMOTIONS, "Feelings"));
+  parcours_test_add (document, parcours_card_new ("c1", "touch", "s1", "Sees a poster"));
+  card = parcours_card_new ("c2", "touch", "s1", "Reads reviews");
+  parcours_card_set_sentiment (card, PARCOURS_SENTIMENT_NEGATIVE);
+  parcours_test_add (document, card);
+  parcours_test_add (document, parcours_emotion_point_new ("p1", "feel", "s1", 0.5, -0.5));
+
+  return document;
+}
+
+static ParcoursSelection *
+show_inspected_map (Fixture *fixture)
+{
+  g_autoptr(ParcoursDocument) document = make_inspected_map ();
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  _parcours_window_show_document (fixture->window, document, NULL);
+  return parcours_canvas_get_selection (fixture->window->canvas);
+}
+
+static ParcoursElement *
+lookup (Fixture    *fixture,
+        const char *id)
+{
+  return parcours_document_lookup (parcours_window_get_document (fixture->window), id);
+}
+
+/* The inspector edits what the canvas selects; typing is one undo step
+ * and an undo shows in the panel at once. */
+static void
+test_inspector_card (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ParcoursInspector *inspector;
+  ParcoursSelection *selection;
+  ParcoursHistory *history;
+  GtkWidget *text;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  selection = show_inspected_map (fixture);
+  inspector = fixture->window->inspector;
+  history = parcours_window_get_history (fixture->window);
+
+  g_assert_cmpstr (parcours_inspector_get_page (inspector), ==, "map");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (parcours_inspector_get_field (inspector, "map", "title"))),
+                   ==, "Inspected");
+
+  parcours_selection_select (selection, lookup (fixture, "c1"), PARCOURS_SELECT_REPLACE);
+  g_assert_cmpstr (parcours_inspector_get_page (inspector), ==, "card");
+  text = parcours_inspector_get_field (inspector, "card", "text");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "Sees a poster");
+
+  /* Typing, a character at a time */
+  gtk_editable_set_text (GTK_EDITABLE (text), "Sees a billboard");
+  gtk_editable_set_text (GTK_EDITABLE (text), "Sees a billboard at");
+  gtk_editable_set_text (GTK_EDITABLE (text), "Sees a billboard at the station");
+  g_assert_cmpstr (parcours_card_get_text (PARCOURS_CARD (lookup (fixture, "c1"))),
+                   ==, "Sees a billboard at the station");
+  g_assert_cmpuint (parcours_history_get_n_undo (history), ==, 1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (fixture->window->undo_button), ==, "Undo Edit Card Text");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_cmpstr (parcours_card_get_text (PARCOURS_CARD (lookup (fixture, "c1"))), ==, "Sees a poster");
+  g_assert_cmpstr (parcours_inspector_get_page (inspector), ==, "card");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "Sees a poster");
+
+  /* An edit elsewhere (the canvas, a redo) shows too */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
+  parcours_selection_select (selection, lookup (fixture, "c1"), PARCOURS_SELECT_REPLACE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "Sees a billboard at the station");
+
+  /* Switching on a key moment */
+  gtk_switch_set_active (GTK_SWITCH (parcours_inspector_get_field (inspector, "card", "key-moment")), TRUE);
+  g_assert_true (parcours_card_get_key_moment (PARCOURS_CARD (lookup (fixture, "c1"))));
+}
+
+/* Several cards: a value they do not share says so; setting it sets it
+ * on every card, in one step. */
+static void
+test_inspector_several_cards (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ParcoursInspector *inspector;
+  ParcoursSelection *selection;
+  ParcoursHistory *history;
+  GtkWidget *sentiment;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  selection = show_inspected_map (fixture);
+  inspector = fixture->window->inspector;
+  history = parcours_window_get_history (fixture->window);
+
+  parcours_selection_select (selection, lookup (fixture, "c1"), PARCOURS_SELECT_REPLACE);
+  parcours_selection_select (selection, lookup (fixture, "c2"), PARCOURS_SELECT_ADD);
+  g_assert_cmpstr (parcours_inspector_get_page (inspector), ==, "card");
+
+  sentiment = parcours_inspector_get_field (inspector, "card", "sentiment");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (sentiment)), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sentiment)), ==, "Several values");
+  g_assert_false (gtk_widget_get_sensitive (parcours_inspector_get_field (inspector, "card", "text")));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sentiment), PARCOURS_SENTIMENT_POSITIVE);
+  g_assert_cmpint (parcours_card_get_sentiment (PARCOURS_CARD (lookup (fixture, "c1"))), ==, PARCOURS_SENTIMENT_POSITIVE);
+  g_assert_cmpint (parcours_card_get_sentiment (PARCOURS_CARD (lookup (fixture, "c2"))), ==, PARCOURS_SENTIMENT_POSITIVE);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (sentiment)) ?: "", ==, "");
+  g_assert_cmpuint (parcours_history_get_n_undo (history), ==, 1);
+  g_assert_cmpstr (parcours_history_get_undo_label (history), ==, "Edit Cards");
+
+  parcours_history_undo (history);
+  g_assert_cmpint (parcours_card_get_sentiment (PARCOURS_CARD (lookup (fixture, "c2"))), ==, PARCOURS_SENTIMENT_NEGATIVE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (sentiment)), ==, GTK_INVALID_LIST_POSITION);
+
+  /* A card and a stage have nothing to edit together */
+  parcours_selection_select (selection, lookup (fixture, "s1"), PARCOURS_SELECT_ADD);
+  g_assert_cmpstr (parcours_inspector_get_page (inspector), ==, "mixed");
+}
+
+/* An emotion point's level is one of five words; a stage its name. */
+static void
+test_inspector_point_and_stage (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  ParcoursInspector *inspector;
+  ParcoursSelection *selection;
+  GtkWidget *level;
+  GtkWidget *name;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  selection = show_inspected_map (fixture);
+  inspector = fixture->window->inspector;
+
+  parcours_selection_select (selection, lookup (fixture, "p1"), PARCOURS_SELECT_REPLACE);
+  g_assert_cmpstr (parcours_inspector_get_page (inspector), ==, "point");
+  level = parcours_inspector_get_field (inspector, "point", "value");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (level)), ==, 1);
+  {
+    GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (level));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), ==, "Negative");
+  }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (level), 4);
+  g_assert_cmpfloat (parcours_emotion_point_get_value (PARCOURS_EMOTION_POINT (lookup (fixture, "p1"))), ==, 1.0);
+
+  parcours_selection_select (selection, lookup (fixture, "s1"), PARCOURS_SELECT_REPLACE);
+  g_assert_cmpstr (parcours_inspector_get_page (inspector), ==, "stage");
+  name = parcours_inspector_get_field (inspector, "stage", "name");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Notice");
+  g_assert_cmpstr (parcours_stage_get_name (PARCOURS_STAGE (lookup (fixture, "s1"))), ==, "Notice");
+  g_assert_cmpstr (parcours_history_get_undo_label (parcours_window_get_history (fixture->window)), ==, "Rename Stage");
+
+  /* F9 hides and shows the side panel */
+  g_assert_true (adw_flap_get_reveal_flap (fixture->window->flap));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-side-panel", NULL));
+  g_assert_false (adw_flap_get_reveal_flap (fixture->window->flap));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -865,6 +1044,12 @@ main (int   argc,
               fixture_set_up, test_undo_tooltips, fixture_tear_down);
   g_test_add ("/window/recent-maps", Fixture, NULL,
               fixture_set_up, test_recent_maps, fixture_tear_down);
+  g_test_add ("/window/inspector/card", Fixture, NULL,
+              fixture_set_up, test_inspector_card, fixture_tear_down);
+  g_test_add ("/window/inspector/several-cards", Fixture, NULL,
+              fixture_set_up, test_inspector_several_cards, fixture_tear_down);
+  g_test_add ("/window/inspector/point-and-stage", Fixture, NULL,
+              fixture_set_up, test_inspector_point_and_stage, fixture_tear_down);
 
   return g_test_run ();
 }

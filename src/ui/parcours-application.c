@@ -187,6 +187,7 @@ static const struct {
   { "win.zoom-out", { "<Control>minus", NULL } },
   { "win.zoom-reset", { "<Control>0", NULL } },
   { "win.zoom-fit", { "<Control>1", NULL } },
+  { "win.toggle-side-panel", { "F9", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 

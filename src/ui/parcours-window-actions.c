@@ -713,6 +713,7 @@ parcours_window_update_undo_buttons (ParcoursWindow *self)
   gtk_widget_set_tooltip_text (self->redo_button, redo_tooltip);
   gtk_widget_set_visible (self->undo_button, self->has_map);
   gtk_widget_set_visible (self->redo_button, self->has_map);
+  gtk_widget_set_visible (self->side_panel_button, self->has_map);
 }
 
 static void
@@ -790,6 +791,16 @@ _parcours_window_update_actions (ParcoursWindow *self)
   parcours_window_update_undo_buttons (self);
 }
 
+static void
+parcours_window_toggle_side_panel_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
 #define ZOOM_STEP 1.25
 
 static void
@@ -820,6 +831,8 @@ _parcours_window_class_actions_init (ParcoursWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
     gtk_widget_class_install_action (widget_class, zoom_actions[i], NULL, parcours_window_zoom_action);
 
+  gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL,
+                                   parcours_window_toggle_side_panel_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL,
                                    parcours_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL,

@@ -8,6 +8,7 @@
 
 #include "parcours-canvas.h"
 #include "parcours-draft.h"
+#include "parcours-inspector.h"
 #include "parcours-window.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,9 @@ struct _ParcoursWindow
   GtkMenuButton        *primary_menu_button;
   GtkWidget            *zoom_box;
   GtkLabel             *zoom_label;
+  AdwFlap              *flap;
+  ParcoursInspector    *inspector;
+  GtkWidget            *side_panel_button;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GtkWidget            *drafts_group;
