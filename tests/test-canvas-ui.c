@@ -288,6 +288,8 @@ fixture_set_up (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (parcours_window_load_file_finish (fixture->window, result, &error));
   fixture->canvas = fixture->window->canvas;
+  /* The whole width for the map: the side panel is tested elsewhere. */
+  adw_flap_set_reveal_flap (fixture->window->flap, FALSE);
 
   while (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)) == 0)
     g_main_context_iteration (NULL, TRUE);

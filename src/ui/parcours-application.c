@@ -15,6 +15,9 @@
 struct _ParcoursApplication
 {
   AdwApplication parent_instance;
+
+  /* Drafts left by a crash are offered once, at the first window */
+  guint drafts_offered : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ParcoursApplication, parcours_application, ADW_TYPE_APPLICATION)
@@ -221,6 +224,8 @@ parcours_application_activate (GApplication *application)
   if (window == NULL)
     window = GTK_WINDOW (parcours_window_new (self));
 
+  /* An empty window lists them on its start page. */
+  self->drafts_offered = TRUE;
   gtk_window_present (window);
 }
 
@@ -248,6 +253,14 @@ parcours_application_open (GApplication  *application,
         }
 
       gtk_window_present (GTK_WINDOW (window));
+
+      /* Started on a file, after a crash: the start page that lists
+       * what can be restored is in no window yet. */
+      if (!self->drafts_offered && i == n_files - 1)
+        {
+          self->drafts_offered = TRUE;
+          parcours_window_offer_drafts (window);
+        }
     }
 }
 

@@ -324,11 +324,58 @@ parcours_window_discard_draft_action (GtkWidget  *widget,
   _parcours_window_update_drafts_list (self);
 }
 
+/**
+ * parcours_window_offer_drafts:
+ *
+ * If a crash left unsaved maps behind, says so in a toast whose button
+ * opens a window listing them.
+ */
+void
+parcours_window_offer_drafts (ParcoursWindow *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (PARCOURS_IS_WINDOW (self));
+
+  drafts = parcours_draft_list_orphans ();
+  if (drafts->len == 0)
+    return;
+
+  title = g_strdup_printf (ngettext ("Unsaved changes to %u map can be restored",
+                                     "Unsaved changes to %u maps can be restored",
+                                     drafts->len),
+                           drafts->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-drafts");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+parcours_window_show_drafts_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  ParcoursWindow *window = self;
+
+  if (!parcours_window_get_is_empty (self))
+    window = parcours_window_new (PARCOURS_APPLICATION (application));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 _parcours_window_class_drafts_init (ParcoursWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  gtk_widget_class_install_action (widget_class, "win.show-drafts", NULL,
+                                   parcours_window_show_drafts_action);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", "s",
                                    parcours_window_restore_draft_action);
   gtk_widget_class_install_action (widget_class, "win.discard-draft", "s",
