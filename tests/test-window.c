@@ -11,6 +11,7 @@
 
 #include "parcours-document-private.h"
 #include "parcours-format.h"
+#include "parcours-outline-node.h"
 #include "parcours-test-utils.h"
 #include "parcours-window-private.h"
 
@@ -1000,6 +1001,136 @@ test_inspector_point_and_stage (Fixture       *fixture,
   g_assert_false (adw_flap_get_reveal_flap (fixture->window->flap));
 }
 
+static GtkTreeListRow *
+outline_row (ParcoursWindow *window,
+             guint           position)
+{
+  GListModel *model = parcours_outline_get_model (window->outline);
+  GtkTreeListRow *row = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (row);
+  g_object_unref (row);
+  return row;
+}
+
+static ParcoursElement *
+outline_element (ParcoursWindow *window,
+                 guint           position)
+{
+  g_autoptr(ParcoursOutlineNode) node = gtk_tree_list_row_get_item (outline_row (window, position));
+
+  return parcours_outline_node_get_element (node);
+}
+
+/* What the outline's list view selects */
+static GtkSelectionModel *
+outline_selection (ParcoursWindow *window)
+{
+  GtkWidget *scrolled = gtk_widget_get_first_child (GTK_WIDGET (window->outline));
+  GtkWidget *list_view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+
+  return gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+}
+
+/* The row widget of the outline showing @text */
+static GtkWidget *
+find_outline_row (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_TREE_EXPANDER (widget))
+    {
+      GtkWidget *label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (widget));
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (label)), text) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_outline_row (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The outline: stages, lanes in them, cards and points in each cell,
+ * with the canvas's selection, renamed in place through the history,
+ * each row named for a screen reader. */
+static void
+test_outline (Fixture       *fixture,
+              gconstpointer  data)
+{
+  ParcoursSelection *selection;
+  ParcoursHistory *history;
+  GListModel *model;
+  GtkWidget *row;
+  g_autofree char *point = NULL;
+  g_autofree char *lane = NULL;
+  g_autoptr(ParcoursCard) added = parcours_card_new ("c9", "touch", "s1", "Asks a friend");
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+
+  selection = show_inspected_map (fixture);
+  history = parcours_window_get_history (fixture->window);
+  model = parcours_outline_get_model (fixture->window->outline);
+  adw_view_stack_set_visible_child_name (fixture->window->side_stack, "outline");
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (outline_element (fixture->window, 0) == lookup (fixture, "s1"));
+  gtk_tree_list_row_set_expanded (outline_row (fixture->window, 0), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  gtk_tree_list_row_set_expanded (outline_row (fixture->window, 1), TRUE);
+  gtk_tree_list_row_set_expanded (outline_row (fixture->window, 4), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+  g_assert_true (outline_element (fixture->window, 2) == lookup (fixture, "c1"));
+  g_assert_true (outline_element (fixture->window, 3) == lookup (fixture, "c2"));
+  g_assert_true (outline_element (fixture->window, 5) == lookup (fixture, "p1"));
+
+  /* What a screen reader says of each row */
+  point = parcours_outline_describe (parcours_window_get_document (fixture->window), lookup (fixture, "p1"), NULL);
+  g_assert_cmpstr (point, ==, "Emotion point, Negative");
+  lane = parcours_outline_describe (parcours_window_get_document (fixture->window), lookup (fixture, "touch"),
+                                    PARCOURS_STAGE (lookup (fixture, "s1")));
+  g_assert_cmpstr (lane, ==, "Lane “Touchpoints” in “Discover”");
+  parcours_test_wait_ms (300);
+  row = find_outline_row (GTK_WIDGET (fixture->window->outline), "Sees a poster");
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Card “Sees a poster”");
+
+  /* One selection: the canvas's shows in the outline and back */
+  parcours_selection_select (selection, lookup (fixture, "c2"), PARCOURS_SELECT_REPLACE);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (outline_selection (fixture->window))), ==, 3);
+  gtk_selection_model_select_item (outline_selection (fixture->window), 2, TRUE);
+  g_assert_true (parcours_selection_get_item (selection, 0) == lookup (fixture, "c1"));
+
+  /* Renamed in place: one step, undone as any other; the row follows */
+  g_assert_true (parcours_outline_rename (fixture->window->outline, 2, "Sees a billboard"));
+  g_assert_cmpstr (parcours_card_get_text (PARCOURS_CARD (lookup (fixture, "c1"))), ==, "Sees a billboard");
+  g_assert_cmpstr (parcours_history_get_undo_label (history), ==, "Edit Card Text");
+  parcours_test_wait_ms (300);
+  row = find_outline_row (GTK_WIDGET (fixture->window->outline), "Sees a billboard");
+  g_assert_nonnull (row);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Card “Sees a billboard”");
+  parcours_history_undo (history);
+  parcours_test_wait_ms (300);
+  g_assert_nonnull (find_outline_row (GTK_WIDGET (fixture->window->outline), "Sees a poster"));
+
+  /* A card added to the cell shows in place, expansion kept */
+  parcours_history_insert (history, PARCOURS_ELEMENT (added), G_MAXUINT, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
+  g_assert_true (outline_element (fixture->window, 4) == lookup (fixture, "c9"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1007,7 +1138,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   /* No GSettings, portals or accessibility bus in the test environment */
-  g_setenv ("GTK_A11Y", "none", TRUE);
+  /* The test AT context: accessible properties without a bus */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
 
   have_display = (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL) &&
@@ -1044,6 +1176,8 @@ main (int   argc,
               fixture_set_up, test_undo_tooltips, fixture_tear_down);
   g_test_add ("/window/recent-maps", Fixture, NULL,
               fixture_set_up, test_recent_maps, fixture_tear_down);
+  g_test_add ("/window/outline", Fixture, NULL,
+              fixture_set_up, test_outline, fixture_tear_down);
   g_test_add ("/window/inspector/card", Fixture, NULL,
               fixture_set_up, test_inspector_card, fixture_tear_down);
   g_test_add ("/window/inspector/several-cards", Fixture, NULL,

@@ -9,6 +9,7 @@
 #include "parcours-canvas.h"
 #include "parcours-draft.h"
 #include "parcours-inspector.h"
+#include "parcours-outline.h"
 #include "parcours-window.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,8 @@ struct _ParcoursWindow
   GtkLabel             *zoom_label;
   AdwFlap              *flap;
   ParcoursInspector    *inspector;
+  ParcoursOutline      *outline;
+  AdwViewStack         *side_stack;
   GtkWidget            *side_panel_button;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;

@@ -177,6 +177,7 @@ parcours_window_set_document (ParcoursWindow   *self,
 
   parcours_canvas_set_history (self->canvas, self->history);
   parcours_inspector_set_history (self->inspector, self->history);
+  parcours_outline_set_history (self->outline, self->history);
 
   parcours_window_update_view (self);
 
@@ -397,6 +398,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   _parcours_ui_ensure_resources ();
   g_type_ensure (PARCOURS_TYPE_CANVAS);
   g_type_ensure (PARCOURS_TYPE_INSPECTOR);
+  g_type_ensure (PARCOURS_TYPE_OUTLINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "parcours-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, toast_overlay);
@@ -410,6 +412,8 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, side_panel_button);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, redo_button);
@@ -451,6 +455,7 @@ parcours_window_init (ParcoursWindow *self)
   self->cancellable = g_cancellable_new ();
 
   parcours_inspector_set_selection (self->inspector, parcours_canvas_get_selection (self->canvas));
+  parcours_outline_set_selection (self->outline, parcours_canvas_get_selection (self->canvas));
   _parcours_window_start_init (self);
   parcours_window_set_document (self, document, NULL, FALSE);
 }
