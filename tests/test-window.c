@@ -737,6 +737,23 @@ test_new_map (Fixture       *fixture,
   /* A window with a map keeps it: New opens another window */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-map", NULL));
   g_assert_true (parcours_window_get_document (fixture->window) == document);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint n_maps = 0;
+
+    for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (PARCOURS_IS_WINDOW (window) && window != GTK_WINDOW (fixture->window))
+          {
+            g_assert_cmpstr (gtk_stack_get_visible_child_name (PARCOURS_WINDOW (window)->stack), ==, "map");
+            gtk_window_destroy (window);
+            n_maps++;
+          }
+      }
+    g_assert_cmpuint (n_maps, ==, 1);
+  }
 }
 
 /* The header bar's buttons say which step they undo and redo. */

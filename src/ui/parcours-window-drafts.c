@@ -297,8 +297,8 @@ parcours_window_restore_draft_action (GtkWidget  *widget,
       return;
     }
 
-  /* The start page of a window showing a map is in none; be safe. */
-  if (!parcours_window_get_is_empty (self) || self->has_map)
+  /* Only an empty window shows the list; a map goes elsewhere. */
+  if (!parcours_window_get_is_empty (self))
     {
       target = parcours_window_new (PARCOURS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
       gtk_window_present (GTK_WINDOW (target));
