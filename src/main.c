@@ -17,10 +17,14 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(ParcoursApplication) app = NULL;
+  const char *localedir;
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PARCOURS_LOCALEDIR runs a build in its own language before it is
+   * installed: the tests point it at the catalogues in the build tree. */
+  localedir = g_getenv ("PARCOURS_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <sys/wait.h>
+
 #include "parcours-document-private.h"
+
 #include "parcours-test-utils.h"
 
 /* Appends @element, a new reference, to @document. */
@@ -348,4 +351,71 @@ parcours_test_collect_texts (ParcoursDocument *document)
     }
 
   return texts;
+}
+
+int
+parcours_test_run (const char         *program,
+                   const char         *language,
+                   const char * const *args,
+                   char              **out,
+                   char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  int status = 0;
+
+  if (program == NULL)
+    program = g_getenv ("PARCOURS_BIN");
+  g_assert_nonnull (program);
+
+  g_ptr_array_add (argv, (gpointer) program);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  if (language != NULL)
+    env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  else
+    env = g_environ_unsetenv (env, "LANGUAGE");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+
+  return WEXITSTATUS (status);
+}
+
+/* A small map to reshape on the canvas. Three stages; touchpoints and
+ * actions lanes, and Anna's emotion curve. Cells: (touch, s1) t1 t2 t3;
+ * (touch, s2) t4; (actions, s1) a1; points p1 (s1, +0.5), p2 (s2, -0.5). */
+ParcoursDocument *
+parcours_test_make_canvas_map (void)
+{
+  ParcoursDocument *document = parcours_document_new ();
+  ParcoursLane *emotions;
+
+  parcours_document_set_title (document, "Canvas test");
+  add (document, parcours_persona_new ("anna", "Anna"));
+  add (document, parcours_stage_new ("s1", "Discover"));
+  add (document, parcours_stage_new ("s2", "Buy"));
+  add (document, parcours_stage_new ("s3", "Use"));
+  add (document, parcours_lane_new ("touch", PARCOURS_LANE_KIND_TOUCHPOINTS, "Touchpoints"));
+  add (document, parcours_lane_new ("actions", PARCOURS_LANE_KIND_ACTIONS, "Actions"));
+  emotions = parcours_lane_new ("feel", PARCOURS_LANE_KIND_EMOTIONS, "Feelings");
+  parcours_lane_set_persona_id (emotions, "anna");
+  add (document, emotions);
+  add (document, parcours_card_new ("t1", "touch", "s1", "Sees an ad"));
+  add (document, parcours_card_new ("t2", "touch", "s1", "Reads reviews"));
+  add (document, parcours_card_new ("t3", "touch", "s1", "Asks a friend"));
+  add (document, parcours_card_new ("t4", "touch", "s2", "Checkout page"));
+  add (document, parcours_card_new ("a1", "actions", "s1", "Searches"));
+  add (document, parcours_emotion_point_new ("p1", "feel", "s1", 0.5, 0.5));
+  add (document, parcours_emotion_point_new ("p2", "feel", "s2", 0.5, -0.5));
+
+  return document;
 }

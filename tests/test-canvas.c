@@ -13,7 +13,6 @@
 
 #include "parcours-cairo-renderer.h"
 #include "parcours-canvas.h"
-#include "parcours-document-private.h"
 #include "parcours-painter.h"
 #include "parcours-format.h"
 #include "parcours-interaction.h"
@@ -35,46 +34,6 @@ typedef struct
   char *original;
 } Fixture;
 
-static void
-add (ParcoursDocument *document,
-     gpointer          element)
-{
-  g_autoptr(GError) error = NULL;
-
-  _parcours_document_insert (document, PARCOURS_ELEMENT (element), G_MAXUINT, &error);
-  g_assert_no_error (error);
-  g_object_unref (element);
-}
-
-/* Three stages; touchpoints and actions lanes, an emotion lane.
- * Cell (touch, s1): t1 t2 t3; (touch, s2): t4; (actions, s1): a1. */
-static ParcoursDocument *
-make_map (void)
-{
-  ParcoursDocument *document = parcours_document_new ();
-  ParcoursLane *emotions;
-
-  parcours_document_set_title (document, "Canvas test");
-  add (document, parcours_persona_new ("anna", "Anna"));
-  add (document, parcours_stage_new ("s1", "Discover"));
-  add (document, parcours_stage_new ("s2", "Buy"));
-  add (document, parcours_stage_new ("s3", "Use"));
-  add (document, parcours_lane_new ("touch", PARCOURS_LANE_KIND_TOUCHPOINTS, "Touchpoints"));
-  add (document, parcours_lane_new ("actions", PARCOURS_LANE_KIND_ACTIONS, "Actions"));
-  emotions = parcours_lane_new ("feel", PARCOURS_LANE_KIND_EMOTIONS, "Feelings");
-  parcours_lane_set_persona_id (emotions, "anna");
-  add (document, emotions);
-  add (document, parcours_card_new ("t1", "touch", "s1", "Sees an ad"));
-  add (document, parcours_card_new ("t2", "touch", "s1", "Reads reviews"));
-  add (document, parcours_card_new ("t3", "touch", "s1", "Asks a friend"));
-  add (document, parcours_card_new ("t4", "touch", "s2", "Checkout page"));
-  add (document, parcours_card_new ("a1", "actions", "s1", "Searches"));
-  add (document, parcours_emotion_point_new ("p1", "feel", "s1", 0.5, 0.5));
-  add (document, parcours_emotion_point_new ("p2", "feel", "s2", 0.5, -0.5));
-
-  return document;
-}
-
 static char *
 save (ParcoursDocument *document)
 {
@@ -95,7 +54,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_LIGHT);
 
-  fixture->document = make_map ();
+  fixture->document = parcours_test_make_canvas_map ();
   fixture->history = parcours_history_new (fixture->document);
   fixture->selection = parcours_selection_new ();
   fixture->interaction = parcours_interaction_new (fixture->history, fixture->selection);

@@ -73,6 +73,16 @@ struct _ParcoursCanvas
   guint configuring_adjustments : 1;
 
   guint tick_id;
+
+  /* While the zoom changes, tiles stay at the scale they were drawn at
+   * (scaled on screen) and are drawn sharp again once it settles. */
+  guint zoom_settle_id;
+  guint zooming : 1;
+  /* An animated zoom (keyboard, menu) towards a target. */
+  double zoom_from;
+  double zoom_to;
+  gint64 zoom_start;
+  guint zoom_animating : 1;
   double pointer_x;             /* widget coordinates of the last motion */
   double pointer_y;
   gboolean pointer_pressed;
@@ -96,6 +106,8 @@ void     _parcours_canvas_queue_relayout    (ParcoursCanvas *self);
 void     _parcours_canvas_configure_adjustments (ParcoursCanvas *self);
 
 /* parcours-canvas-render.c */
+double   _parcours_canvas_tile_scale        (ParcoursCanvas *self,
+                                             double          device_scale);
 void     _parcours_canvas_init_render       (ParcoursCanvas *self);
 void     _parcours_canvas_clear_render      (ParcoursCanvas *self);
 void     _parcours_canvas_rebuild_runs      (ParcoursCanvas *self);

@@ -907,7 +907,7 @@ append_tiles (ParcoursCanvas *self,
   for (gint64 row = first_row; row <= last_row; row++)
     for (gint64 column = first_column; column <= last_column; column++)
       {
-        gint64 key = (row << 32) | (column & 0xffffffff);
+        gint64 key = (gint64) (((guint64) (guint32) row << 32) | (guint32) column);
         ParcoursCanvasTile *tile = g_hash_table_lookup (self->tiles, &key);
 
         if (tile == NULL)
@@ -952,6 +952,22 @@ append_lifted (ParcoursCanvas *self,
     }
 }
 
+/* The scale to draw tiles at: the screen's, except while the zoom is
+ * changing, when the tiles drawn so far are scaled instead (a frame
+ * then costs no more than when still), as long as they stay sharp
+ * enough. */
+double
+_parcours_canvas_tile_scale (ParcoursCanvas *self,
+                             double          device_scale)
+{
+  double ratio = self->tile_scale > 0 ? device_scale / self->tile_scale : 0;
+
+  if (self->zooming && ratio > 0.6 && ratio < 1.7)
+    return self->tile_scale;
+
+  return device_scale;
+}
+
 /**
  * _parcours_canvas_snapshot_map:
  * @decorations: whether to draw the view's marks (selection, drag)
@@ -969,7 +985,7 @@ _parcours_canvas_snapshot_map (ParcoursCanvas *self,
   double width = parcours_viewport_get_view_width (self->viewport);
   double height = parcours_viewport_get_view_height (self->viewport);
   GdkRGBA outside = outside_color (self);
-  double origin_x, origin_y;
+  double origin_x, origin_y, tile_scale;
 
   if (self->list == NULL)
     {
@@ -977,10 +993,11 @@ _parcours_canvas_snapshot_map (ParcoursCanvas *self,
       return;
     }
 
-  if (device_scale != self->tile_scale)
+  tile_scale = _parcours_canvas_tile_scale (self, device_scale);
+  if (tile_scale != self->tile_scale)
     {
       g_hash_table_remove_all (self->tiles);
-      self->tile_scale = device_scale;
+      self->tile_scale = tile_scale;
     }
   update_lifted (self);
 
@@ -991,8 +1008,8 @@ _parcours_canvas_snapshot_map (ParcoursCanvas *self,
   gtk_snapshot_save (snapshot);
   gtk_snapshot_scale (snapshot, scale, scale);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-origin_x, -origin_y));
-  append_tiles (self, snapshot, device_scale, origin_x, origin_y,
-                width * device_scale / scale, height * device_scale / scale);
+  append_tiles (self, snapshot, tile_scale, origin_x, origin_y,
+                width * tile_scale / scale, height * tile_scale / scale);
 
   if (self->interaction != NULL)
     append_lifted (self, snapshot, device_scale);

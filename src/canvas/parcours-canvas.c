@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "parcours-canvas-private.h"
 #include "parcours-painter.h"
@@ -81,12 +82,33 @@ update_text_scale (ParcoursCanvas *self)
   parcours_viewport_set_text_scale (self->viewport, dpi > 0 ? dpi / (96.0 * 1024) : 1.0);
 }
 
+#define ZOOM_ANIMATION_USEC 180000
+
+/* One frame of an animated zoom, easing out. Returns whether it goes on. */
+static gboolean
+animate_zoom (ParcoursCanvas *self,
+              gint64          now)
+{
+  double t, eased;
+
+  if (!self->zoom_animating)
+    return FALSE;
+
+  t = MIN ((double) (now - self->zoom_start) / ZOOM_ANIMATION_USEC, 1.0);
+  eased = 1 - pow (1 - t, 3);
+  parcours_viewport_set_zoom (self->viewport, self->zoom_from + (self->zoom_to - self->zoom_from) * eased);
+  self->zoom_animating = t < 1.0;
+
+  return self->zoom_animating;
+}
+
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *frame_clock,
          gpointer       user_data)
 {
   ParcoursCanvas *self = PARCOURS_CANVAS (widget);
+  gboolean more;
 
   if (self->layout_dirty)
     {
@@ -94,7 +116,8 @@ tick_cb (GtkWidget     *widget,
       gtk_widget_queue_draw (widget);
     }
 
-  if (_parcours_canvas_autoscroll (self))
+  more = animate_zoom (self, gdk_frame_clock_get_frame_time (frame_clock));
+  if (_parcours_canvas_autoscroll (self) || more)
     return G_SOURCE_CONTINUE;
 
   self->tick_id = 0;
@@ -290,11 +313,30 @@ adjustment_value_changed_cb (ParcoursCanvas *self,
   parcours_viewport_set_origin (self->viewport, x, y);
 }
 
+static gboolean
+zoom_settled_cb (gpointer user_data)
+{
+  ParcoursCanvas *self = user_data;
+
+  self->zoom_settle_id = 0;
+  self->zooming = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 viewport_changed_cb (ParcoursCanvas   *self,
                      GParamSpec       *pspec,
                      ParcoursViewport *viewport)
 {
+  if (pspec != NULL && g_str_equal (pspec->name, "zoom") && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->zooming = TRUE;
+      g_clear_handle_id (&self->zoom_settle_id, g_source_remove);
+      self->zoom_settle_id = g_timeout_add (200, zoom_settled_cb, self);
+    }
+
   _parcours_canvas_configure_adjustments (self);
   if (self->editor != NULL)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -383,6 +425,7 @@ parcours_canvas_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
+  g_clear_handle_id (&self->zoom_settle_id, g_source_remove);
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
@@ -705,6 +748,47 @@ parcours_canvas_layout_to_widget (ParcoursCanvas *self,
   g_return_if_fail (PARCOURS_IS_CANVAS (self));
 
   parcours_viewport_to_widget (self->viewport, layout_x, layout_y, widget_x, widget_y);
+}
+
+/**
+ * parcours_canvas_zoom_to:
+ * @zoom: the zoom to reach, around the centre of the view
+ *
+ * Zooms smoothly, as the keyboard and the menu do; without a display
+ * (or before the canvas is shown) at once.
+ */
+void
+parcours_canvas_zoom_to (ParcoursCanvas *self,
+                         double          zoom)
+{
+  GdkFrameClock *clock;
+
+  g_return_if_fail (PARCOURS_IS_CANVAS (self));
+
+  zoom = CLAMP (zoom, PARCOURS_VIEWPORT_MIN_ZOOM, PARCOURS_VIEWPORT_MAX_ZOOM);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      parcours_viewport_set_zoom (self->viewport, zoom);
+      return;
+    }
+
+  self->zoom_from = parcours_viewport_get_zoom (self->viewport);
+  self->zoom_to = zoom;
+  self->zoom_start = gdk_frame_clock_get_frame_time (clock);
+  self->zoom_animating = TRUE;
+  ensure_tick (self);
+}
+
+/* Zooms smoothly by @factor, from where an animation under way goes. */
+void
+parcours_canvas_zoom_by (ParcoursCanvas *self,
+                         double          factor)
+{
+  g_return_if_fail (PARCOURS_IS_CANVAS (self));
+
+  parcours_canvas_zoom_to (self, (self->zoom_animating ? self->zoom_to
+                                  : parcours_viewport_get_zoom (self->viewport)) * factor);
 }
 
 /* Scrolls so that @element is in view. */

@@ -33,6 +33,10 @@ void                 parcours_canvas_redo            (ParcoursCanvas  *self);
 void                 parcours_canvas_edit            (ParcoursCanvas  *self,
                                                       ParcoursElement *element);
 void                 parcours_canvas_commit_edit     (ParcoursCanvas  *self);
+void                 parcours_canvas_zoom_to         (ParcoursCanvas  *self,
+                                                      double           zoom);
+void                 parcours_canvas_zoom_by         (ParcoursCanvas  *self,
+                                                      double           factor);
 void                 parcours_canvas_reveal          (ParcoursCanvas  *self,
                                                       ParcoursElement *element);
 void                 parcours_canvas_widget_to_layout (ParcoursCanvas *self,

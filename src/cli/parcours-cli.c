@@ -16,6 +16,7 @@
 #include "parcours-export.h"
 #include "parcours-format.h"
 #include "parcours-mermaid.h"
+#include "parcours-templates.h"
 
 /* The headless side of the parcours executable. Nothing here may touch
  * GTK: these modes run on servers and in tests without any display.
@@ -60,6 +61,8 @@ struct _CliArgs
 static int cli_run_version (const CliArgs *args);
 static int cli_run_check   (const CliArgs *args);
 static int cli_run_export  (const CliArgs *args);
+static int cli_run_list_templates (const CliArgs *args);
+static int cli_run_new     (const CliArgs *args);
 
 static const CliMode cli_modes[] = {
   {
@@ -77,6 +80,16 @@ static const CliMode cli_modes[] = {
                  ".parcours, .svg, .pdf, .png, .mmd (Mermaid), .csv"), N_("OUT"),
     "--export OUT [--format FMT] [--page-size SIZE] [--scale N] [--theme THEME] [--transparent] IN",
     TRUE, 1, 1, cli_run_export,
+  },
+  {
+    "list-templates", N_("List the templates a new map can start from and exit"), NULL,
+    "--list-templates",
+    FALSE, 0, 0, cli_run_list_templates,
+  },
+  {
+    "new", N_("Write a new map made from TEMPLATE to OUT, in the language of the user"), N_("TEMPLATE"),
+    "--new TEMPLATE OUT",
+    TRUE, 1, 1, cli_run_new,
   },
 };
 
@@ -135,10 +148,10 @@ cli_print_help (void)
     {
       g_autofree char *option = g_strconcat ("--", cli_modes[i].long_name, NULL);
 
-      printf ("  %-12s  %s\n", option, _(cli_modes[i].description));
+      printf ("  %-16s  %s\n", option, _(cli_modes[i].description));
     }
 
-  printf ("  %-12s  %s\n", "-h, --help", _("Show this help"));
+  printf ("  %-16s  %s\n", "-h, --help", _("Show this help"));
   printf ("\n%s:\n", _("Export options"));
   printf ("  %-22s  %s\n", "--format FMT", _("parcours, svg, pdf, png, mmd or csv; overrides OUT's extension"));
   printf ("  %-22s  %s\n", "--page-size SIZE", _("PDF pages: fit (default), a4, a3, letter or slide, in landscape"));
@@ -341,6 +354,59 @@ cli_run_export (const CliArgs *args)
   return EXIT_SUCCESS;
 }
 
+static int
+cli_run_list_templates (const CliArgs *args)
+{
+  const char * const *ids = parcours_templates_get_ids ();
+
+  /* One template a line: its id, then its title in the user's language. */
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(ParcoursDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+
+      document = parcours_template_load (ids[i], &error);
+      if (document == NULL)
+        return cli_export_error (ids[i], error->message);
+
+      g_print ("%-24s %s\n", ids[i], parcours_document_get_title (document));
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+cli_run_new (const CliArgs *args)
+{
+  const char *template_id = args->mode_value;
+  const char *output = args->operands[0];
+  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parcours_template_exists (template_id))
+    {
+      g_autofree char *message = g_strdup_printf (_("there is no template called “%s”; "
+                                                    "parcours --list-templates lists them"),
+                                                  template_id);
+      return cli_usage_error (message);
+    }
+
+  /* A new map never replaces a file: that could be someone's work. */
+  file = g_file_new_for_commandline_arg (output);
+  if (g_file_query_exists (file, NULL))
+    return cli_export_error (output, _("the file already exists; choose another name"));
+
+  document = parcours_template_load (template_id, &error);
+  if (document == NULL)
+    return cli_export_error (template_id, error->message);
+
+  if (!parcours_format_save_file (document, file, NULL, &error))
+    return cli_export_error (output, error->message);
+
+  return EXIT_SUCCESS;
+}
+
 gboolean
 parcours_cli_wants (int    argc,
                     char **argv)
@@ -351,6 +417,10 @@ parcours_cli_wants (int    argc,
         break;
 
       if (cli_lookup_mode (argv[i]) != NULL)
+        return TRUE;
+
+      /* The help lists every mode, and it needs no display either. */
+      if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
         return TRUE;
     }
 

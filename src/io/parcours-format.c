@@ -302,8 +302,9 @@ parcours_format_check_reopenable (ParcoursDocument  *document,
   if (g_bytes_get_size (bytes) > PARCOURS_FORMAT_MAX_FILE_SIZE)
     {
       g_set_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_TOO_LARGE,
-                   _("the map would be a %" G_GSIZE_FORMAT " MiB file; Parcours opens files of at most %d MiB"),
-                   g_bytes_get_size (bytes) / (1024 * 1024), PARCOURS_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
+                   /* A plain %u: xgettext cannot see through G_GSIZE_FORMAT. */
+                   _("the map would be a %u MiB file; Parcours opens files of at most %d MiB"),
+                   (guint) (g_bytes_get_size (bytes) / (1024 * 1024)), PARCOURS_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
       return FALSE;
     }
 

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "parcours-application.h"
+#include "parcours-template-dialog.h"
+#include "parcours-templates.h"
 #include "parcours-ui-private.h"
 #include "parcours-window.h"
 
@@ -16,11 +18,48 @@ struct _ParcoursApplication
 {
   AdwApplication parent_instance;
 
+  GSettings *settings;   /* NULL when the schema is not installed */
   /* Drafts left by a crash are offered once, at the first window */
   guint drafts_offered : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ParcoursApplication, parcours_application, ADW_TYPE_APPLICATION)
+
+static gboolean
+window_close_request_cb (GtkWindow           *window,
+                         ParcoursApplication *self)
+{
+  int width, height;
+
+  /* The last window closed gives its size to the next one opened. */
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Every window of the application is made here. */
+static ParcoursWindow *
+parcours_application_new_window (ParcoursApplication *self)
+{
+  ParcoursWindow *window = parcours_window_new (self);
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (window));
+
+      g_signal_connect_object (window, "close-request",
+                               G_CALLBACK (window_close_request_cb), self, G_CONNECT_DEFAULT);
+    }
+
+  return window;
+}
 
 static ParcoursWindow *
 parcours_application_find_window_for_file (ParcoursApplication *self,
@@ -112,10 +151,49 @@ parcours_application_new_action (GSimpleAction *action,
 
   /* A window that shows nothing takes the new map. */
   if (window == NULL)
-    window = parcours_window_new (self);
+    window = parcours_application_new_window (self);
 
   parcours_window_new_map (window);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* A map made from a template is new and untitled: it goes into the
+ * current window when that shows nothing, else into a new window. */
+static void
+template_chosen_cb (ParcoursTemplateDialog *dialog,
+                    const char             *id,
+                    ParcoursApplication    *self)
+{
+  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  ParcoursWindow *window;
+
+  document = parcours_template_load (id, &error);
+  if (document == NULL)
+    {
+      g_critical ("Template “%s” cannot be read: %s", id, error->message);
+      return;
+    }
+
+  window = parcours_application_find_empty_window (self);
+  if (window == NULL)
+    window = parcours_application_new_window (self);
+
+  parcours_window_show_new_map (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+parcours_application_new_from_template_action (GSimpleAction *action,
+                                               GVariant      *parameter,
+                                               gpointer       user_data)
+{
+  ParcoursApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ParcoursTemplateDialog *dialog = parcours_template_dialog_new (parent);
+
+  g_signal_connect_object (dialog, "template-chosen", G_CALLBACK (template_chosen_cb), self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -168,6 +246,7 @@ parcours_application_quit_action (GSimpleAction *action,
 
 static const GActionEntry app_entries[] = {
   { "new", parcours_application_new_action },
+  { "new-from-template", parcours_application_new_from_template_action },
   { "open", parcours_application_open_action },
   { "about", parcours_application_about_action },
   { "quit", parcours_application_quit_action },
@@ -212,6 +291,18 @@ parcours_application_startup (GApplication *application)
                                            app_accels[i].accels);
 
   gtk_window_set_default_icon_name (APP_ID);
+
+  /* A build run before it is installed has no schema; it keeps the
+   * default window size rather than aborting. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = NULL;
+
+    if (source != NULL)
+      schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+    if (schema != NULL)
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+  }
 }
 
 static void
@@ -222,7 +313,7 @@ parcours_application_activate (GApplication *application)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (parcours_window_new (self));
+    window = GTK_WINDOW (parcours_application_new_window (self));
 
   /* An empty window lists them on its start page. */
   self->drafts_offered = TRUE;
@@ -247,7 +338,7 @@ parcours_application_open (GApplication  *application,
         {
           window = parcours_application_find_empty_window (self);
           if (window == NULL)
-            window = parcours_window_new (self);
+            window = parcours_application_new_window (self);
 
           parcours_window_open_file (window, files[i]);
         }
@@ -265,9 +356,22 @@ parcours_application_open (GApplication  *application,
 }
 
 static void
+parcours_application_finalize (GObject *object)
+{
+  ParcoursApplication *self = PARCOURS_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (parcours_application_parent_class)->finalize (object);
+}
+
+static void
 parcours_application_class_init (ParcoursApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = parcours_application_finalize;
 
   app_class->startup = parcours_application_startup;
   app_class->activate = parcours_application_activate;
@@ -276,18 +380,12 @@ parcours_application_class_init (ParcoursApplicationClass *klass)
   _parcours_ui_ensure_resources ();
 }
 
+/* --help, --version, --check, --export, --list-templates and --new are
+ * answered by parcours-cli.c before the application runs: they need no
+ * display. */
 static void
 parcours_application_init (ParcoursApplication *self)
 {
-  /* main () answers these before the application runs (they need no
-   * display); they are listed here so that --help shows them. */
-  g_application_add_main_option (G_APPLICATION (self),
-                                 "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
-                                 _("Print the version and exit"), NULL);
-  g_application_add_main_option (G_APPLICATION (self),
-                                 "check", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
-                                 _("Check that each FILE is a valid journey map and exit"),
-                                 NULL);
 }
 
 ParcoursApplication *

@@ -810,14 +810,13 @@ parcours_window_zoom_action (GtkWidget  *widget,
 {
   ParcoursWindow *self = PARCOURS_WINDOW (widget);
   ParcoursViewport *viewport = parcours_canvas_get_viewport (self->canvas);
-  double zoom = parcours_viewport_get_zoom (viewport);
 
   if (g_str_equal (action_name, "win.zoom-in"))
-    parcours_viewport_set_zoom (viewport, zoom * ZOOM_STEP);
+    parcours_canvas_zoom_by (self->canvas, ZOOM_STEP);
   else if (g_str_equal (action_name, "win.zoom-out"))
-    parcours_viewport_set_zoom (viewport, zoom / ZOOM_STEP);
+    parcours_canvas_zoom_by (self->canvas, 1 / ZOOM_STEP);
   else if (g_str_equal (action_name, "win.zoom-reset"))
-    parcours_viewport_set_zoom (viewport, 1.0);
+    parcours_canvas_zoom_to (self->canvas, 1.0);
   else
     parcours_viewport_zoom_to_fit (viewport);
 }

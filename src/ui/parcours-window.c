@@ -556,6 +556,22 @@ _parcours_window_show_document (ParcoursWindow   *self,
 }
 
 /**
+ * parcours_window_show_new_map:
+ *
+ * Shows @document, a new map that has no file yet, such as one made from
+ * a template: saving it asks where.
+ */
+void
+parcours_window_show_new_map (ParcoursWindow   *self,
+                              ParcoursDocument *document)
+{
+  g_return_if_fail (PARCOURS_IS_WINDOW (self));
+  g_return_if_fail (PARCOURS_IS_DOCUMENT (document));
+
+  parcours_window_set_document (self, document, NULL, TRUE);
+}
+
+/**
  * parcours_window_open_file:
  *
  * Loads @file into the window, in the background. If it cannot be read,
