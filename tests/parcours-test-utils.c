@@ -12,15 +12,33 @@
 
 #include "parcours-test-utils.h"
 
-static void
-add (ParcoursDocument *document,
-     gpointer          element)
+/* Appends @element, a new reference, to @document. */
+void
+parcours_test_add (ParcoursDocument *document,
+                   gpointer          element)
 {
   g_autoptr(GError) error = NULL;
 
   if (!_parcours_document_insert (document, element, G_MAXUINT, &error))
     g_error ("fixture: %s", error->message);
   g_object_unref (element);
+}
+
+#define add parcours_test_add
+
+/* Lets the main loop run for @ms: a window handles what the X server
+ * sent, and draws. */
+void
+parcours_test_wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
 }
 
 static ParcoursCard *

@@ -35,4 +35,8 @@ int               parcours_test_run                  (const char         *progra
                                                       char              **out,
                                                       char              **err);
 
+void              parcours_test_add                  (ParcoursDocument *document,
+                                                      gpointer          element);
+void              parcours_test_wait_ms              (guint             ms);
+
 G_END_DECLS

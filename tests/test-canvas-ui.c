@@ -258,6 +258,9 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = g_object_ref_sink (parcours_window_new (PARCOURS_APPLICATION (application)));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  /* The whole width for the map: the side panel is tested elsewhere.
+   * Hidden before the window shows, it hides without an animation. */
+  adw_flap_set_reveal_flap (fixture->window->flap, FALSE);
   gtk_window_present (GTK_WINDOW (fixture->window));
   parcours_window_load_file_async (fixture->window, fixture->file, NULL, load_file_cb, &result);
   while (result == NULL)

@@ -861,6 +861,23 @@ parcours_history_mark_saved (ParcoursHistory *self)
 }
 
 /**
+ * parcours_history_mark_unsaved:
+ * @self: a #ParcoursHistory
+ *
+ * Forgets the saved state: #ParcoursHistory:modified is %TRUE until the
+ * next parcours_history_mark_saved(), whatever is undone. For a map
+ * restored from an autosaved draft, which differs from its file.
+ */
+void
+parcours_history_mark_unsaved (ParcoursHistory *self)
+{
+  g_return_if_fail (PARCOURS_IS_HISTORY (self));
+
+  self->saved_serial = SERIAL_NONE;
+  update_state (self);
+}
+
+/**
  * parcours_history_clear:
  * @self: a #ParcoursHistory
  *

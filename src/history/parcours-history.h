@@ -33,6 +33,7 @@ guint             parcours_history_get_n_redo     (ParcoursHistory  *self);
 gboolean          parcours_history_undo           (ParcoursHistory  *self);
 gboolean          parcours_history_redo           (ParcoursHistory  *self);
 void              parcours_history_mark_saved     (ParcoursHistory  *self);
+void              parcours_history_mark_unsaved   (ParcoursHistory  *self);
 void              parcours_history_clear          (ParcoursHistory  *self);
 
 /* Groups: every command between begin and end becomes one undo step with

@@ -110,6 +110,26 @@ parcours_sentiment_get_label (ParcoursSentiment sentiment)
     }
 }
 
+/* An emotion level (-2 to 2, see parcours_emotion_point_get_level()) in
+ * words, as a screen reader or the inspector says it. */
+const char *
+parcours_emotion_level_get_label (int level)
+{
+  switch (level)
+    {
+    case -2:
+      return _("Very negative");
+    case -1:
+      return _("Negative");
+    case 1:
+      return _("Positive");
+    case 2:
+      return _("Very positive");
+    default:
+      return _("Neutral");
+    }
+}
+
 const char *
 parcours_enum_to_nick (GType enum_type,
                        int   value)

@@ -19,6 +19,8 @@ struct _ParcoursApplication
   AdwApplication parent_instance;
 
   GSettings *settings;   /* NULL when the schema is not installed */
+  /* Drafts left by a crash are offered once, at the first window */
+  guint drafts_offered : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ParcoursApplication, parcours_application, ADW_TYPE_APPLICATION)
@@ -145,8 +147,14 @@ parcours_application_new_action (GSimpleAction *action,
                                  gpointer       user_data)
 {
   ParcoursApplication *self = user_data;
+  ParcoursWindow *window = parcours_application_find_empty_window (self);
 
-  gtk_window_present (GTK_WINDOW (parcours_application_new_window (self)));
+  /* A window that shows nothing takes the new map. */
+  if (window == NULL)
+    window = parcours_application_new_window (self);
+
+  parcours_window_new_map (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* A map made from a template is new and untitled: it goes into the
@@ -261,6 +269,7 @@ static const struct {
   { "win.zoom-out", { "<Control>minus", NULL } },
   { "win.zoom-reset", { "<Control>0", NULL } },
   { "win.zoom-fit", { "<Control>1", NULL } },
+  { "win.toggle-side-panel", { "F9", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 
@@ -306,6 +315,8 @@ parcours_application_activate (GApplication *application)
   if (window == NULL)
     window = GTK_WINDOW (parcours_application_new_window (self));
 
+  /* An empty window lists them on its start page. */
+  self->drafts_offered = TRUE;
   gtk_window_present (window);
 }
 
@@ -333,6 +344,14 @@ parcours_application_open (GApplication  *application,
         }
 
       gtk_window_present (GTK_WINDOW (window));
+
+      /* Started on a file, after a crash: the start page that lists
+       * what can be restored is in no window yet. */
+      if (!self->drafts_offered && i == n_files - 1)
+        {
+          self->drafts_offered = TRUE;
+          parcours_window_offer_drafts (window);
+        }
     }
 }
 

@@ -23,4 +23,9 @@ GtkFileFilter *_parcours_ui_new_map_filter   (void);
 /* The name of @file as UTF-8, for titles and messages. */
 char          *_parcours_ui_dup_file_name    (GFile *file);
 
+/* Remembers @file in the recently used files. */
+void           _parcours_ui_add_recent       (GFile *file);
+
+void           _parcours_ui_list_box_remove_all (GtkListBox *list);
+
 G_END_DECLS

@@ -48,3 +48,25 @@ _parcours_ui_dup_file_name (GFile *file)
 
   return g_filename_display_name (basename);
 }
+
+void
+_parcours_ui_add_recent (GFile *file)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+void
+_parcours_ui_list_box_remove_all (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}

@@ -70,6 +70,7 @@ parcours_window_save_to_file (ParcoursWindow *self,
 
   parcours_history_mark_saved (self->history);
   _parcours_window_set_file (self, file);
+  _parcours_ui_add_recent (file);
 
   return TRUE;
 }
@@ -763,6 +764,35 @@ escape_mnemonics (const char *text)
   return g_string_free (g_steal_pointer (&escaped), FALSE);
 }
 
+/* The header bar's buttons name the step in their tooltips. */
+static void
+parcours_window_update_undo_buttons (ParcoursWindow *self)
+{
+  g_autofree char *undo_tooltip = NULL;
+  g_autofree char *redo_tooltip = NULL;
+  const char *step;
+
+  step = parcours_history_get_undo_label (self->history);
+  if (parcours_history_get_can_undo (self->history) && step != NULL && step[0] != '\0')
+    /* Translators: a tooltip; %s is the step to undo, such as “Move Card” */
+    undo_tooltip = g_strdup_printf (_("Undo %s"), step);
+  else
+    undo_tooltip = g_strdup (_("Undo"));
+
+  step = parcours_history_get_redo_label (self->history);
+  if (parcours_history_get_can_redo (self->history) && step != NULL && step[0] != '\0')
+    /* Translators: a tooltip; %s is the step to redo, such as “Move Card” */
+    redo_tooltip = g_strdup_printf (_("Redo %s"), step);
+  else
+    redo_tooltip = g_strdup (_("Redo"));
+
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tooltip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tooltip);
+  gtk_widget_set_visible (self->undo_button, self->has_map);
+  gtk_widget_set_visible (self->redo_button, self->has_map);
+  gtk_widget_set_visible (self->side_panel_button, self->has_map);
+}
+
 static void
 parcours_window_update_undo_menu (ParcoursWindow *self)
 {
@@ -823,7 +853,7 @@ _parcours_window_update_actions (ParcoursWindow *self)
 
   g_assert (PARCOURS_IS_WINDOW (self));
 
-  has_map = self->file != NULL || parcours_history_get_modified (self->history);
+  has_map = self->has_map;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_map);
@@ -835,6 +865,17 @@ _parcours_window_update_actions (ParcoursWindow *self)
                                  parcours_history_get_can_redo (self->history));
 
   parcours_window_update_undo_menu (self);
+  parcours_window_update_undo_buttons (self);
+}
+
+static void
+parcours_window_toggle_side_panel_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
 #define ZOOM_STEP 1.25
@@ -866,6 +907,8 @@ _parcours_window_class_actions_init (ParcoursWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (zoom_actions); i++)
     gtk_widget_class_install_action (widget_class, zoom_actions[i], NULL, parcours_window_zoom_action);
 
+  gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL,
+                                   parcours_window_toggle_side_panel_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL,
                                    parcours_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL,

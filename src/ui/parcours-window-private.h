@@ -7,6 +7,9 @@
 #pragma once
 
 #include "parcours-canvas.h"
+#include "parcours-draft.h"
+#include "parcours-inspector.h"
+#include "parcours-outline.h"
 #include "parcours-window.h"
 
 G_BEGIN_DECLS
@@ -19,6 +22,10 @@ struct _ParcoursWindow
   ParcoursHistory      *history;
   GFile                *file;
   GCancellable         *cancellable;
+
+  /* Where the unsaved changes are autosaved */
+  ParcoursDraft        *draft;
+  guint                 autosave_source;
 
   /* What the last print used, offered again by the next one */
   GtkPrintSettings     *print_settings;
@@ -39,11 +46,25 @@ struct _ParcoursWindow
   GtkWidget            *zoom_box;
   GtkLabel             *zoom_label;
   GtkToggleButton      *palette_button;
+  AdwFlap              *flap;
+  ParcoursInspector    *inspector;
+  ParcoursOutline      *outline;
+  AdwViewStack         *side_stack;
+  GtkWidget            *side_panel_button;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GtkWidget            *drafts_group;
+  GtkListBox           *drafts_list;
+  GtkWidget            *recent_group;
+  GtkListBox           *recent_list;
 
   guint                 n_loading;
   guint                 loading_source;
   guint                 close_confirmed : 1;
-  guint                 untitled_map : 1;    /* a new map, not yet saved */
+  guint                 has_map : 1;
+  guint                 draft_writing : 1;
+  guint                 draft_pending : 1;
+  guint                 draft_error_shown : 1;
 };
 
 void               _parcours_window_class_actions_init   (ParcoursWindowClass   *klass);
@@ -60,5 +81,19 @@ GFile             *_parcours_window_resolve_export       (GFile                 
                                                           ParcoursExportFormat   filter_format,
                                                           ParcoursExportFormat  *format);
 GtkPrintOperation *_parcours_window_new_print_operation  (ParcoursWindow        *self);
+void               _parcours_window_show_document        (ParcoursWindow        *self,
+                                                          ParcoursDocument      *document,
+                                                          GFile                 *file);
+
+void               _parcours_window_class_drafts_init    (ParcoursWindowClass   *klass);
+void               _parcours_window_update_draft         (ParcoursWindow        *self);
+void               _parcours_window_discard_draft        (ParcoursWindow        *self);
+gboolean           _parcours_window_restore_draft        (ParcoursWindow        *self,
+                                                          ParcoursDraft         *draft,
+                                                          GError               **error);
+void               _parcours_window_update_drafts_list   (ParcoursWindow        *self);
+void               _parcours_window_update_recent_list   (ParcoursWindow        *self);
+void               _parcours_window_class_start_init     (ParcoursWindowClass   *klass);
+void               _parcours_window_start_init           (ParcoursWindow        *self);
 
 G_END_DECLS

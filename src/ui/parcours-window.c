@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "parcours-default-map.h"
 #include "parcours-format.h"
 #include "parcours-palette.h"
 #include "parcours-ui-private.h"
@@ -69,7 +70,7 @@ parcours_window_update_view (ParcoursWindow *self)
 {
   const char *page;
 
-  if (self->file != NULL || self->untitled_map)
+  if (self->has_map)
     page = "map";
   else if (self->n_loading > 0 && self->loading_source == 0)
     page = "loading";
@@ -78,6 +79,12 @@ parcours_window_update_view (ParcoursWindow *self)
 
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
+
+  if (g_str_equal (page, "empty"))
+    {
+      _parcours_window_update_drafts_list (self);
+      _parcours_window_update_recent_list (self);
+    }
 }
 
 static void
@@ -115,6 +122,7 @@ document_changed_cb (ParcoursWindow   *self,
                      ParcoursDocument *document)
 {
   parcours_window_update_title (self);
+  _parcours_window_update_draft (self);
 }
 
 static void
@@ -124,12 +132,14 @@ history_notify_cb (ParcoursWindow  *self,
 {
   parcours_window_update_title (self);
   _parcours_window_update_actions (self);
+  _parcours_window_update_draft (self);
 }
 
 static void
 parcours_window_set_document (ParcoursWindow   *self,
                               ParcoursDocument *document,
-                              GFile            *file)
+                              GFile            *file,
+                              gboolean          has_map)
 {
   g_assert (PARCOURS_IS_WINDOW (self));
   g_assert (PARCOURS_IS_DOCUMENT (document));
@@ -144,10 +154,16 @@ parcours_window_set_document (ParcoursWindow   *self,
                                           G_CALLBACK (document_changed_cb),
                                           self);
 
+  /* What the window showed had no unsaved changes, or it was asked. */
+  _parcours_window_discard_draft (self);
+  g_clear_object (&self->draft);
+  self->draft_error_shown = FALSE;
+
   g_set_object (&self->document, document);
   g_clear_object (&self->history);
   self->history = parcours_history_new (document);
   g_set_object (&self->file, file);
+  self->has_map = has_map;
 
   g_signal_connect_object (self->document,
                            "changed",
@@ -161,8 +177,14 @@ parcours_window_set_document (ParcoursWindow   *self,
                            G_CONNECT_SWAPPED);
 
   parcours_canvas_set_history (self->canvas, self->history);
+  parcours_inspector_set_history (self->inspector, self->history);
+  parcours_outline_set_history (self->outline, self->history);
 
   parcours_window_update_view (self);
+
+  /* The keyboard goes to the map, where the work is. */
+  if (has_map)
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
   parcours_window_update_title (self);
   _parcours_window_update_actions (self);
 
@@ -234,7 +256,8 @@ load_file_loaded_cb (GObject      *object,
       return;
     }
 
-  parcours_window_set_document (self, document, g_task_get_task_data (task));
+  parcours_window_set_document (self, document, g_task_get_task_data (task), TRUE);
+  _parcours_ui_add_recent (g_task_get_task_data (task));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -274,6 +297,9 @@ parcours_window_dispose (GObject *object)
 {
   ParcoursWindow *self = PARCOURS_WINDOW (object);
 
+  /* Closed: saved, discarded, or nothing to keep. A crash never
+   * gets here, and leaves the draft for the next start. */
+  _parcours_window_discard_draft (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->loading_source, g_source_remove);
 
@@ -297,6 +323,7 @@ parcours_window_finalize (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
+  g_clear_object (&self->draft);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->page_setup);
@@ -372,6 +399,8 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   _parcours_ui_ensure_resources ();
   g_type_ensure (PARCOURS_TYPE_CANVAS);
   g_type_ensure (PARCOURS_TYPE_PALETTE);
+  g_type_ensure (PARCOURS_TYPE_INSPECTOR);
+  g_type_ensure (PARCOURS_TYPE_OUTLINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "parcours-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, toast_overlay);
@@ -384,8 +413,21 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, side_panel_button);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, drafts_group);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, drafts_list);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, recent_list);
 
   _parcours_window_class_actions_init (klass);
+  _parcours_window_class_drafts_init (klass);
+  _parcours_window_class_start_init (klass);
 }
 
 static void
@@ -415,7 +457,10 @@ parcours_window_init (ParcoursWindow *self)
 
   self->cancellable = g_cancellable_new ();
 
-  parcours_window_set_document (self, document, NULL);
+  parcours_inspector_set_selection (self->inspector, parcours_canvas_get_selection (self->canvas));
+  parcours_outline_set_selection (self->outline, parcours_canvas_get_selection (self->canvas));
+  _parcours_window_start_init (self);
+  parcours_window_set_document (self, document, NULL, FALSE);
 }
 
 ParcoursWindow *
@@ -480,10 +525,37 @@ parcours_window_get_is_empty (ParcoursWindow *self)
 {
   g_return_val_if_fail (PARCOURS_IS_WINDOW (self), FALSE);
 
-  return self->file == NULL &&
-         !self->untitled_map &&
+  return !self->has_map &&
+         self->file == NULL &&
          self->n_loading == 0 &&
          !parcours_history_get_modified (self->history);
+}
+
+/**
+ * parcours_window_new_map:
+ *
+ * Shows a new map with the default grid (five stages, the usual lanes,
+ * one persona), not saved anywhere yet.
+ */
+void
+parcours_window_new_map (ParcoursWindow *self)
+{
+  g_autoptr(ParcoursDocument) document = parcours_default_map_new ();
+
+  g_return_if_fail (PARCOURS_IS_WINDOW (self));
+
+  parcours_window_set_document (self, document, NULL, TRUE);
+}
+
+/* Shows @document as a map of @file (none for a new map). */
+void
+_parcours_window_show_document (ParcoursWindow   *self,
+                                ParcoursDocument *document,
+                                GFile            *file)
+{
+  g_assert (PARCOURS_IS_WINDOW (self));
+
+  parcours_window_set_document (self, document, file, TRUE);
 }
 
 /**
@@ -499,8 +571,7 @@ parcours_window_show_new_map (ParcoursWindow   *self,
   g_return_if_fail (PARCOURS_IS_WINDOW (self));
   g_return_if_fail (PARCOURS_IS_DOCUMENT (document));
 
-  self->untitled_map = TRUE;
-  parcours_window_set_document (self, document, NULL);
+  parcours_window_set_document (self, document, NULL, TRUE);
 }
 
 /**

@@ -1,0 +1,608 @@
+/* parcours-inspector.c
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "parcours-inspector.h"
+#include "parcours-ui-private.h"
+
+/* The property panels of the side panel: the map when nothing is
+ * selected, else the selected stage, lane, emotion point or cards.
+ * Several cards edit their shared properties together; a value they do
+ * not share says so. Every edit is a command of the history: typing in
+ * one field merges into one step until the field loses the focus. The
+ * panels follow the document's signals, so an undo shows at once.
+ *
+ * Each field is a row of the template bound to a property by the table
+ * below; one pair of functions reads and writes every kind of field. */
+
+typedef enum
+{
+  FIELD_TEXT,     /* AdwEntryRow, a string property */
+  FIELD_ENUM,     /* AdwComboRow, an enum property with values 0…n-1 */
+  FIELD_BOOLEAN,  /* GtkSwitch, a boolean property */
+  FIELD_LEVEL,    /* AdwComboRow of the five emotion levels, "value" */
+} FieldKind;
+
+typedef struct
+{
+  const char *page;
+  const char *property;
+  FieldKind   kind;
+  const char *widget;
+} FieldInfo;
+
+static const FieldInfo fields[] = {
+  { "map", "title", FIELD_TEXT, "map_title" },
+  { "map", "kind", FIELD_ENUM, "map_kind" },
+  { "map", "description", FIELD_TEXT, "map_description" },
+  { "stage", "name", FIELD_TEXT, "stage_name" },
+  { "stage", "description", FIELD_TEXT, "stage_description" },
+  { "lane", "name", FIELD_TEXT, "lane_name" },
+  { "lane", "kind", FIELD_ENUM, "lane_kind" },
+  { "card", "text", FIELD_TEXT, "card_text" },
+  { "card", "details", FIELD_TEXT, "card_details" },
+  { "card", "channel", FIELD_ENUM, "card_channel" },
+  { "card", "sentiment", FIELD_ENUM, "card_sentiment" },
+  { "card", "key-moment", FIELD_BOOLEAN, "card_key_moment" },
+  { "card", "kpi", FIELD_TEXT, "card_kpi" },
+  { "point", "value", FIELD_LEVEL, "point_level" },
+  { "point", "label", FIELD_TEXT, "point_label" },
+};
+
+struct _ParcoursInspector
+{
+  AdwBin              parent_instance;
+
+  ParcoursHistory    *history;
+  ParcoursDocument   *document;
+  ParcoursSelection  *selection;
+
+  /* What the visible page edits: the document or elements of one kind */
+  GPtrArray          *targets;
+  const char         *page;
+
+  GtkStack           *stack;
+  AdwPreferencesGroup *card_group;
+  GtkWidget          *widgets[G_N_ELEMENTS (fields)];
+
+  guint               updating : 1;
+};
+
+G_DEFINE_FINAL_TYPE (ParcoursInspector, parcours_inspector, ADW_TYPE_BIN)
+
+#define FIELD_INDEX_KEY "parcours-inspector-field"
+
+static const char *
+page_for_element (ParcoursElement *element)
+{
+  if (PARCOURS_IS_CARD (element))
+    return "card";
+  if (PARCOURS_IS_STAGE (element))
+    return "stage";
+  if (PARCOURS_IS_LANE (element))
+    return "lane";
+  if (PARCOURS_IS_EMOTION_POINT (element))
+    return "point";
+
+  return NULL;
+}
+
+/* Which page shows, and what it edits: several elements only if they
+ * are all cards. */
+static void
+choose_targets (ParcoursInspector *self)
+{
+  guint n = self->selection ? parcours_selection_get_n_items (self->selection) : 0;
+
+  g_ptr_array_set_size (self->targets, 0);
+  self->page = "map";
+
+  if (self->document == NULL)
+    return;
+
+  if (n == 0)
+    {
+      g_ptr_array_add (self->targets, g_object_ref (self->document));
+      return;
+    }
+
+  self->page = page_for_element (parcours_selection_get_item (self->selection, 0));
+
+  for (guint i = 0; i < n; i++)
+    {
+      ParcoursElement *element = parcours_selection_get_item (self->selection, i);
+
+      if (g_strcmp0 (page_for_element (element), self->page) != 0 ||
+          (n > 1 && !PARCOURS_IS_CARD (element)))
+        {
+          g_ptr_array_set_size (self->targets, 0);
+          self->page = "mixed";
+          return;
+        }
+      g_ptr_array_add (self->targets, g_object_ref (element));
+    }
+}
+
+static int
+read_level (GObject *object)
+{
+  return parcours_emotion_point_get_level (PARCOURS_EMOTION_POINT (object));
+}
+
+/* The value of field @i in every target, or FALSE if they differ. */
+static gboolean
+read_shared (ParcoursInspector *self,
+             guint              i,
+             GValue            *value)
+{
+  const FieldInfo *info = &fields[i];
+
+  for (guint t = 0; t < self->targets->len; t++)
+    {
+      GObject *target = g_ptr_array_index (self->targets, t);
+      g_auto(GValue) other = G_VALUE_INIT;
+
+      if (info->kind == FIELD_LEVEL)
+        {
+          g_value_init (&other, G_TYPE_INT);
+          g_value_set_int (&other, read_level (target));
+        }
+      else
+        {
+          g_object_get_property (target, info->property, &other);
+        }
+
+      if (t == 0)
+        {
+          g_value_init (value, G_VALUE_TYPE (&other));
+          g_value_copy (&other, value);
+          continue;
+        }
+
+      if ((G_VALUE_HOLDS_STRING (value) && g_strcmp0 (g_value_get_string (value), g_value_get_string (&other)) != 0) ||
+          (G_VALUE_HOLDS_ENUM (value) && g_value_get_enum (value) != g_value_get_enum (&other)) ||
+          (G_VALUE_HOLDS_BOOLEAN (value) && g_value_get_boolean (value) != g_value_get_boolean (&other)) ||
+          (G_VALUE_HOLDS_INT (value) && g_value_get_int (value) != g_value_get_int (&other)))
+        return FALSE;
+    }
+
+  return self->targets->len > 0;
+}
+
+static void
+show_field (ParcoursInspector *self,
+            guint              i)
+{
+  const FieldInfo *info = &fields[i];
+  GtkWidget *widget = self->widgets[i];
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean shared = read_shared (self, i, &value);
+  gboolean several = self->targets->len > 1;
+
+  switch (info->kind)
+    {
+    case FIELD_TEXT:
+      {
+        const char *text = shared ? g_value_get_string (&value) : "";
+
+        /* Leave the cursor alone when the text is what was typed. */
+        if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text ? text : "") != 0)
+          gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
+        /* Texts of several cards are edited on each card. */
+        gtk_widget_set_sensitive (widget, !several);
+        break;
+      }
+
+    case FIELD_ENUM:
+    case FIELD_LEVEL:
+      {
+        int selected = 0;
+
+        if (shared)
+          selected = info->kind == FIELD_LEVEL ? g_value_get_int (&value) - PARCOURS_EMOTION_MIN_LEVEL
+                                               : g_value_get_enum (&value);
+        adw_combo_row_set_selected (ADW_COMBO_ROW (widget), shared ? (guint) selected : GTK_INVALID_LIST_POSITION);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), shared ? NULL : _("Several values"));
+        break;
+      }
+
+    case FIELD_BOOLEAN:
+      {
+        GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+
+        gtk_switch_set_active (GTK_SWITCH (widget), shared && g_value_get_boolean (&value));
+        if (row != NULL)
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shared ? NULL : _("Several values"));
+        break;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+parcours_inspector_refresh (ParcoursInspector *self)
+{
+  self->updating = TRUE;
+
+  choose_targets (self);
+  gtk_stack_set_visible_child_name (self->stack, self->page);
+
+  if (g_str_equal (self->page, "card"))
+    {
+      g_autofree char *title = NULL;
+
+      if (self->targets->len > 1)
+        /* Translators: the heading of the inspector for several cards */
+        title = g_strdup_printf (ngettext ("%u Card", "%u Cards", self->targets->len),
+                                 self->targets->len);
+      adw_preferences_group_set_title (self->card_group, title ? title : _("Card"));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].page, self->page))
+      show_field (self, i);
+
+  self->updating = FALSE;
+}
+
+/* Field @i as a value of its property. */
+static void
+read_field (ParcoursInspector *self,
+            guint              i,
+            GValue            *value)
+{
+  const FieldInfo *info = &fields[i];
+  GtkWidget *widget = self->widgets[i];
+  GObject *target = g_ptr_array_index (self->targets, 0);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (target), info->property);
+
+  g_value_init (value, pspec->value_type);
+
+  switch (info->kind)
+    {
+    case FIELD_TEXT:
+      g_value_set_string (value, gtk_editable_get_text (GTK_EDITABLE (widget)));
+      break;
+
+    case FIELD_ENUM:
+      g_value_set_enum (value, adw_combo_row_get_selected (ADW_COMBO_ROW (widget)));
+      break;
+
+    case FIELD_BOOLEAN:
+      g_value_set_boolean (value, gtk_switch_get_active (GTK_SWITCH (widget)));
+      break;
+
+    case FIELD_LEVEL:
+      g_value_set_double (value,
+                          parcours_emotion_level_to_value ((int) adw_combo_row_get_selected (ADW_COMBO_ROW (widget)) +
+                                                           PARCOURS_EMOTION_MIN_LEVEL));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+field_changed (ParcoursInspector *self,
+               GtkWidget         *widget)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), FIELD_INDEX_KEY));
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GPtrArray) targets = NULL;
+
+  if (self->updating || self->history == NULL || self->targets->len == 0)
+    return;
+  if (!g_str_equal (fields[i].page, self->page))
+    return;
+  /* A combo showing several values has nothing selected. */
+  if (ADW_IS_COMBO_ROW (widget) &&
+      adw_combo_row_get_selected (ADW_COMBO_ROW (widget)) == GTK_INVALID_LIST_POSITION)
+    return;
+
+  read_field (self, i, &value);
+
+  /* Editing refreshes the panel through the document's signals: work on
+   * a copy of the targets. */
+  targets = g_ptr_array_copy (self->targets, (GCopyFunc) g_object_ref, NULL);
+  g_ptr_array_set_free_func (targets, g_object_unref);
+
+  if (targets->len > 1)
+    parcours_history_begin_group (self->history, _("Edit Cards"));
+  for (guint t = 0; t < targets->len; t++)
+    parcours_history_set_property (self->history, g_ptr_array_index (targets, t),
+                                   fields[i].property, &value, NULL);
+  if (targets->len > 1)
+    parcours_history_end_group (self->history);
+}
+
+static void
+entry_changed_cb (GtkEditable       *editable,
+                  ParcoursInspector *self)
+{
+  field_changed (self, GTK_WIDGET (editable));
+}
+
+static void
+notify_value_cb (GObject           *object,
+                 GParamSpec        *pspec,
+                 ParcoursInspector *self)
+{
+  field_changed (self, GTK_WIDGET (object));
+}
+
+/* Typing in a field is one step; leaving it ends the step. */
+static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                ParcoursInspector       *self)
+{
+  if (self->history != NULL)
+    parcours_history_seal (self->history);
+}
+
+static void
+document_changed_cb (ParcoursInspector *self,
+                     ParcoursDocument  *document)
+{
+  parcours_inspector_refresh (self);
+}
+
+static void
+selection_changed_cb (ParcoursInspector *self,
+                      ParcoursSelection *selection)
+{
+  if (self->history != NULL)
+    parcours_history_seal (self->history);
+  parcours_inspector_refresh (self);
+}
+
+static GListModel *
+new_enum_model (GType type)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint v = 0; v < klass->n_values; v++)
+    {
+      const char *label = NULL;
+
+      if (type == PARCOURS_TYPE_MAP_KIND)
+        label = parcours_map_kind_get_label (v);
+      else if (type == PARCOURS_TYPE_LANE_KIND)
+        label = parcours_lane_kind_get_label (v);
+      else if (type == PARCOURS_TYPE_CHANNEL)
+        label = parcours_channel_get_label (v);
+      else if (type == PARCOURS_TYPE_SENTIMENT)
+        label = parcours_sentiment_get_label (v);
+      gtk_string_list_append (list, label ? label : klass->values[v].value_nick);
+    }
+
+  return G_LIST_MODEL (list);
+}
+
+static void
+setup_field (ParcoursInspector *self,
+             guint              i)
+{
+  GtkWidget *widget = self->widgets[i];
+
+  g_object_set_data (G_OBJECT (widget), FIELD_INDEX_KEY, GUINT_TO_POINTER (i));
+
+  switch (fields[i].kind)
+    {
+    case FIELD_TEXT:
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        g_signal_connect (widget, "changed", G_CALLBACK (entry_changed_cb), self);
+        g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+        gtk_widget_add_controller (widget, focus);
+        break;
+      }
+
+    case FIELD_ENUM:
+      {
+        GType type = G_TYPE_INVALID;
+        g_autoptr(GListModel) model = NULL;
+
+        if (g_str_equal (fields[i].page, "map"))
+          type = PARCOURS_TYPE_MAP_KIND;
+        else if (g_str_equal (fields[i].page, "lane"))
+          type = PARCOURS_TYPE_LANE_KIND;
+        else if (g_str_equal (fields[i].property, "channel"))
+          type = PARCOURS_TYPE_CHANNEL;
+        else
+          type = PARCOURS_TYPE_SENTIMENT;
+
+        model = new_enum_model (type);
+        adw_combo_row_set_model (ADW_COMBO_ROW (widget), model);
+        g_signal_connect (widget, "notify::selected", G_CALLBACK (notify_value_cb), self);
+        break;
+      }
+
+    case FIELD_LEVEL:
+      {
+        g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+
+        for (int level = PARCOURS_EMOTION_MIN_LEVEL; level <= PARCOURS_EMOTION_MAX_LEVEL; level++)
+          gtk_string_list_append (levels, parcours_emotion_level_get_label (level));
+        adw_combo_row_set_model (ADW_COMBO_ROW (widget), G_LIST_MODEL (levels));
+        g_signal_connect (widget, "notify::selected", G_CALLBACK (notify_value_cb), self);
+        break;
+      }
+
+    case FIELD_BOOLEAN:
+      g_signal_connect (widget, "notify::active", G_CALLBACK (notify_value_cb), self);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The panel asks for a sidebar's width, not for the widest row it holds. */
+#define NATURAL_WIDTH 340
+
+static void
+parcours_inspector_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (parcours_inspector_parent_class)->measure (widget, orientation, for_size,
+                                                               minimum, natural,
+                                                               minimum_baseline, natural_baseline);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, NATURAL_WIDTH);
+}
+
+static void
+parcours_inspector_dispose (GObject *object)
+{
+  ParcoursInspector *self = PARCOURS_INSPECTOR (object);
+
+  parcours_inspector_set_selection (self, NULL);
+  parcours_inspector_set_history (self, NULL);
+
+  G_OBJECT_CLASS (parcours_inspector_parent_class)->dispose (object);
+}
+
+static void
+parcours_inspector_finalize (GObject *object)
+{
+  ParcoursInspector *self = PARCOURS_INSPECTOR (object);
+
+  g_clear_pointer (&self->targets, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (parcours_inspector_parent_class)->finalize (object);
+}
+
+static void
+parcours_inspector_class_init (ParcoursInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = parcours_inspector_dispose;
+  object_class->finalize = parcours_inspector_finalize;
+
+  widget_class->measure = parcours_inspector_measure;
+
+  _parcours_ui_ensure_resources ();
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parcours/Parcours/parcours-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, ParcoursInspector, stack);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursInspector, card_group);
+  /* The fields are found by name, in init */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, fields[i].widget, FALSE, 0);
+  gtk_widget_class_set_css_name (widget_class, "inspector");
+}
+
+static void
+parcours_inspector_init (ParcoursInspector *self)
+{
+  self->targets = g_ptr_array_new_with_free_func (g_object_unref);
+  self->page = "map";
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      self->widgets[i] = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                    PARCOURS_TYPE_INSPECTOR,
+                                                                    fields[i].widget));
+      g_assert (self->widgets[i] != NULL);
+      setup_field (self, i);
+    }
+}
+
+GtkWidget *
+parcours_inspector_new (void)
+{
+  return g_object_new (PARCOURS_TYPE_INSPECTOR, NULL);
+}
+
+void
+parcours_inspector_set_history (ParcoursInspector *self,
+                                ParcoursHistory   *history)
+{
+  ParcoursDocument *document;
+
+  g_return_if_fail (PARCOURS_IS_INSPECTOR (self));
+  g_return_if_fail (!history || PARCOURS_IS_HISTORY (history));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, document_changed_cb, self);
+
+  document = history ? parcours_history_get_document (history) : NULL;
+
+  g_set_object (&self->history, history);
+  g_set_object (&self->document, document);
+
+  if (self->document != NULL)
+    g_signal_connect_object (self->document, "changed",
+                             G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+
+  parcours_inspector_refresh (self);
+}
+
+void
+parcours_inspector_set_selection (ParcoursInspector *self,
+                                  ParcoursSelection *selection)
+{
+  g_return_if_fail (PARCOURS_IS_INSPECTOR (self));
+  g_return_if_fail (!selection || PARCOURS_IS_SELECTION (selection));
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
+
+  g_set_object (&self->selection, selection);
+
+  if (self->selection != NULL)
+    g_signal_connect_object (self->selection, "changed",
+                             G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  parcours_inspector_refresh (self);
+}
+
+/* The page shown: "map", "stage", "lane", "card", "point" or "mixed". */
+const char *
+parcours_inspector_get_page (ParcoursInspector *self)
+{
+  g_return_val_if_fail (PARCOURS_IS_INSPECTOR (self), NULL);
+
+  return self->page;
+}
+
+/**
+ * parcours_inspector_get_field:
+ *
+ * Returns: (transfer none) (nullable): the widget that edits @property
+ *   on @page, for tests and for the window to focus
+ */
+GtkWidget *
+parcours_inspector_get_field (ParcoursInspector *self,
+                              const char        *page,
+                              const char        *property)
+{
+  g_return_val_if_fail (PARCOURS_IS_INSPECTOR (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].page, page) && g_str_equal (fields[i].property, property))
+      return self->widgets[i];
+
+  return NULL;
+}

@@ -1,0 +1,566 @@
+/* test-recovery.c
+ *
+ * Copyright 2026 The Parcours authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+#include <locale.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+
+#include "parcours-default-map.h"
+#include "parcours-document-private.h"
+#include "parcours-draft.h"
+#include "parcours-format.h"
+#include "parcours-test-utils.h"
+#include "parcours-window-private.h"
+
+/* Autosave and crash recovery. The real `parcours` binary runs under
+ * the test's display, is edited with xdotool and killed with SIGKILL;
+ * a window of this process then finds the draft on its start page,
+ * restores it, and the edit is checked in the file it saves. Every test
+ * has a state folder of its own ($XDG_STATE_HOME, set before GLib reads
+ * it). */
+
+static char *state_dir;
+static gboolean have_display;
+
+#define add parcours_test_add
+#define wait_ms parcours_test_wait_ms
+
+static ParcoursDocument *
+make_map (void)
+{
+  ParcoursDocument *document = parcours_document_new ();
+
+  parcours_document_set_title (document, "Workshop map");
+  add (document, parcours_stage_new ("s1", "Discover"));
+  add (document, parcours_stage_new ("s2", "Buy"));
+  add (document, parcours_lane_new ("touch", PARCOURS_LANE_KIND_TOUCHPOINTS, "Touchpoints"));
+  add (document, parcours_card_new ("c1", "touch", "s1", "Sees a poster"));
+  add (document, parcours_card_new ("c2", "touch", "s1", "Reads reviews"));
+  add (document, parcours_card_new ("c3", "touch", "s2", "Opens the app"));
+
+  return document;
+}
+
+/* Runs a command to its end; returns its output. */
+static char *
+run (const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  const char *arg;
+  int status;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) first);
+  va_start (args, first);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH,
+                               NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s %s failed: %s", first, (char *) argv->pdata[1], err);
+
+  return out;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static guint
+count_drafts (void)
+{
+  g_autofree char *folder = parcours_draft_dup_folder ();
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".draft"))
+      n++;
+
+  return n;
+}
+
+/* The map of the only draft in the folder, once it satisfies @done. */
+static ParcoursDocument *
+wait_for_draft (gboolean (*done) (ParcoursDocument *document),
+                guint     timeout_ms,
+                guint    *waited_ms)
+{
+  g_autofree char *folder = parcours_draft_dup_folder ();
+  gint64 start = g_get_monotonic_time ();
+
+  while (g_get_monotonic_time () - start < timeout_ms * 1000)
+    {
+      g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (path);
+          g_autoptr(ParcoursDocument) document = NULL;
+
+          if (!g_str_has_suffix (name, ".parcours"))
+            continue;
+
+          document = parcours_format_load_file (file, NULL, NULL);
+          if (document != NULL && done (document))
+            {
+              *waited_ms = (g_get_monotonic_time () - start) / 1000;
+              return g_steal_pointer (&document);
+            }
+        }
+      g_usleep (50000);
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  char     *dir;
+  GPid      pid;
+  gboolean  running;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("parcours-recovery-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *folder = parcours_draft_dup_folder ();
+
+  if (fixture->running)
+    {
+      kill (fixture->pid, SIGKILL);
+      waitpid (fixture->pid, NULL, 0);
+    }
+  remove_tree (fixture->dir);
+  remove_tree (folder);
+  g_free (fixture->dir);
+}
+
+/* In the child: it goes when the test goes, even if the test aborts. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+/* Starts the real application on @file (or none), waits for its window
+ * to show and gives it the keyboard. */
+static void
+spawn_parcours (Fixture    *fixture,
+                const char *file)
+{
+  const char *binary = g_getenv ("PARCOURS_BIN");
+  const char *argv[] = { binary, file, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pid = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *log_path = NULL;
+  g_auto(GStrv) windows = NULL;
+  int log_fd;
+
+  g_assert_nonnull (binary);
+  /* Its output goes to a file: a pipe it holds open would keep the
+   * test runner waiting. */
+  log_path = g_build_filename (fixture->dir, "parcours.log", NULL);
+  log_fd = g_open (log_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (log_fd, >=, 0);
+  g_assert_true (g_spawn_async_with_fds (NULL, (char **) argv, NULL,
+                                         G_SPAWN_DO_NOT_REAP_CHILD,
+                                         die_with_parent, NULL, &fixture->pid,
+                                         -1, log_fd, log_fd, &error));
+  close (log_fd);
+  g_assert_no_error (error);
+  fixture->running = TRUE;
+
+  pid = g_strdup_printf ("%d", (int) fixture->pid);
+  out = run ("timeout", "30", "xdotool", "search", "--sync", "--onlyvisible", "--pid", pid, NULL);
+  windows = g_strsplit (g_strstrip (out), "\n", -1);
+  g_assert_nonnull (windows[0]);
+
+  /* Let it load the map and draw. */
+  g_usleep (1500 * 1000);
+  g_free (run ("xdotool", "windowfocus", "--sync", windows[0], NULL));
+  g_usleep (300 * 1000);
+}
+
+static void
+keys (const char *keys)
+{
+  g_free (run ("xdotool", "key", "--delay", "80", keys, NULL));
+}
+
+static void
+kill_parcours (Fixture *fixture)
+{
+  int status;
+
+  g_assert_true (fixture->running);
+  g_assert_cmpint (kill (fixture->pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (fixture->pid, &status, 0), ==, fixture->pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_spawn_close_pid (fixture->pid);
+  fixture->running = FALSE;
+}
+
+static gboolean
+has_no_cards (ParcoursDocument *document)
+{
+  return g_list_model_get_n_items (parcours_document_get_cards (document)) == 0;
+}
+
+static gboolean
+has_positive_point (ParcoursDocument *document)
+{
+  GListModel *points = parcours_document_get_emotion_points (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
+    {
+      g_autoptr(ParcoursEmotionPoint) point = g_list_model_get_item (points, i);
+
+      if (parcours_emotion_point_get_level (point) > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static ParcoursWindow *
+new_window (void)
+{
+  ParcoursWindow *window = g_object_ref_sink (parcours_window_new (NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (100);
+  return window;
+}
+
+static void
+close_window (ParcoursWindow *window)
+{
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
+/* The rows of the start page's list of unsaved maps */
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+#define REQUIRE_DISPLAY() \
+  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
+
+static void
+test_kill_and_restore (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "workshop.parcours", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ParcoursDocument) document = make_map ();
+  g_autoptr(ParcoursDocument) drafted = NULL;
+  g_autoptr(ParcoursDocument) untouched = NULL;
+  g_autoptr(ParcoursDocument) saved = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+  ParcoursDraft *draft;
+  ParcoursWindow *window;
+  guint waited_ms = 0;
+  AdwActionRow *row;
+
+  REQUIRE_DISPLAY ();
+
+  g_assert_true (parcours_format_save_file (document, file, NULL, &error));
+  g_assert_no_error (error);
+
+  spawn_parcours (fixture, path);
+  /* Select every card and delete them: one edit, not saved. */
+  keys ("ctrl+a");
+  keys ("Delete");
+
+  drafted = wait_for_draft (has_no_cards, 10000, &waited_ms);
+  g_assert_nonnull (drafted);
+  g_test_message ("the draft was written %u ms after the edit", waited_ms);
+  g_assert_cmpuint (waited_ms, <=, 5000);
+
+  kill_parcours (fixture);
+
+  /* Never over the user's file */
+  untouched = parcours_format_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (parcours_document_get_cards (untouched)), ==, 3);
+
+  orphans = parcours_draft_list_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 1);
+  draft = g_ptr_array_index (orphans, 0);
+  g_assert_cmpstr (parcours_draft_get_title (draft), ==, "Workshop map");
+  g_assert_true (g_file_equal (parcours_draft_get_original (draft), file));
+  g_assert_nonnull (parcours_draft_get_saved_time (draft));
+
+  /* The next start offers it, with its title */
+  window = new_window ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (window->drafts_group));
+  g_assert_cmpuint (count_rows (window->drafts_list), ==, 1);
+  row = ADW_ACTION_ROW (gtk_widget_get_first_child (GTK_WIDGET (window->drafts_list)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Workshop map");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-draft",
+                                             "s", parcours_draft_get_id (draft)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "map");
+  g_assert_true (g_file_equal (parcours_window_get_file (window), file));
+  g_assert_true (parcours_history_get_modified (parcours_window_get_history (window)));
+  g_assert_true (has_no_cards (parcours_window_get_document (window)));
+
+  /* Restored, it is no orphan any more: no other start offers it */
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+  orphans = parcours_draft_list_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 0);
+
+  /* Saved, the edit is in the file and the draft is gone */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (parcours_history_get_modified (parcours_window_get_history (window)));
+  saved = parcours_format_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_no_cards (saved));
+  g_assert_cmpstr (parcours_document_get_title (saved), ==, "Workshop map");
+  g_assert_cmpuint (count_drafts (), ==, 0);
+
+  close_window (window);
+}
+
+static void
+test_new_map_recovered (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ParcoursDocument) drafted = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  ParcoursDraft *draft;
+  ParcoursWindow *window;
+  guint waited_ms = 0;
+  g_autofree char *title = NULL;
+
+  REQUIRE_DISPLAY ();
+
+  /* The start page, Ctrl+N for a new map; Tab to its first emotion
+   * point and Up raises it by a level. */
+  spawn_parcours (fixture, NULL);
+  keys ("ctrl+n");
+  g_usleep (500 * 1000);
+  keys ("Tab");
+  keys ("Up");
+
+  drafted = wait_for_draft (has_positive_point, 10000, &waited_ms);
+  g_assert_nonnull (drafted);
+  g_assert_cmpuint (waited_ms, <=, 5000);
+  g_assert_cmpuint (g_list_model_get_n_items (parcours_document_get_stages (drafted)), ==,
+                    PARCOURS_DEFAULT_MAP_N_STAGES);
+
+  kill_parcours (fixture);
+
+  orphans = parcours_draft_list_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 1);
+  draft = g_ptr_array_index (orphans, 0);
+  g_assert_null (parcours_draft_get_original (draft));
+
+  window = new_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-draft",
+                                             "s", parcours_draft_get_id (draft)));
+  g_assert_null (parcours_window_get_file (window));
+  g_assert_true (parcours_history_get_modified (parcours_window_get_history (window)));
+  g_assert_true (has_positive_point (parcours_window_get_document (window)));
+  title = _parcours_window_dup_display_title (window);
+  g_assert_cmpstr (title, ==, "Untitled Journey");
+
+  /* Closing it without saving discards the changes and their draft */
+  close_window (window);
+  g_assert_cmpuint (count_drafts (), ==, 0);
+}
+
+static void
+test_discard_from_start_page (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(ParcoursDraft) draft = parcours_draft_new ();
+  g_autoptr(ParcoursDocument) document = make_map ();
+  g_autoptr(GBytes) bytes = parcours_format_save_bytes (document);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = parcours_draft_dup_folder ();
+  g_autofree char *info = NULL;
+  g_autofree char *name = NULL;
+  ParcoursWindow *window;
+
+  REQUIRE_DISPLAY ();
+
+  g_assert_true (parcours_draft_write (draft, parcours_draft_get_generation (draft),
+                                       bytes, "Workshop map", NULL, &error));
+  g_assert_no_error (error);
+
+  /* Ours while this process runs: not offered */
+  window = new_window ();
+  g_assert_false (gtk_widget_get_visible (window->drafts_group));
+  close_window (window);
+
+  /* As if its process had died */
+  name = g_strconcat (parcours_draft_get_id (draft), ".draft", NULL);
+  info = g_build_filename (folder, name, NULL);
+  g_assert_true (g_key_file_load_from_file (key_file, info, G_KEY_FILE_NONE, &error));
+  g_key_file_set_int64 (key_file, "Draft", "pid", G_MAXINT);
+  g_assert_true (g_key_file_save_to_file (key_file, info, &error));
+  g_assert_no_error (error);
+
+  window = new_window ();
+  g_assert_true (gtk_widget_get_visible (window->drafts_group));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.discard-draft",
+                                             "s", parcours_draft_get_id (draft)));
+  g_assert_false (gtk_widget_get_visible (window->drafts_group));
+  g_assert_cmpuint (count_drafts (), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  close_window (window);
+}
+
+/* An edit makes a draft within seconds; undoing back to the saved state
+ * removes it; a write scheduled before a removal never brings it back. */
+static void
+test_undo_removes_draft (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ParcoursDocument) document = make_map ();
+  ParcoursWindow *window;
+  ParcoursHistory *history;
+  ParcoursElement *card;
+
+  REQUIRE_DISPLAY ();
+
+  window = new_window ();
+  _parcours_window_show_document (window, document, NULL);
+  history = parcours_window_get_history (window);
+  card = parcours_document_lookup (document, "c1");
+  parcours_history_set (history, card, NULL, "text", "Sees a billboard", NULL);
+  g_assert_cmpuint (count_drafts (), ==, 0);
+
+  wait_ms (3000);
+  g_assert_cmpuint (count_drafts (), ==, 1);
+
+  parcours_history_undo (history);
+  g_assert_false (parcours_history_get_modified (history));
+  wait_ms (500);
+  g_assert_cmpuint (count_drafts (), ==, 0);
+
+  close_window (window);
+}
+
+static void
+test_stale_write (void)
+{
+  g_autoptr(ParcoursDraft) draft = parcours_draft_new ();
+  g_autoptr(ParcoursDocument) document = make_map ();
+  g_autoptr(GBytes) bytes = parcours_format_save_bytes (document);
+  g_autoptr(GError) error = NULL;
+  guint generation = parcours_draft_get_generation (draft);
+
+  parcours_draft_remove (draft);
+  g_assert_true (parcours_draft_write (draft, generation, bytes, "Old", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_drafts (), ==, 0);
+
+  g_assert_true (parcours_draft_write (draft, parcours_draft_get_generation (draft),
+                                       bytes, "New", NULL, &error));
+  g_assert_cmpuint (count_drafts (), ==, 1);
+  parcours_draft_remove (draft);
+  g_assert_cmpuint (count_drafts (), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdotool_path = NULL;
+  int status;
+
+  /* Before GLib reads it: drafts of this test go to a folder of its own. */
+  state_dir = g_dir_make_tmp ("parcours-recovery-state-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+
+  setlocale (LC_ALL, "C");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  /* Nor GL: Mesa's driver, probed otherwise, leaks under LeakSanitizer. */
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  g_setenv ("GDK_BACKEND", "x11", TRUE);
+
+  xdotool_path = g_find_program_in_path ("xdotool");
+  have_display = g_getenv ("DISPLAY") != NULL && gtk_init_check () && xdotool_path != NULL;
+  if (have_display)
+    adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/recovery/kill-and-restore", test_kill_and_restore);
+  ADD ("/recovery/new-map", test_new_map_recovered);
+  ADD ("/recovery/discard-from-start-page", test_discard_from_start_page);
+  ADD ("/recovery/undo-removes-draft", test_undo_removes_draft);
+#undef ADD
+  g_test_add_func ("/recovery/draft/stale-write", test_stale_write);
+
+  status = g_test_run ();
+  remove_tree (state_dir);
+  g_free (state_dir);
+  return status;
+}
