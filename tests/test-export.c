@@ -286,6 +286,54 @@ test_pdf_text_and_metadata (void)
     }
 }
 
+/* A map taller than 14 400 pt, the largest page PDF readers open, is
+ * shrunk onto that page on a "fit" export, and a warning says so; its
+ * text is all there. */
+static void
+test_pdf_fit_largest_page (void)
+{
+  g_autoptr(ParcoursDocument) document = parcours_test_make_generated_map (2, 2, 700, 0, 3);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  ParcoursExportOptions options;
+  double width = 0, height = 0;
+  const char *size;
+
+  if (!require_tool ("pdfinfo"))
+    return;
+
+  parcours_export_options_init (&options);
+  options.warnings = warnings;
+  pdf = parcours_export_pdf (document, &options, &error);
+  g_assert_no_error (error);
+
+  path = write_temp (pdf, ".pdf");
+  info = run_tool ((const char * const[]) { "pdfinfo", path, NULL });
+  size = strstr (info, "Page size:");
+  g_assert_nonnull (size);
+  g_assert_cmpint (sscanf (size, "Page size: %lf x %lf", &width, &height), ==, 2);
+  g_assert_cmpfloat (height, <=, 14400);
+  g_assert_cmpfloat (height, >, 14000);
+  g_assert_cmpfloat (width, >, 0);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "largest PDF page"));
+  g_unlink (path);
+
+  /* A map that fits keeps its size, without a warning. */
+  {
+    g_autoptr(ParcoursDocument) small = parcours_test_make_grocery_map ();
+    g_autoptr(GBytes) small_pdf = NULL;
+
+    g_ptr_array_set_size (warnings, 0);
+    small_pdf = parcours_export_pdf (small, &options, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (warnings->len, ==, 0);
+  }
+}
+
 /* PDF files hold binary streams: search them as bytes, not strings. */
 static gboolean
 bytes_contain (const char *data,
@@ -594,6 +642,7 @@ main (int   argc,
   g_test_add_func ("/export/svg/escapes-user-text", test_svg_escapes_user_text);
   g_test_add_func ("/export/pdf/text-and-metadata", test_pdf_text_and_metadata);
   g_test_add_func ("/export/pdf/outline", test_pdf_outline);
+  g_test_add_func ("/export/pdf/fit-largest-page", test_pdf_fit_largest_page);
   g_test_add_func ("/export/pdf/paper-pages", test_pdf_paper_pages);
   g_test_add_func ("/export/png/scale-and-background", test_png_scale_and_background);
   g_test_add_func ("/export/png/too-large", test_png_too_large);

@@ -175,6 +175,33 @@ check_cairo (cairo_status_t   status,
   return FALSE;
 }
 
+/* The largest page PDF readers take: 200 inches (Acrobat and most
+ * viewers refuse more). */
+#define PDF_MAX_PAGE_POINTS 14400.0
+
+/* A "fit" page is the map's size, unless that is beyond what readers
+ * open: then the map is shrunk onto the largest page, and a warning
+ * says so. */
+static double
+fit_page_scale (ParcoursLayout *layout,
+                GPtrArray      *warnings)
+{
+  double largest = MAX (parcours_layout_get_width (layout), parcours_layout_get_height (layout));
+  double scale;
+
+  if (largest <= PDF_MAX_PAGE_POINTS)
+    return 1.0;
+
+  scale = PDF_MAX_PAGE_POINTS / largest;
+  if (warnings != NULL)
+    g_ptr_array_add (warnings,
+                     /* Translators: %.0f is a percentage, %% the percent sign */
+                     g_strdup_printf (_("the map is larger than the largest PDF page (200 inches): "
+                                        "it is drawn at %.0f %% to fit; choose a paper size to split it into pages"),
+                                      floor (scale * 100)));
+  return scale;
+}
+
 GBytes *
 parcours_export_pdf (ParcoursDocument            *document,
                      const ParcoursExportOptions *options,
@@ -192,20 +219,23 @@ parcours_export_pdf (ParcoursDocument            *document,
   if (options->page_size == PARCOURS_PAGE_SIZE_FIT)
     {
       g_autoptr(ParcoursDisplayList) list = NULL;
+      double scale;
 
       parcours_layout_update (layout, document);
       list = parcours_painter_paint (layout);
+      scale = fit_page_scale (layout, options->warnings);
       surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, buffer,
-                                                     parcours_layout_get_width (layout),
-                                                     parcours_layout_get_height (layout));
+                                                     ceil (parcours_layout_get_width (layout) * scale),
+                                                     ceil (parcours_layout_get_height (layout) * scale));
       set_pdf_metadata (surface, document);
       cr = cairo_create (surface);
+      cairo_scale (cr, scale, scale);
       drawn = parcours_cairo_render (list, cr, NULL, !options->transparent, &local_error);
 
       for (guint s = 0; s < parcours_layout_get_n_stages (layout); s++)
         {
           const ParcoursStageBox *box = parcours_layout_get_stage (layout, s);
-          add_stage_outline (surface, box->stage, s, 0, box->header.x, box->header.y);
+          add_stage_outline (surface, box->stage, s, 0, box->header.x * scale, box->header.y * scale);
         }
     }
   else
