@@ -16,7 +16,8 @@
  * the string comes from. The fix is `ninja -C _build parcours-update-po`,
  * then translating what is new. */
 
-/* The keywords of meson's "glib" gettext preset (po/meson.build). */
+/* The keywords of meson's "glib" gettext preset, and the project's own
+ * ones that po/meson.build adds to it. */
 static const char * const xgettext_args[] = {
   "--from-code=UTF-8", "--add-comments",
   "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2", "--keyword=NC_:1c,2",
@@ -24,6 +25,9 @@ static const char * const xgettext_args[] = {
   "--flag=N_:1:pass-c-format", "--flag=C_:2:pass-c-format", "--flag=NC_:2:pass-c-format",
   "--flag=g_dngettext:2:pass-c-format", "--flag=g_strdup_printf:1:c-format",
   "--flag=g_set_error:4:c-format", "--flag=g_print:1:c-format",
+  /* PARCOURS_ADD_LOSS (warnings, n, singular, plural) calls ngettext. */
+  "--keyword=PARCOURS_ADD_LOSS:3,4",
+  "--flag=PARCOURS_ADD_LOSS:3:c-format", "--flag=PARCOURS_ADD_LOSS:4:c-format",
   NULL
 };
 
