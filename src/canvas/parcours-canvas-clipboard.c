@@ -344,10 +344,11 @@ _parcours_canvas_class_init_clipboard (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, cut_action);
   gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
+  /* Menus show the last shortcut bound to an action: Ctrl+C, not Copy. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Copy, 0, "canvas.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Cut, 0, "canvas.cut", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Paste, 0, "canvas.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
 }
