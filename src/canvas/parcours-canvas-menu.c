@@ -199,15 +199,13 @@ static GMenu *
 point_menu (ParcoursCanvas *self)
 {
   static const int levels[] = { 2, 1, 0, -1, -2 };
-  static const char * const level_labels[] = {
-    N_("Very positive"), N_("Positive"), N_("Neutral"), N_("Negative"), N_("Very negative"),
-  };
   GMenu *menu = g_menu_new ();
   GMenu *section = g_menu_new ();
   GMenu *level_menu = g_menu_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
-    append (level_menu, _(level_labels[i]), "canvas.set-level", g_variant_new_int32 (levels[i]));
+    append (level_menu, parcours_emotion_level_get_label (levels[i]), "canvas.set-level",
+            g_variant_new_int32 (levels[i]));
   append_submenu (section, _("_Level"), level_menu);
   append (section, _("Edit _Label…"), "canvas.edit-label", NULL);
   append_section (menu, section);

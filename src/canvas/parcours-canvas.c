@@ -180,25 +180,12 @@ document_changed_cb (ParcoursCanvas   *self,
   _parcours_canvas_queue_relayout (self);
 }
 
-static const char *
-level_name (int level)
-{
-  switch (level)
-    {
-    case -2: return _("Very negative");
-    case -1: return _("Negative");
-    case 1: return _("Positive");
-    case 2: return _("Very positive");
-    default: return _("Neutral");
-    }
-}
-
 /* A point's level in words and its value, as a tooltip says it. */
 char *
 _parcours_canvas_describe_level (ParcoursEmotionPoint *point)
 {
   /* Translators: an emotion level and its value, e.g. "Positive · +0.62" */
-  return g_strdup_printf (_("%s · %+.2f"), level_name (parcours_emotion_point_get_level (point)),
+  return g_strdup_printf (_("%s · %+.2f"), parcours_emotion_level_get_label (parcours_emotion_point_get_level (point)),
                           parcours_emotion_point_get_value (point));
 }
 
