@@ -285,19 +285,28 @@ assert_found (const char *haystack,
 /* Exports ---------------------------------------------------------------- */
 
 static GBytes *
-export (ParcoursDocument     *document,
-        ParcoursExportFormat  format)
+export_with_warnings (ParcoursDocument     *document,
+                      ParcoursExportFormat  format,
+                      GPtrArray            *warnings)
 {
   ParcoursExportOptions options;
   g_autoptr(GError) error = NULL;
   GBytes *bytes;
 
   parcours_export_options_init (&options);
+  options.warnings = warnings;
   bytes = parcours_export_to_bytes (document, format, &options, &error);
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
 
   return bytes;
+}
+
+static GBytes *
+export (ParcoursDocument     *document,
+        ParcoursExportFormat  format)
+{
+  return export_with_warnings (document, format, NULL);
 }
 
 static void
@@ -822,14 +831,95 @@ check_svg_export (ParcoursDocument *document,
   assert_fields_drawn (document, texts, label);
 }
 
+/* Whether @text has a character that takes a glyph of its own and that
+ * no font has, asked by shaping it as the measurer does. Private-use
+ * characters count (visible() leaves them out of what is searched). */
+static gboolean
+has_uncovered (const char *text)
+{
+  g_autofree char *drawable = parcours_drawable_text (text, -1, PARCOURS_DRAWABLE_TEXT_DEFAULT);
+
+  for (const char *p = drawable; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iszerowidth (c) ||
+          g_unichar_type (c) == G_UNICODE_FORMAT || g_unichar_type (c) == G_UNICODE_CONTROL)
+        continue;
+      if (!font_covers (c))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static const char *
+find_warning_about (GPtrArray  *warnings,
+                    const char *field)
+{
+  g_autofree char *prefix = g_strconcat (field, ": no installed font can draw", NULL);
+
+  for (guint w = 0; w < warnings->len; w++)
+    if (g_str_has_prefix (warnings->pdata[w], prefix))
+      return warnings->pdata[w];
+
+  return NULL;
+}
+
+/* What PDF and PNG leave blank is said, field by field: every field with
+ * characters no font has is named (past the first ten, counted), and no
+ * field is named that has none. */
+static void
+assert_blank_text_named (ParcoursDocument *document,
+                         GPtrArray        *warnings,
+                         const char       *where)
+{
+  g_autoptr(GPtrArray) fields = collect_fields (document);
+  guint n_uncovered = 0, n_named = 0, n_counted = 0;
+
+  for (guint w = 0; w < warnings->len; w++)
+    {
+      const char *warning = warnings->pdata[w];
+
+      if (strstr (warning, ": no installed font can draw") != NULL)
+        n_named++;
+      else if (strstr (warning, "no installed font can draw") != NULL)
+        n_counted = g_ascii_strtoull (warning, NULL, 10);
+    }
+
+  for (guint i = 0; i < fields->len; i += 2)
+    {
+      const char *text = fields->pdata[i + 1];
+      gboolean uncovered = text != NULL && has_uncovered (text);
+      const char *warning = find_warning_about (warnings, fields->pdata[i]);
+
+      n_uncovered += uncovered;
+      if (uncovered && warning == NULL && n_counted == 0)
+        g_error ("%s: %s holds characters no font has (“%s”), and no warning says so",
+                 where, (const char *) fields->pdata[i], text);
+      if (!uncovered && warning != NULL)
+        g_error ("%s: a warning names %s, whose characters can all be drawn: %s",
+                 where, (const char *) fields->pdata[i], warning);
+    }
+
+  g_test_message ("%s: %u fields hold characters no font has", where, n_uncovered);
+  if (n_named + n_counted != n_uncovered)
+    g_error ("%s: %u fields hold characters no font has, but %u are named and %u counted",
+             where, n_uncovered, n_named, n_counted);
+  if (n_counted > 0)
+    g_assert_cmpuint (n_named, ==, 10);
+}
+
 static void
 check_pdf_export (ParcoursDocument *document,
                   const char       *where)
 {
-  g_autoptr(GBytes) pdf = export (document, PARCOURS_EXPORT_FORMAT_PDF);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) pdf = export_with_warnings (document, PARCOURS_EXPORT_FORMAT_PDF, warnings);
   g_autofree char *texts = check_pdf (pdf);
   g_autofree char *label = g_strdup_printf ("PDF of %s", where);
 
+  assert_blank_text_named (document, warnings, label);
   if (texts != NULL)
     assert_fields_drawn (document, texts, label);
 }
@@ -838,9 +928,12 @@ static void
 check_png_export (ParcoursDocument *document,
                   const char       *where)
 {
-  g_autoptr(GBytes) png = export (document, PARCOURS_EXPORT_FORMAT_PNG);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) png = export_with_warnings (document, PARCOURS_EXPORT_FORMAT_PNG, warnings);
+  g_autofree char *label = g_strdup_printf ("PNG of %s", where);
 
   check_png (png);
+  assert_blank_text_named (document, warnings, label);
 }
 
 static void
@@ -1062,6 +1155,69 @@ make_one_card_map (const char *text)
   add (document, parcours_card_new ("after", "l", "s", "Sentinel after the word"));
 
   return document;
+}
+
+/* A character no installed font has is left blank by PDF and PNG: the
+ * export says which field holds it, and which characters; SVG keeps the
+ * text for its viewer's fonts and says nothing. An Egyptian hieroglyph is
+ * in no font a Debian desktop has unless fonts-noto-extra is installed. */
+static void
+test_undrawable_text_named (void)
+{
+  const gunichar hieroglyph = 0x13000;
+  g_autoptr(ParcoursDocument) document = make_one_card_map ("Sign \xf0\x93\x80\x80 here");
+  ParcoursExportFormat blank_formats[] = { PARCOURS_EXPORT_FORMAT_PDF, PARCOURS_EXPORT_FORMAT_PNG };
+
+  if (font_covers (hieroglyph))
+    {
+      g_test_skip ("a font for Egyptian hieroglyphs is installed");
+      return;
+    }
+
+  for (guint f = 0; f < G_N_ELEMENTS (blank_formats); f++)
+    {
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GBytes) bytes = export_with_warnings (document, blank_formats[f], warnings);
+
+      g_assert_cmpuint (warnings->len, ==, 1);
+      g_assert_true (g_str_has_prefix (warnings->pdata[0],
+                                       "cards[0].text: no installed font can draw “\xf0\x93\x80\x80” (U+13000)"));
+    }
+
+  {
+    g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GBytes) svg = export_with_warnings (document, PARCOURS_EXPORT_FORMAT_SVG, warnings);
+
+    g_assert_cmpuint (warnings->len, ==, 0);
+  }
+}
+
+/* Past ten fields, the others are counted, not listed. */
+static void
+test_undrawable_text_counted (void)
+{
+  g_autoptr(ParcoursDocument) document = make_one_card_map ("Sentinel");
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) pdf = NULL;
+
+  if (font_covers (0x13000))
+    {
+      g_test_skip ("a font for Egyptian hieroglyphs is installed");
+      return;
+    }
+
+  for (guint i = 0; i < 14; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("h%u", i);
+
+      add (document, parcours_card_new (id, "l", "s", "\xf0\x93\x80\x80\xf0\x93\x80\x81 and ok"));
+    }
+
+  pdf = export_with_warnings (document, PARCOURS_EXPORT_FORMAT_PDF, warnings);
+  g_assert_cmpuint (warnings->len, ==, 11);
+  g_assert_true (g_str_has_prefix (warnings->pdata[0], "cards[2].text: no installed font can draw "
+                                   "“\xf0\x93\x80\x80\xf0\x93\x80\x81” (U+13000 U+13001)"));
+  g_assert_cmpstr (warnings->pdata[10], ==, "4 more fields hold characters no installed font can draw");
 }
 
 /* The whole text is drawn, in lines that fit the card. */
@@ -1351,6 +1507,8 @@ main (int    argc,
   g_test_add_func ("/hostile-text/cairo-error-reported", test_cairo_error_reported);
   g_test_add_func ("/hostile-text/refused-text-named", test_refused_text_named);
   g_test_add_func ("/hostile-text/pdf-metadata", test_pdf_metadata);
+  g_test_add_func ("/hostile-text/undrawable-text-named", test_undrawable_text_named);
+  g_test_add_func ("/hostile-text/undrawable-text-counted", test_undrawable_text_counted);
   g_test_add_func ("/hostile-text/blns/native", test_blns_native);
   g_test_add_func ("/hostile-text/blns/csv", test_blns_csv);
   g_test_add_func ("/hostile-text/blns/svg", test_blns_svg);

@@ -369,8 +369,10 @@ parcours_export_to_bytes (ParcoursDocument            *document,
     case PARCOURS_EXPORT_FORMAT_SVG:
       return parcours_export_svg (document, options);
     case PARCOURS_EXPORT_FORMAT_PDF:
+      parcours_export_warn_missing_glyphs (document, options->warnings);
       return parcours_export_pdf (document, options, error);
     case PARCOURS_EXPORT_FORMAT_PNG:
+      parcours_export_warn_missing_glyphs (document, options->warnings);
       return parcours_export_png (document, options, error);
     case PARCOURS_EXPORT_FORMAT_MERMAID:
       {

@@ -64,4 +64,7 @@ gboolean  parcours_export_to_file           (ParcoursDocument            *docume
                                              const ParcoursExportOptions *options,
                                              GError                     **error);
 
+void      parcours_export_warn_missing_glyphs (ParcoursDocument          *document,
+                                               GPtrArray                 *warnings);
+
 G_END_DECLS
