@@ -15,6 +15,7 @@
 #include "parcours-csv.h"
 #include "parcours-export.h"
 #include "parcours-format.h"
+#include "parcours-import.h"
 #include "parcours-mermaid.h"
 #include "parcours-templates.h"
 
@@ -267,48 +268,13 @@ cli_import (const char  *path,
             GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autofree char *contents = NULL;
-  ParcoursExportFormat format = PARCOURS_EXPORT_FORMAT_PARCOURS;
-  gsize length;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  ParcoursDocument *document;
 
-  if (!parcours_export_format_for_file (path, &format) ||
-      (format != PARCOURS_EXPORT_FORMAT_MERMAID && format != PARCOURS_EXPORT_FORMAT_CSV))
-    return parcours_format_load_file (file, NULL, error);
+  document = parcours_import_file (file, NULL, NULL, warnings, error);
+  print_import_warnings (path, document != NULL ? warnings : NULL);
 
-  {
-    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                   G_FILE_QUERY_INFO_NONE, NULL, error);
-    if (info == NULL)
-      return NULL;
-    if (g_file_info_get_size (info) > PARCOURS_FORMAT_MAX_FILE_SIZE)
-      {
-        g_set_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_TOO_LARGE,
-                     _("the file is larger than %d MiB"), PARCOURS_FORMAT_MAX_FILE_SIZE / (1024 * 1024));
-        return NULL;
-      }
-  }
-
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
-    return NULL;
-
-  if (format == PARCOURS_EXPORT_FORMAT_MERMAID)
-    {
-      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-      ParcoursDocument *document;
-
-      document = parcours_mermaid_import_full (contents, length, warnings, error);
-      print_import_warnings (path, document != NULL ? warnings : NULL);
-      return document;
-    }
-
-  {
-    g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-    ParcoursDocument *document;
-
-    document = parcours_csv_import_full (contents, length, warnings, error);
-    print_import_warnings (path, document != NULL ? warnings : NULL);
-    return document;
-  }
+  return document;
 }
 
 static int

@@ -124,7 +124,6 @@ parcours_application_open_action (GSimpleAction *action,
 {
   ParcoursApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(GtkFileFilter) filter = _parcours_ui_new_map_filter ();
   GtkFileChooserNative *dialog;
 
   dialog = gtk_file_chooser_native_new (_("Open Map"),
@@ -134,8 +133,7 @@ parcours_application_open_action (GSimpleAction *action,
                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
+  _parcours_ui_add_open_filters (GTK_FILE_CHOOSER (dialog));
 
   g_signal_connect (dialog, "response", G_CALLBACK (open_dialog_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));

@@ -23,6 +23,13 @@ GtkFileFilter *_parcours_ui_new_map_filter   (void);
 /* The name of @file as UTF-8, for titles and messages. */
 char          *_parcours_ui_dup_file_name    (GFile *file);
 
+/* The name of @file without its extension: what a map made from it is
+ * called until it is saved. */
+char          *_parcours_ui_dup_file_stem    (GFile *file);
+
+/* The Open dialog's filters: maps, Mermaid journeys and CSV files. */
+void           _parcours_ui_add_open_filters (GtkFileChooser *chooser);
+
 /* Remembers @file in the recently used files. */
 void           _parcours_ui_add_recent       (GFile *file);
 

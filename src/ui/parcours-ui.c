@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "parcours-resources.h"
 #include "parcours-ui-private.h"
@@ -47,6 +48,49 @@ _parcours_ui_dup_file_name (GFile *file)
     return g_file_get_parse_name (file);
 
   return g_filename_display_name (basename);
+}
+
+char *
+_parcours_ui_dup_file_stem (GFile *file)
+{
+  char *name = _parcours_ui_dup_file_name (file);
+  char *dot = strrchr (name, '.');
+
+  /* “.hidden” keeps its name. */
+  if (dot != NULL && dot != name)
+    *dot = '\0';
+
+  return name;
+}
+
+/* Journey maps first; then every file Parcours can import. */
+void
+_parcours_ui_add_open_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) maps = _parcours_ui_new_map_filter ();
+  g_autoptr(GtkFileFilter) mermaid = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("All Supported Files"));
+  gtk_file_filter_add_mime_type (all, PARCOURS_MIME_TYPE);
+  gtk_file_filter_add_suffix (all, PARCOURS_FILE_SUFFIX);
+
+  gtk_file_filter_set_name (mermaid, _("Mermaid Journeys"));
+  gtk_file_filter_set_name (csv, _("CSV Spreadsheets"));
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_file_filter_add_suffix (i == 0 ? all : mermaid, "mmd");
+      gtk_file_filter_add_suffix (i == 0 ? all : mermaid, "mermaid");
+      gtk_file_filter_add_suffix (i == 0 ? all : csv, "csv");
+      gtk_file_filter_add_mime_type (i == 0 ? all : csv, "text/csv");
+    }
+
+  gtk_file_chooser_add_filter (chooser, all);
+  gtk_file_chooser_add_filter (chooser, maps);
+  gtk_file_chooser_add_filter (chooser, mermaid);
+  gtk_file_chooser_add_filter (chooser, csv);
+  gtk_file_chooser_set_filter (chooser, all);
 }
 
 void

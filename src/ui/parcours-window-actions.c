@@ -120,6 +120,17 @@ parcours_window_save_as (ParcoursWindow *self,
     {
       gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
     }
+  else if (self->import_source != NULL)
+    {
+      /* Beside the file it was imported from, under the same name. */
+      g_autoptr(GFile) folder = g_file_get_parent (self->import_source);
+      g_autofree char *stem = _parcours_ui_dup_file_stem (self->import_source);
+      g_autofree char *name = g_strconcat (stem, ".", PARCOURS_FILE_SUFFIX, NULL);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
   else
     {
       g_autofree char *title = _parcours_window_dup_display_title (self);

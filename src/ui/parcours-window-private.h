@@ -23,6 +23,10 @@ struct _ParcoursWindow
   GFile                *file;
   GCancellable         *cancellable;
 
+  /* The Mermaid or CSV file a map not saved yet was imported from: it
+   * names the map and is where Save As offers to put it. */
+  GFile                *import_source;
+
   /* Where the unsaved changes are autosaved */
   ParcoursDraft        *draft;
   guint                 autosave_source;

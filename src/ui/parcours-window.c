@@ -11,6 +11,7 @@
 
 #include "parcours-default-map.h"
 #include "parcours-format.h"
+#include "parcours-import.h"
 #include "parcours-palette.h"
 #include "parcours-ui-private.h"
 #include "parcours-window-private.h"
@@ -111,6 +112,14 @@ parcours_window_update_title (ParcoursWindow *self)
 
   if (self->file != NULL)
     folder = dup_folder_name (self->file);
+  else if (self->import_source != NULL)
+    {
+      g_autofree char *source = _parcours_ui_dup_file_name (self->import_source);
+
+      /* Translators: the subtitle of a map not saved yet; %s is the
+       * Mermaid or CSV file it was made from */
+      folder = g_strdup_printf (_("Imported from %s"), source);
+    }
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, header_title);
@@ -160,6 +169,7 @@ parcours_window_set_document (ParcoursWindow   *self,
   self->draft_error_shown = FALSE;
 
   g_set_object (&self->document, document);
+  g_clear_object (&self->import_source);
   g_clear_object (&self->history);
   self->history = parcours_history_new (document);
   g_set_object (&self->file, file);
@@ -204,6 +214,24 @@ loading_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* What a load thread hands to the main thread. */
+typedef struct
+{
+  ParcoursDocument *document;
+  ParcoursImportKind kind;
+  GPtrArray *warnings;
+} LoadedMap;
+
+static void
+loaded_map_free (LoadedMap *map)
+{
+  g_clear_object (&map->document);
+  g_clear_pointer (&map->warnings, g_ptr_array_unref);
+  g_free (map);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadedMap, loaded_map_free)
+
 static void
 load_file_thread (GTask        *task,
                   gpointer      source_object,
@@ -212,14 +240,85 @@ load_file_thread (GTask        *task,
 {
   GFile *file = task_data;
   g_autoptr(GError) error = NULL;
-  ParcoursDocument *document;
+  g_autoptr(LoadedMap) map = g_new0 (LoadedMap, 1);
 
-  document = parcours_format_load_file (file, cancellable, &error);
+  map->warnings = g_ptr_array_new_with_free_func (g_free);
+  map->document = parcours_import_file (file, cancellable, &map->kind, map->warnings, &error);
 
-  if (document == NULL)
+  if (map->document == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, document, g_object_unref);
+    g_task_return_pointer (task, g_steal_pointer (&map), (GDestroyNotify) loaded_map_free);
+}
+
+/* The importers' warnings are clauses ("line 3: score …"): a dialog
+ * shows them as sentences, one a line. */
+static char *
+dup_sentences (GPtrArray *clauses)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      const char *clause = clauses->pdata[i];
+      gunichar first = g_utf8_get_char (clause);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      if (clauses->len > 1)
+        g_string_append (text, "• ");
+      g_string_append_unichar (text, g_unichar_totitle (first));
+      g_string_append (text, g_utf8_next_char (clause));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+import_warnings_toast_clicked_cb (AdwToast       *toast,
+                                  ParcoursWindow *self)
+{
+  const char *details = g_object_get_data (G_OBJECT (toast), "parcours-import-warnings");
+
+  _parcours_window_show_error (self, _("Changed on Import"), details);
+}
+
+/* A Mermaid or CSV file becomes a new map, not saved yet: saving it
+ * over the file it came from would lose what that format cannot hold
+ * (personas, details, colours). The toast says what the import changed,
+ * if anything. */
+static void
+parcours_window_show_imported (ParcoursWindow *self,
+                               GFile          *source,
+                               GPtrArray      *warnings)
+{
+  g_autofree char *name = _parcours_ui_dup_file_name (source);
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_set_object (&self->import_source, source);
+  parcours_history_mark_unsaved (self->history);
+  parcours_window_update_title (self);
+
+  if (warnings->len == 0)
+    {
+      /* Translators: in a toast; %s is the name of a Mermaid or CSV file */
+      title = g_strdup_printf (_("Imported “%s”"), escaped);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      return;
+    }
+
+  /* Translators: in a toast; %s is the name of a Mermaid or CSV file */
+  title = g_strdup_printf (_("Imported “%s” with changes"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_timeout (toast, 0);
+  g_object_set_data_full (G_OBJECT (toast), "parcours-import-warnings",
+                          dup_sentences (warnings), g_free);
+  g_signal_connect_object (toast, "button-clicked",
+                           G_CALLBACK (import_warnings_toast_clicked_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -229,13 +328,14 @@ load_file_loaded_cb (GObject      *object,
 {
   ParcoursWindow *self = PARCOURS_WINDOW (object);
   g_autoptr(GTask) task = user_data;
-  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(LoadedMap) map = NULL;
   g_autoptr(GError) error = NULL;
+  GFile *file = g_task_get_task_data (task);
 
   g_assert (self->n_loading > 0);
 
   self->n_loading--;
-  document = g_task_propagate_pointer (G_TASK (result), &error);
+  map = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* Cancelled in dispose: the widgets may be gone already. */
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -248,7 +348,7 @@ load_file_loaded_cb (GObject      *object,
   if (self->n_loading == 0)
     g_clear_handle_id (&self->loading_source, g_source_remove);
 
-  if (document == NULL)
+  if (map == NULL)
     {
       parcours_window_update_view (self);
       parcours_window_update_title (self);
@@ -256,8 +356,25 @@ load_file_loaded_cb (GObject      *object,
       return;
     }
 
-  parcours_window_set_document (self, document, g_task_get_task_data (task), TRUE);
-  _parcours_ui_add_recent (g_task_get_task_data (task));
+  if (map->kind == PARCOURS_IMPORT_NATIVE)
+    {
+      parcours_window_set_document (self, map->document, file, TRUE);
+    }
+  else
+    {
+      const char *title = parcours_document_get_title (map->document);
+
+      /* No one has seen the map yet: naming it is not an edit. */
+      if (title == NULL || title[0] == '\0')
+        {
+          g_autofree char *stem = _parcours_ui_dup_file_stem (file);
+
+          parcours_document_set_title (map->document, stem);
+        }
+      parcours_window_set_document (self, map->document, NULL, TRUE);
+      parcours_window_show_imported (self, file, map->warnings);
+    }
+  _parcours_ui_add_recent (file);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -323,6 +440,7 @@ parcours_window_finalize (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
+  g_clear_object (&self->import_source);
   g_clear_object (&self->draft);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->print_settings);
@@ -637,6 +755,9 @@ _parcours_window_set_file (ParcoursWindow *self,
   g_assert (PARCOURS_IS_WINDOW (self));
   g_assert (!file || G_IS_FILE (file));
 
+  if (file != NULL)
+    g_clear_object (&self->import_source);
+
   if (g_set_object (&self->file, file))
     {
       parcours_window_update_view (self);
@@ -661,6 +782,9 @@ _parcours_window_dup_display_title (ParcoursWindow *self)
 
   if (self->file != NULL)
     return _parcours_ui_dup_file_name (self->file);
+
+  if (self->import_source != NULL)
+    return _parcours_ui_dup_file_stem (self->import_source);
 
   return g_strdup (_("Untitled Journey"));
 }
