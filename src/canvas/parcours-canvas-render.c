@@ -865,10 +865,9 @@ update_lifted (ParcoursCanvas *self)
 static GdkRGBA
 outside_color (ParcoursCanvas *self)
 {
-  GdkRGBA outside = { self->style->background.red * 0.94, self->style->background.green * 0.94,
-                      self->style->background.blue * 0.95, 1 };
+  const ParcoursRgba *outside = &self->style->outside;
 
-  return outside;
+  return (GdkRGBA) { outside->red, outside->green, outside->blue, outside->alpha };
 }
 
 /* Draws the tile at (@column, @row) of the grid of TILE_SIZE device

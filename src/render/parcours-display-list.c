@@ -213,7 +213,8 @@ parcours_display_list_add_text (ParcoursDisplayList *self,
   primitive->text = parcours_text_block_ref (text);
   primitive->bounds.x = x;
   primitive->bounds.y = y;
-  primitive->bounds.width = text->wrap_width >= 0 ? MAX (text->wrap_width, text->width) : text->width;
+  primitive->bounds.width = text->wrap_width >= 0 ? MAX (text->wrap_width, text->width)
+                                                  : text->width;
   primitive->bounds.height = text->height;
   primitive->color = *color;
 }
