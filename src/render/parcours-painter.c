@@ -586,18 +586,26 @@ paint_legend (Painter        *p,
     }
 }
 
+static void
+painter_init (Painter        *p,
+              ParcoursLayout *layout,
+              gboolean        by_element)
+{
+  p->by_element = by_element;
+  p->style = parcours_layout_get_style (layout);
+  p->list = parcours_display_list_new (parcours_layout_get_width (layout),
+                                       parcours_layout_get_height (layout),
+                                       p->style->background);
+  p->path = g_array_new (FALSE, FALSE, sizeof (ParcoursPathSegment));
+}
+
 static ParcoursDisplayList *
 paint (ParcoursLayout *layout,
        gboolean        by_element)
 {
   Painter p;
 
-  p.by_element = by_element;
-  p.style = parcours_layout_get_style (layout);
-  p.list = parcours_display_list_new (parcours_layout_get_width (layout),
-                                      parcours_layout_get_height (layout),
-                                      p.style->background);
-  p.path = g_array_new (FALSE, FALSE, sizeof (ParcoursPathSegment));
+  painter_init (&p, layout, by_element);
 
   paint_title (&p, layout);
   paint_personas (&p, layout);
@@ -606,6 +614,38 @@ paint (ParcoursLayout *layout,
   paint_cards (&p, layout);
   paint_emotions (&p, layout);
   paint_legend (&p, layout);
+
+  g_array_unref (p.path);
+
+  return p.list;
+}
+
+/**
+ * parcours_painter_paint_card:
+ * @layout: an up-to-date layout
+ * @index: a card's index in @layout
+ *
+ * Paints one card as parcours_painter_paint_by_element() does, for the
+ * canvas to put in place of the card's previous primitives after an edit.
+ *
+ * Returns: (transfer full): a display list of the card's primitives
+ */
+ParcoursDisplayList *
+parcours_painter_paint_card (ParcoursLayout *layout,
+                             guint           index)
+{
+  ParcoursCard *card;
+  Painter p;
+
+  g_return_val_if_fail (PARCOURS_IS_LAYOUT (layout), NULL);
+  g_return_val_if_fail (index < parcours_layout_get_n_cards (layout), NULL);
+
+  painter_init (&p, layout, TRUE);
+
+  card = parcours_layout_get_card (layout, index)->card;
+  parcours_display_list_set_element (p.list, PARCOURS_ELEMENT (card));
+  paint_card_range (&p, layout, index, index + 1);
+  parcours_display_list_set_element (p.list, NULL);
 
   g_array_unref (p.path);
 
