@@ -59,6 +59,11 @@ struct _ParcoursCanvas
   guint64 frame_counter;
   GPtrArray *lifted;            /* ParcoursElement, owned */
   guint layout_dirty : 1;
+  /* What changed since the last layout: only the text, details, KPI or
+   * colour of @edited_cards, unless @relayout_all. */
+  guint relayout_all : 1;
+  guint element_changing : 1;   /* an element-changed awaits its changed */
+  GPtrArray *edited_cards;      /* ParcoursCard, owned */
   guint space_held : 1;
   guint panning : 1;
 
@@ -124,6 +129,8 @@ double   _parcours_canvas_tile_scale        (ParcoursCanvas *self,
 void     _parcours_canvas_init_render       (ParcoursCanvas *self);
 void     _parcours_canvas_clear_render      (ParcoursCanvas *self);
 void     _parcours_canvas_rebuild_runs      (ParcoursCanvas *self);
+gboolean _parcours_canvas_repaint_cards     (ParcoursCanvas *self,
+                                             GArray         *changed);
 void     _parcours_canvas_snapshot_map      (ParcoursCanvas *self,
                                              GtkSnapshot    *snapshot,
                                              gboolean        decorations);

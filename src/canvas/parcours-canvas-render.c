@@ -13,6 +13,7 @@
 
 #include "parcours-canvas-private.h"
 #include "parcours-gsk-renderer.h"
+#include "parcours-painter.h"
 
 /* Drawing the canvas. The display list is painted element by element;
  * each element's primitives (and each background primitive) form a run
@@ -295,6 +296,34 @@ damage_changes (ParcoursCanvas *self,
     damage (self, &(ParcoursRect) { 0, MIN (height, old_height), G_MAXFLOAT, G_MAXFLOAT });
 }
 
+/* The bounds, origin and signature of the primitives of @run. */
+static void
+measure_run (ParcoursCanvas    *self,
+             ParcoursCanvasRun *run)
+{
+  guint64 hash = HASH_SEED;
+
+  for (guint k = run->first; k < run->first + run->n; k++)
+    {
+      const ParcoursPrimitive *p = parcours_display_list_get_item (self->list, k);
+
+      grow_bounds (&run->bounds, &p->bounds, k == run->first);
+    }
+
+  /* Elements are recorded relative to their corner, so that a moved
+   * card keeps its node; background shapes stay where they are. */
+  run->origin_x = run->origin_y = 0;
+  if (run->element != NULL)
+    {
+      run->origin_x = floor (run->bounds.x);
+      run->origin_y = floor (run->bounds.y);
+    }
+  for (guint k = run->first; k < run->first + run->n; k++)
+    hash = hash_primitive (hash, parcours_display_list_get_item (self->list, k),
+                           run->origin_x, run->origin_y);
+  run->signature = hash & ~(guint64) 1;
+}
+
 /* Splits the new display list into runs, and forgets the nodes and
  * tiles of what changed: the next frame records only those. */
 void
@@ -313,30 +342,16 @@ _parcours_canvas_rebuild_runs (ParcoursCanvas *self)
     {
       const ParcoursPrimitive *first = parcours_display_list_get_item (self->list, i);
       ParcoursCanvasRun run = { first->element, i, 0 };
-      guint64 hash = HASH_SEED;
 
       do
         {
-          const ParcoursPrimitive *p = parcours_display_list_get_item (self->list, i);
-
-          grow_bounds (&run.bounds, &p->bounds, run.n == 0);
           run.n++;
           i++;
         }
       while (first->element != NULL && i < n &&
              parcours_display_list_get_item (self->list, i)->element == first->element);
 
-      /* Elements are recorded relative to their corner, so that a moved
-       * card keeps its node; background shapes stay where they are. */
-      if (run.element != NULL)
-        {
-          run.origin_x = floor (run.bounds.x);
-          run.origin_y = floor (run.bounds.y);
-        }
-      for (guint k = run.first; k < run.first + run.n; k++)
-        hash = hash_primitive (hash, parcours_display_list_get_item (self->list, k), run.origin_x, run.origin_y);
-      run.signature = hash & ~(guint64) 1;
-
+      measure_run (self, &run);
       g_array_append_val (self->runs, run);
       if (run.element != NULL)
         g_hash_table_insert (self->element_runs, run.element, GUINT_TO_POINTER (self->runs->len));
@@ -358,6 +373,92 @@ _parcours_canvas_rebuild_runs (ParcoursCanvas *self)
       if (!g_hash_table_contains (wanted, &base))
         g_hash_table_iter_remove (&iter);
     }
+}
+
+static const ParcoursCanvasRun *element_run (ParcoursCanvas  *self,
+                                             ParcoursElement *element);
+
+/* Paints card @index again in place of its run's primitives, keeping the
+ * replaced text blocks alive in @old_texts, and damages the tiles it was
+ * and is on when it paints differently. */
+static void
+repaint_card (ParcoursCanvas *self,
+              guint           index,
+              GPtrArray      *old_texts)
+{
+  ParcoursCard *card = parcours_layout_get_card (self->layout, index)->card;
+  guint r = GPOINTER_TO_UINT (g_hash_table_lookup (self->element_runs, card)) - 1;
+  ParcoursCanvasRun *run = &g_array_index (self->runs, ParcoursCanvasRun, r);
+  ParcoursCanvasRun old = *run;
+  g_autoptr(ParcoursDisplayList) painted = parcours_painter_paint_card (self->layout, index);
+  guint n = parcours_display_list_get_n_items (painted);
+  guint64 key;
+
+  for (guint k = run->first; k < run->first + run->n; k++)
+    {
+      const ParcoursPrimitive *p = parcours_display_list_get_item (self->list, k);
+
+      if (p->text != NULL)
+        g_ptr_array_add (old_texts, parcours_text_block_ref (p->text));
+    }
+
+  parcours_display_list_splice (self->list, run->first, run->n, painted);
+  for (guint later = r + 1; n != old.n && later < self->runs->len; later++)
+    g_array_index (self->runs, ParcoursCanvasRun, later).first += (int) n - (int) old.n;
+  run->n = n;
+  measure_run (self, run);
+
+  if (run->signature == old.signature && run->origin_x == old.origin_x &&
+      run->origin_y == old.origin_y)
+    return;
+
+  damage (self, &old.bounds);
+  damage (self, &run->bounds);
+  /* Its old node, at either level of detail. */
+  key = old.signature;
+  g_hash_table_remove (self->nodes, &key);
+  key |= 1;
+  g_hash_table_remove (self->nodes, &key);
+}
+
+/**
+ * _parcours_canvas_repaint_cards:
+ * @changed: (element-type guint): indices of the cards whose boxes
+ *   changed, and nothing else in the layout
+ *
+ * Paints those cards again in place in the display list, measures their
+ * runs again and damages the tiles they were and are on: the rest of the
+ * list, its runs and their nodes stay as they are.
+ *
+ * Returns: FALSE when a card has no run yet (paint the whole list then)
+ */
+gboolean
+_parcours_canvas_repaint_cards (ParcoursCanvas *self,
+                                GArray         *changed)
+{
+  /* The replaced primitives' text blocks live until the runs are
+   * measured: see hash_primitive(). */
+  g_autoptr(GPtrArray) old_texts = NULL;
+
+  if (self->list == NULL)
+    return FALSE;
+  for (guint i = 0; i < changed->len; i++)
+    {
+      guint index = g_array_index (changed, guint, i);
+      const ParcoursCardBox *box;
+
+      if (index >= parcours_layout_get_n_cards (self->layout))
+        return FALSE;
+      box = parcours_layout_get_card (self->layout, index);
+      if (element_run (self, PARCOURS_ELEMENT (box->card)) == NULL)
+        return FALSE;
+    }
+
+  old_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) parcours_text_block_unref);
+  for (guint i = 0; i < changed->len; i++)
+    repaint_card (self, g_array_index (changed, guint, i), old_texts);
+
+  return TRUE;
 }
 
 static gboolean
@@ -865,10 +966,9 @@ update_lifted (ParcoursCanvas *self)
 static GdkRGBA
 outside_color (ParcoursCanvas *self)
 {
-  GdkRGBA outside = { self->style->background.red * 0.94, self->style->background.green * 0.94,
-                      self->style->background.blue * 0.95, 1 };
+  const ParcoursRgba *outside = &self->style->outside;
 
-  return outside;
+  return (GdkRGBA) { outside->red, outside->green, outside->blue, outside->alpha };
 }
 
 /* Draws the tile at (@column, @row) of the grid of TILE_SIZE device

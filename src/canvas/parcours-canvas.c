@@ -133,32 +133,63 @@ ensure_tick (ParcoursCanvas *self)
 
 /* Model signals only mark the layout dirty; it is computed once, on the
  * next frame, however many changes came before it. */
-void
-_parcours_canvas_queue_relayout (ParcoursCanvas *self)
+static void
+queue_layout (ParcoursCanvas *self)
 {
   self->layout_dirty = TRUE;
   ensure_tick (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+void
+_parcours_canvas_queue_relayout (ParcoursCanvas *self)
+{
+  self->relayout_all = TRUE;
+  queue_layout (self);
+}
+
 static void update_description (ParcoursCanvas *self);
+
+/* After an edit of the text of a few cards, only their cells and rows are
+ * laid out again; when no row moved, only they are painted again.
+ * Returns whether the display list is up to date. */
+static gboolean
+update_edited_cards (ParcoursCanvas *self)
+{
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (parcours_layout_update_cards (self->layout, self->edited_cards, changed))
+    return FALSE;
+
+  return _parcours_canvas_repaint_cards (self, changed);
+}
 
 void
 _parcours_canvas_ensure_layout (ParcoursCanvas *self)
 {
   g_autoptr(ParcoursDisplayList) previous = NULL;
+  gboolean repainted = FALSE;
 
   if (!self->layout_dirty || self->document == NULL)
     return;
 
   self->layout_dirty = FALSE;
-  parcours_layout_update (self->layout, self->document);
+  if (!self->relayout_all && self->list != NULL && self->edited_cards->len > 0 &&
+      parcours_layout_get_document (self->layout) == self->document)
+    repainted = update_edited_cards (self);
+  else
+    parcours_layout_update (self->layout, self->document);
+  self->relayout_all = FALSE;
+  g_ptr_array_set_size (self->edited_cards, 0);
 
   /* The previous list lives until the runs are compared with it: see
    * hash_primitive(). */
-  previous = g_steal_pointer (&self->list);
-  self->list = parcours_painter_paint_by_element (self->layout);
-  _parcours_canvas_rebuild_runs (self);
+  if (!repainted)
+    {
+      previous = g_steal_pointer (&self->list);
+      self->list = parcours_painter_paint_by_element (self->layout);
+      _parcours_canvas_rebuild_runs (self);
+    }
 
   parcours_interaction_set_layout (self->interaction, self->layout);
   parcours_selection_prune (self->selection, self->document);
@@ -173,11 +204,45 @@ _parcours_canvas_ensure_layout (ParcoursCanvas *self)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+/* A card's text, details, KPI or colour change only its box: the next
+ * layout does its cell and rows again, not the map. */
+static gboolean
+changes_only_card_box (ParcoursElement *element,
+                       GParamSpec      *pspec)
+{
+  static const char * const names[] = { "text", "details", "kpi", "color" };
+
+  if (!PARCOURS_IS_CARD (element))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (pspec->name, names[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+document_element_changed_cb (ParcoursCanvas   *self,
+                             ParcoursElement  *element,
+                             GParamSpec       *pspec,
+                             ParcoursDocument *document)
+{
+  self->element_changing = TRUE;
+  if (!changes_only_card_box (element, pspec))
+    self->relayout_all = TRUE;
+  else if (!self->relayout_all && !g_ptr_array_find (self->edited_cards, element, NULL))
+    g_ptr_array_add (self->edited_cards, g_object_ref (element));
+}
+
+/* Any other change lays out the whole map again. */
 static void
 document_changed_cb (ParcoursCanvas   *self,
                      ParcoursDocument *document)
 {
-  _parcours_canvas_queue_relayout (self);
+  if (!self->element_changing)
+    self->relayout_all = TRUE;
+  self->element_changing = FALSE;
+  queue_layout (self);
 }
 
 /* A point's level in words and its value, as a tooltip says it. */
@@ -439,6 +504,7 @@ parcours_canvas_finalize (GObject *object)
   ParcoursCanvas *self = PARCOURS_CANVAS (object);
 
   g_clear_object (&self->document_signals);
+  g_clear_pointer (&self->edited_cards, g_ptr_array_unref);
   g_clear_pointer (&self->list, parcours_display_list_unref);
   g_clear_pointer (&self->runs, g_array_unref);
   g_clear_pointer (&self->element_runs, g_hash_table_unref);
@@ -592,6 +658,9 @@ parcours_canvas_init (ParcoursCanvas *self)
   self->viewport = parcours_viewport_new ();
   self->selection = parcours_selection_new ();
   self->document_signals = g_signal_group_new (PARCOURS_TYPE_DOCUMENT);
+  self->edited_cards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_group_connect_object (self->document_signals, "element-changed",
+                                 G_CALLBACK (document_element_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->document_signals, "changed",
                                  G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
 

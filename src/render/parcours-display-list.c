@@ -112,6 +112,48 @@ parcours_display_list_get_item (ParcoursDisplayList *self,
  * Tags the primitives added from now on with @element, until the next
  * call; %NULL for the map's background.
  */
+/**
+ * parcours_display_list_splice:
+ * @self: a display list nobody else reads yet
+ * @first: the first primitive to replace
+ * @n_removed: how many to replace
+ * @source: the primitives to put in their place, moved out of it
+ *
+ * Replaces primitives in place: the canvas keeps its list up to date one
+ * element at a time after an edit instead of painting the map again.
+ */
+void
+parcours_display_list_splice (ParcoursDisplayList *self,
+                              guint                first,
+                              guint                n_removed,
+                              ParcoursDisplayList *source)
+{
+  guint n_added, n_copied;
+
+  g_return_if_fail (self != NULL && source != NULL && self != source);
+  g_return_if_fail (first <= self->items->len && n_removed <= self->items->len - first);
+
+  n_added = source->items->len;
+  n_copied = MIN (n_added, n_removed);
+  for (guint i = first; i < first + n_removed; i++)
+    clear_primitive (&g_array_index (self->items, ParcoursPrimitive, i));
+
+  /* Overwrite what is there, then grow or shrink by the difference. */
+  memcpy (&g_array_index (self->items, ParcoursPrimitive, first), source->items->data,
+          n_copied * sizeof (ParcoursPrimitive));
+  if (n_added > n_removed)
+    g_array_insert_vals (self->items, first + n_removed,
+                         &g_array_index (source->items, ParcoursPrimitive, n_removed),
+                         n_added - n_removed);
+  else if (n_removed > n_added)
+    g_array_remove_range (self->items, first + n_added, n_removed - n_added);
+
+  /* The moved primitives belong to @self now. */
+  g_array_set_clear_func (source->items, NULL);
+  g_array_set_size (source->items, 0);
+  g_array_set_clear_func (source->items, clear_primitive);
+}
+
 void
 parcours_display_list_set_element (ParcoursDisplayList *self,
                                    ParcoursElement     *element)
@@ -213,7 +255,8 @@ parcours_display_list_add_text (ParcoursDisplayList *self,
   primitive->text = parcours_text_block_ref (text);
   primitive->bounds.x = x;
   primitive->bounds.y = y;
-  primitive->bounds.width = text->wrap_width >= 0 ? MAX (text->wrap_width, text->width) : text->width;
+  primitive->bounds.width = text->wrap_width >= 0 ? MAX (text->wrap_width, text->width)
+                                                  : text->width;
   primitive->bounds.height = text->height;
   primitive->color = *color;
 }

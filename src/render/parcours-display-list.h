@@ -96,6 +96,10 @@ guint                    parcours_display_list_get_n_items   (ParcoursDisplayLis
 const ParcoursPrimitive *parcours_display_list_get_item      (ParcoursDisplayList      *self,
                                                               guint                     index);
 
+void                     parcours_display_list_splice        (ParcoursDisplayList      *self,
+                                                              guint                     first,
+                                                              guint                     n_removed,
+                                                              ParcoursDisplayList      *source);
 void                     parcours_display_list_set_element   (ParcoursDisplayList      *self,
                                                               ParcoursElement          *element);
 void                     parcours_display_list_add_rect      (ParcoursDisplayList      *self,

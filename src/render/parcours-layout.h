@@ -114,6 +114,9 @@ void                      parcours_layout_set_header_width (ParcoursLayout *self
                                                           double            width);
 void                      parcours_layout_update         (ParcoursLayout   *self,
                                                           ParcoursDocument *document);
+gboolean                  parcours_layout_update_cards   (ParcoursLayout   *self,
+                                                          GPtrArray        *cards,
+                                                          GArray           *changed);
 ParcoursDocument         *parcours_layout_get_document   (ParcoursLayout   *self);
 
 double                    parcours_layout_get_width      (ParcoursLayout   *self);

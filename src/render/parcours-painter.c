@@ -155,18 +155,11 @@ icon (Painter            *p,
     parcours_display_list_add_icon (p->list, name, &r, color);
 }
 
-static ParcoursRgba
-level_color (int level)
+static const ParcoursRgba *
+level_color (ParcoursStyle *style,
+             int            level)
 {
-  static const ParcoursRgba colors[] = {
-    { 0.878, 0.106, 0.141, 1 },   /* very negative */
-    { 1.000, 0.471, 0.000, 1 },
-    { 0.965, 0.827, 0.176, 1 },   /* neutral */
-    { 0.561, 0.855, 0.400, 1 },
-    { 0.149, 0.635, 0.412, 1 },   /* very positive */
-  };
-
-  return colors[CLAMP (level, -2, 2) + 2];
+  return &style->levels[CLAMP (level, -2, 2) + 2];
 }
 
 static const char *
@@ -190,13 +183,9 @@ paint_face (Painter *p,
             double   r,
             int      level)
 {
-  static const ParcoursRgba ink = { 0.141, 0.122, 0.192, 1 };
-  static const ParcoursRgba white = { 1, 1, 1, 1 };
-  ParcoursRgba fill = level_color (level);
-
-  icon (p, "parcours-face-disc", cx - r - 0.75, cy - r - 0.75, 2 * r + 1.5, &white);
-  icon (p, "parcours-face-disc", cx - r, cy - r, 2 * r, &fill);
-  icon (p, face_features (level), cx - r, cy - r, 2 * r, &ink);
+  icon (p, "parcours-face-disc", cx - r - 0.75, cy - r - 0.75, 2 * r + 1.5, &p->style->face_rim);
+  icon (p, "parcours-face-disc", cx - r, cy - r, 2 * r, level_color (p->style, level));
+  icon (p, face_features (level), cx - r, cy - r, 2 * r, &p->style->face_ink);
 }
 
 static void
@@ -215,26 +204,28 @@ paint_personas (Painter        *p,
                 ParcoursLayout *layout)
 {
   ParcoursStyle *style = p->style;
-  static const ParcoursRgba white = { 1, 1, 1, 1 };
 
   for (guint i = 0; i < parcours_layout_get_n_personas (layout); i++)
     {
       const ParcoursPersonaBox *box = parcours_layout_get_persona (layout, i);
       double pad = box->avatar.x - box->rect.x;
-      double text_x = box->avatar.x + box->avatar.width + 10;
+      double text_x = box->avatar.x + box->avatar.width + style->avatar_gap;
+      double role_y = box->avatar.y + box->name->height + style->line_gap;
 
-      rect (p, box->rect.x, box->rect.y, box->rect.width, box->rect.height, 10,
+      rect (p, box->rect.x, box->rect.y, box->rect.width, box->rect.height, style->persona_radius,
             &style->surface, &style->grid, 1);
       path_circle (p, box->avatar.x + box->avatar.width / 2, box->avatar.y + box->avatar.height / 2,
                    box->avatar.width / 2);
       emit_path (p, &box->color, NULL, 0, FALSE);
       text (p, box->initials, box->avatar.x,
-            box->avatar.y + (box->avatar.height - box->initials->height) / 2, &white);
+            box->avatar.y + (box->avatar.height - box->initials->height) / 2, &style->avatar_text);
       text (p, box->name, text_x, box->avatar.y, &style->text);
-      text (p, box->role, text_x, box->avatar.y + box->name->height + 2, &style->dim_text);
+      text (p, box->role, text_x, role_y, &style->dim_text);
       if (box->details != NULL)
         text (p, box->details, box->rect.x + pad,
-              box->avatar.y + MAX (box->avatar.height, box->name->height + 2 + box->role->height) + 8,
+              box->avatar.y + MAX (box->avatar.height,
+                                   box->name->height + style->line_gap + box->role->height) +
+                style->persona_details_gap,
               &style->text);
     }
 }
@@ -255,7 +246,8 @@ paint_grid_background (Painter        *p,
                     parcours_layout_get_stage (layout, 0)->header.height;
   else
     header_bottom = n_lanes > 0 ? parcours_layout_get_lane (layout, 0)->header.y : grid.y;
-  rect (p, grid.x, grid.y, style->lane_header_width, header_bottom - grid.y, 0, &style->surface, NULL, 0);
+  rect (p, grid.x, grid.y, style->lane_header_width, header_bottom - grid.y, 0, &style->surface,
+        NULL, 0);
 
   for (guint l = 0; l < n_lanes; l++)
     {
@@ -268,16 +260,20 @@ paint_grid_background (Painter        *p,
         {
           double third = lane->band.height / 3;
 
-          rect (p, lane->row.x, lane->row.y, lane->row.width, lane->row.height, 0, &style->background, NULL, 0);
-          rect (p, lane->band.x, lane->band.y, lane->band.width, third, 0, &style->positive_zone, NULL, 0);
-          rect (p, lane->band.x, lane->band.y + 2 * third, lane->band.width, third, 0, &style->negative_zone, NULL, 0);
+          rect (p, lane->row.x, lane->row.y, lane->row.width, lane->row.height, 0,
+                &style->background, NULL, 0);
+          rect (p, lane->band.x, lane->band.y, lane->band.width, third, 0, &style->positive_zone,
+                NULL, 0);
+          rect (p, lane->band.x, lane->band.y + 2 * third, lane->band.width, third, 0,
+                &style->negative_zone, NULL, 0);
           path_move (p, lane->band.x, lane->band.y + lane->band.height / 2);
           path_line (p, lane->band.x + lane->band.width, lane->band.y + lane->band.height / 2);
           emit_path (p, NULL, &style->grid, 1, TRUE);
         }
       else
         {
-          rect (p, lane->row.x, lane->row.y, lane->row.width, lane->row.height, 0, &style->lane_tints[kind], NULL, 0);
+          rect (p, lane->row.x, lane->row.y, lane->row.width, lane->row.height, 0,
+                &style->lane_tints[kind], NULL, 0);
         }
     }
 
@@ -321,11 +317,14 @@ paint_headers (Painter        *p,
       double y = stage->header.y + pad;
 
       parcours_display_list_set_element (p->list, PARCOURS_ELEMENT (stage->stage));
-      rect (p, stage->header.x + pad, y, stage->header.width - 2 * pad, 4, 2, &stage->color, NULL, 0);
-      y += 4 + 6;
+      rect (p, stage->header.x + pad, y, stage->header.width - 2 * pad, style->stage_stripe_height,
+            style->stage_stripe_height / 2, &stage->color, NULL, 0);
+      y += style->stage_stripe_height + style->stage_stripe_gap;
       text (p, stage->name, stage->header.x + pad, y, &style->text);
       if (stage->description != NULL)
-        text (p, stage->description, stage->header.x + pad, y + stage->name->height + 4, &style->dim_text);
+        text (p, stage->description, stage->header.x + pad,
+              y + stage->name->height + style->stage_description_gap,
+              &style->dim_text);
     }
 
   for (guint l = 0; l < parcours_layout_get_n_lanes (layout); l++)
@@ -339,11 +338,12 @@ paint_headers (Painter        *p,
       y += lane->name->height;
       if (lane->subtitle != NULL)
         {
-          text (p, lane->subtitle, x, y + 2, &style->dim_text);
-          y += 2 + lane->subtitle->height;
+          text (p, lane->subtitle, x, y + style->line_gap, &style->dim_text);
+          y += style->line_gap + lane->subtitle->height;
         }
       if (lane->is_emotion && !lane->collapsed)
-        rect (p, x, y + 5, 24, 3, 1.5, &lane->curve_color, NULL, 0);
+        rect (p, x, y + style->lane_swatch_gap, style->lane_swatch_width, style->lane_swatch_height,
+              style->lane_swatch_height / 2, &lane->curve_color, NULL, 0);
       if (lane->hidden_note != NULL)
         {
           parcours_display_list_set_element (p->list, NULL);
@@ -359,6 +359,12 @@ static gboolean
 card_has_face (const ParcoursCardBox *box)
 {
   return box->has_footer && parcours_card_get_sentiment (box->card) != PARCOURS_SENTIMENT_NEUTRAL;
+}
+
+static gboolean
+card_is_positive (const ParcoursCardBox *box)
+{
+  return parcours_card_get_sentiment (box->card) == PARCOURS_SENTIMENT_POSITIVE;
 }
 
 static void
@@ -380,8 +386,6 @@ paint_card_range (Painter        *p,
                   guint           first,
                   guint           n)
 {
-  static const ParcoursRgba ink = { 0.141, 0.122, 0.192, 1 };
-  static const ParcoursRgba white = { 1, 1, 1, 1 };
   ParcoursStyle *style = p->style;
   double pad = style->card_padding;
   double icon_size = style->icon_size;
@@ -392,18 +396,22 @@ paint_card_range (Painter        *p,
       const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
       gboolean key_moment = parcours_card_get_key_moment (box->card);
 
-      rect (p, box->rect.x, box->rect.y, box->rect.width, box->rect.height, style->card_radius, &box->fill,
-            key_moment ? &style->key_moment : &box->border, key_moment ? 2 : 1);
+      rect (p, box->rect.x, box->rect.y, box->rect.width, box->rect.height, style->card_radius,
+            &box->fill, key_moment ? &style->key_moment : &box->border, key_moment ? 2 : 1);
     }
 
-  for (ParcoursSentiment sentiment = PARCOURS_SENTIMENT_POSITIVE; sentiment <= PARCOURS_SENTIMENT_NEGATIVE; sentiment++)
+  for (ParcoursSentiment sentiment = PARCOURS_SENTIMENT_POSITIVE;
+       sentiment <= PARCOURS_SENTIMENT_NEGATIVE;
+       sentiment++)
     for (guint i = first; i < n; i++)
       {
         const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
 
         if (parcours_card_get_sentiment (box->card) == sentiment)
-          rect (p, box->rect.x + 1.5, box->rect.y + style->card_radius, 3, box->rect.height - 2 * style->card_radius, 1.5,
-                sentiment == PARCOURS_SENTIMENT_POSITIVE ? &style->positive : &style->negative, NULL, 0);
+          rect (p, box->rect.x + 1.5, box->rect.y + style->card_radius, 3,
+                box->rect.height - 2 * style->card_radius, 1.5,
+                sentiment == PARCOURS_SENTIMENT_POSITIVE ? &style->positive : &style->negative,
+                NULL, 0);
       }
 
   for (guint i = first; i < n; i++)
@@ -418,8 +426,9 @@ paint_card_range (Painter        *p,
           double x = box->rect.x + pad;
 
           if (parcours_channel_icon_name (parcours_card_get_channel (box->card)) != NULL)
-            x += icon_size + 6;
-          text (p, box->kpi, x, box->rect.y + box->footer_y + (icon_size - box->kpi->height) / 2, &style->accent);
+            x += icon_size + style->card_footer_spacing;
+          text (p, box->kpi, x, box->rect.y + box->footer_y + (icon_size - box->kpi->height) / 2,
+                &style->accent);
         }
     }
 
@@ -444,12 +453,12 @@ paint_card_range (Painter        *p,
       if (!card_has_face (box))
         continue;
       card_face_center (style, box, &cx, &cy);
-      icon (p, "parcours-face-disc", cx - r - 0.75, cy - r - 0.75, 2 * r + 1.5, &white);
+      icon (p, "parcours-face-disc", cx - r - 0.75, cy - r - 0.75, 2 * r + 1.5, &style->face_rim);
     }
 
   for (int level = 1; level >= -1; level -= 2)
     {
-      ParcoursRgba fill = level_color (level);
+      const ParcoursRgba *fill = level_color (style, level);
 
       for (guint i = first; i < n; i++)
         {
@@ -457,10 +466,10 @@ paint_card_range (Painter        *p,
           double cx, cy;
 
           if (!card_has_face (box) ||
-              (parcours_card_get_sentiment (box->card) == PARCOURS_SENTIMENT_POSITIVE) != (level > 0))
+              card_is_positive (box) != (level > 0))
             continue;
           card_face_center (style, box, &cx, &cy);
-          icon (p, "parcours-face-disc", cx - r, cy - r, 2 * r, &fill);
+          icon (p, "parcours-face-disc", cx - r, cy - r, 2 * r, fill);
         }
     }
 
@@ -472,8 +481,8 @@ paint_card_range (Painter        *p,
       if (!card_has_face (box))
         continue;
       card_face_center (style, box, &cx, &cy);
-      icon (p, face_features (parcours_card_get_sentiment (box->card) == PARCOURS_SENTIMENT_POSITIVE ? 1 : -1),
-            cx - r, cy - r, 2 * r, &ink);
+      icon (p, face_features (card_is_positive (box) ? 1 : -1), cx - r, cy - r, 2 * r,
+            &style->face_ink);
     }
 }
 
@@ -493,7 +502,9 @@ paint_cards (Painter        *p,
 
   for (guint i = 0; i < n; i++)
     {
-      parcours_display_list_set_element (p->list, PARCOURS_ELEMENT (parcours_layout_get_card (layout, i)->card));
+      ParcoursCard *card = parcours_layout_get_card (layout, i)->card;
+
+      parcours_display_list_set_element (p->list, PARCOURS_ELEMENT (card));
       paint_card_range (p, layout, i, i + 1);
     }
   parcours_display_list_set_element (p->list, NULL);
@@ -525,12 +536,10 @@ paint_emotions (Painter        *p,
       if (point->label != NULL)
         {
           /* A soft plate keeps the label readable where the curve crosses. */
-          ParcoursRgba plate = style->background;
           double inset = (point->label_rect.width - point->label->width) / 2;
 
-          plate.alpha = 0.8;
           rect (p, point->label_rect.x + inset - 3, point->label_rect.y,
-                point->label->width + 6, point->label_rect.height, 3, &plate, NULL, 0);
+                point->label->width + 6, point->label_rect.height, 3, &style->label_plate, NULL, 0);
           text (p, point->label, point->label_rect.x, point->label_rect.y, &style->text);
         }
     }
@@ -565,7 +574,8 @@ paint_legend (Painter        *p,
           break;
 
         case PARCOURS_LEGEND_CURVE:
-          rect (p, s->x - 2, s->y + s->height / 2 - 1.5, s->width + 4, 3, 1.5, &item->color, NULL, 0);
+          rect (p, s->x - 2, s->y + s->height / 2 - 1.5, s->width + 4, 3, 1.5, &item->color,
+                NULL, 0);
           break;
 
         default:
@@ -576,18 +586,26 @@ paint_legend (Painter        *p,
     }
 }
 
+static void
+painter_init (Painter        *p,
+              ParcoursLayout *layout,
+              gboolean        by_element)
+{
+  p->by_element = by_element;
+  p->style = parcours_layout_get_style (layout);
+  p->list = parcours_display_list_new (parcours_layout_get_width (layout),
+                                       parcours_layout_get_height (layout),
+                                       p->style->background);
+  p->path = g_array_new (FALSE, FALSE, sizeof (ParcoursPathSegment));
+}
+
 static ParcoursDisplayList *
 paint (ParcoursLayout *layout,
        gboolean        by_element)
 {
   Painter p;
 
-  p.by_element = by_element;
-  p.style = parcours_layout_get_style (layout);
-  p.list = parcours_display_list_new (parcours_layout_get_width (layout),
-                                      parcours_layout_get_height (layout),
-                                      p.style->background);
-  p.path = g_array_new (FALSE, FALSE, sizeof (ParcoursPathSegment));
+  painter_init (&p, layout, by_element);
 
   paint_title (&p, layout);
   paint_personas (&p, layout);
@@ -596,6 +614,38 @@ paint (ParcoursLayout *layout,
   paint_cards (&p, layout);
   paint_emotions (&p, layout);
   paint_legend (&p, layout);
+
+  g_array_unref (p.path);
+
+  return p.list;
+}
+
+/**
+ * parcours_painter_paint_card:
+ * @layout: an up-to-date layout
+ * @index: a card's index in @layout
+ *
+ * Paints one card as parcours_painter_paint_by_element() does, for the
+ * canvas to put in place of the card's previous primitives after an edit.
+ *
+ * Returns: (transfer full): a display list of the card's primitives
+ */
+ParcoursDisplayList *
+parcours_painter_paint_card (ParcoursLayout *layout,
+                             guint           index)
+{
+  ParcoursCard *card;
+  Painter p;
+
+  g_return_val_if_fail (PARCOURS_IS_LAYOUT (layout), NULL);
+  g_return_val_if_fail (index < parcours_layout_get_n_cards (layout), NULL);
+
+  painter_init (&p, layout, TRUE);
+
+  card = parcours_layout_get_card (layout, index)->card;
+  parcours_display_list_set_element (p.list, PARCOURS_ELEMENT (card));
+  paint_card_range (&p, layout, index, index + 1);
+  parcours_display_list_set_element (p.list, NULL);
 
   g_array_unref (p.path);
 

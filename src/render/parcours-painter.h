@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 ParcoursDisplayList *parcours_painter_paint (ParcoursLayout *layout);
 ParcoursDisplayList *parcours_painter_paint_by_element (ParcoursLayout *layout);
+ParcoursDisplayList *parcours_painter_paint_card (ParcoursLayout *layout,
+                                                  guint           index);
 
 const char          *parcours_channel_icon_name (ParcoursChannel channel);
 

@@ -13,7 +13,8 @@
 
 G_DEFINE_BOXED_TYPE (ParcoursStyle, parcours_style, parcours_style_ref, parcours_style_unref)
 
-#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
+#define RGB(hex) \
+  { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
 
 /* The GNOME palette (Adwaita's named colours) keeps maps at home on the
  * desktop and legible on paper. */
@@ -31,6 +32,57 @@ set_font (ParcoursStyle    *self,
   self->fonts[role].size = size;
   self->fonts[role].weight = weight;
   self->fonts[role].italic = FALSE;
+}
+
+/* Sizes and spacings, in layout units: the same in every theme. */
+static void
+set_metrics (ParcoursStyle *self)
+{
+  self->margin = 32;
+  self->gap = 16;
+  self->lane_header_width = 156;
+  self->stage_width = 224;
+  self->cell_padding = 10;
+  self->card_padding = 9;
+  self->card_gap = 8;
+  self->card_radius = 6;
+  self->lane_min_height = 64;
+  self->collapsed_lane_height = 32;
+  self->emotion_band_height = 150;
+  self->emotion_face_radius = 10;
+  self->emotion_label_width = 112;
+  self->icon_size = 14;
+  self->persona_width = 260;
+
+  self->min_wrap_width = 8;
+  self->title_gap = 4;
+  self->section_gap = 24;
+  self->line_gap = 2;
+  self->persona_padding = 12;
+  self->persona_radius = 10;
+  self->avatar_size = 36;
+  self->avatar_gap = 10;
+  self->persona_details_gap = 8;
+  self->stage_header_min_height = 44;
+  self->stage_stripe_height = 4;
+  self->stage_stripe_gap = 6;
+  self->stage_description_gap = 4;
+  self->lane_swatch_width = 24;
+  self->lane_swatch_height = 3;
+  self->lane_swatch_gap = 5;
+  self->card_marker_gap = 4;
+  self->card_details_gap = 4;
+  self->card_footer_gap = 7;
+  self->card_footer_spacing = 6;
+  self->emotion_face_inset = 2;
+  self->emotion_face_clearance = 3;
+  self->emotion_label_gap = 3;
+  self->emotion_label_margin = 4;
+  self->emotion_band_padding = 10;
+  self->legend_swatch = 14;
+  self->legend_label_gap = 6;
+  self->legend_line_gap = 8;
+  self->legend_item_gap = 22;
 }
 
 static void
@@ -90,6 +142,13 @@ parcours_style_new (ParcoursTheme theme)
     RGB (0x1c71d8), RGB (0xc64600), RGB (0x813d9c),
     RGB (0x26a269), RGB (0xa51d2d), RGB (0x986a44),
   };
+  static const ParcoursRgba level_colors[] = {
+    { 0.878, 0.106, 0.141, 1 },   /* very negative */
+    { 1.000, 0.471, 0.000, 1 },
+    { 0.965, 0.827, 0.176, 1 },   /* neutral */
+    { 0.561, 0.855, 0.400, 1 },
+    { 0.149, 0.635, 0.412, 1 },   /* very positive */
+  };
   ParcoursStyle *self = g_new0 (ParcoursStyle, 1);
 
   g_ref_count_init (&self->ref_count);
@@ -106,26 +165,23 @@ parcours_style_new (ParcoursTheme theme)
   set_font (self, PARCOURS_FONT_SMALL, 9, 400);
   set_font (self, PARCOURS_FONT_PERSONA_NAME, 12, 700);
 
-  self->margin = 32;
-  self->gap = 16;
-  self->lane_header_width = 156;
-  self->stage_width = 224;
-  self->cell_padding = 10;
-  self->card_padding = 9;
-  self->card_gap = 8;
-  self->card_radius = 6;
-  self->lane_min_height = 64;
-  self->collapsed_lane_height = 32;
-  self->emotion_band_height = 150;
-  self->emotion_face_radius = 10;
-  self->emotion_label_width = 112;
-  self->icon_size = 14;
-  self->persona_width = 260;
+  set_metrics (self);
 
   if (theme == PARCOURS_THEME_DARK)
     apply_dark_palette (self);
   else
     apply_light_palette (self);
+
+  /* Faces look the same in every theme, like the emoji they stand for. */
+  G_STATIC_ASSERT (sizeof level_colors == sizeof self->levels);
+  memcpy (self->levels, level_colors, sizeof level_colors);
+  self->face_ink = (ParcoursRgba) { 0.141, 0.122, 0.192, 1 };
+  self->face_rim = (ParcoursRgba) { 1, 1, 1, 1 };
+  self->avatar_text = (ParcoursRgba) { 1, 1, 1, 1 };
+  self->label_plate = self->background;
+  self->label_plate.alpha = 0.8;
+  self->outside = (ParcoursRgba) { self->background.red * 0.94, self->background.green * 0.94,
+                                   self->background.blue * 0.95, 1 };
 
   for (guint i = 0; i < G_N_ELEMENTS (light_tints); i++)
     self->lane_tints[i] = theme == PARCOURS_THEME_DARK
@@ -191,7 +247,8 @@ parcours_style_curve_color (ParcoursStyle *self,
                             const char    *color,
                             guint          index)
 {
-  return parcours_rgba_from_hex (color, self->curve_colors[index % G_N_ELEMENTS (self->curve_colors)]);
+  return parcours_rgba_from_hex (color,
+                                 self->curve_colors[index % G_N_ELEMENTS (self->curve_colors)]);
 }
 
 gboolean

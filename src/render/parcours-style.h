@@ -80,6 +80,37 @@ struct _ParcoursStyle
   double icon_size;
   double persona_width;
 
+  /* The smaller spacings of each part, in layout units. */
+  double min_wrap_width;          /* text never wraps narrower */
+  double title_gap;               /* between the title and the subtitle */
+  double section_gap;             /* between title, personas, grid, legend */
+  double line_gap;                /* between a name and the line under it */
+  double persona_padding;
+  double persona_radius;
+  double avatar_size;
+  double avatar_gap;              /* between the avatar and the name */
+  double persona_details_gap;     /* above goals, needs, frustrations */
+  double stage_header_min_height;
+  double stage_stripe_height;     /* the stage's colour above its name */
+  double stage_stripe_gap;
+  double stage_description_gap;
+  double lane_swatch_width;       /* an emotion lane's curve colour */
+  double lane_swatch_height;
+  double lane_swatch_gap;
+  double card_marker_gap;         /* between text and key-moment icon */
+  double card_details_gap;
+  double card_footer_gap;         /* above channel, KPI and sentiment */
+  double card_footer_spacing;     /* between the footer's icon and KPI */
+  double emotion_face_inset;      /* faces stay this far inside a column */
+  double emotion_face_clearance;  /* between a face and the band's edge */
+  double emotion_label_gap;       /* between a face and its label */
+  double emotion_label_margin;    /* labels are narrower than the column */
+  double emotion_band_padding;
+  double legend_swatch;
+  double legend_label_gap;
+  double legend_line_gap;
+  double legend_item_gap;
+
   /* Palette. */
   ParcoursRgba background;
   ParcoursRgba surface;           /* headers */
@@ -95,6 +126,12 @@ struct _ParcoursStyle
   ParcoursRgba positive_zone;
   ParcoursRgba negative_zone;
   ParcoursRgba key_moment;
+  ParcoursRgba levels[5];         /* emotion levels, very negative first */
+  ParcoursRgba face_ink;          /* a face's eyes and mouth */
+  ParcoursRgba face_rim;
+  ParcoursRgba avatar_text;       /* initials on a persona's colour */
+  ParcoursRgba label_plate;       /* under emotion point labels */
+  ParcoursRgba outside;           /* the canvas around the map */
   ParcoursRgba lane_tints[PARCOURS_LANE_KIND_NOTES + 1];
   ParcoursRgba curve_colors[6];
 };
