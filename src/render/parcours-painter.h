@@ -14,6 +14,4 @@ G_BEGIN_DECLS
 ParcoursDisplayList *parcours_painter_paint (ParcoursLayout *layout);
 ParcoursDisplayList *parcours_painter_paint_by_element (ParcoursLayout *layout);
 
-const char          *parcours_channel_icon_name (ParcoursChannel channel);
-
 G_END_DECLS
