@@ -301,7 +301,7 @@ open_group (ParcoursHistory *self,
 }
 
 /* A group of one command becomes that command, so that a one-property
- * parcours_history_set() merges like parcours_history_set_property(). */
+ * parcours_history_set() merges like parcours_history_set_value(). */
 static void
 close_group (ParcoursHistory *self,
              gboolean         seal)
@@ -463,7 +463,7 @@ clear_persona_references (ParcoursHistory *self,
       g_autoptr(ParcoursLane) lane = g_list_model_get_item (lanes, i);
 
       if (g_strcmp0 (parcours_lane_get_persona_id (lane), id) == 0)
-        parcours_history_set_property (self, lane, "persona-id", &none, NULL);
+        parcours_history_set_value (self, lane, "persona-id", &none, NULL);
     }
 }
 
@@ -481,10 +481,10 @@ parcours_history_dispose (GObject *object)
 }
 
 static void
-parcours_history_get_gobject_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
+parcours_history_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   ParcoursHistory *self = PARCOURS_HISTORY (object);
 
@@ -524,10 +524,10 @@ parcours_history_get_gobject_property (GObject    *object,
 }
 
 static void
-parcours_history_set_gobject_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
+parcours_history_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   ParcoursHistory *self = PARCOURS_HISTORY (object);
 
@@ -563,8 +563,8 @@ parcours_history_class_init (ParcoursHistoryClass *klass)
 
   object_class->dispose = parcours_history_dispose;
   object_class->constructed = parcours_history_constructed;
-  object_class->get_property = parcours_history_get_gobject_property;
-  object_class->set_property = parcours_history_set_gobject_property;
+  object_class->get_property = parcours_history_get_property;
+  object_class->set_property = parcours_history_set_property;
 
   /**
    * ParcoursHistory:document:
@@ -1004,7 +1004,7 @@ parcours_history_seal (ParcoursHistory *self)
 }
 
 /**
- * parcours_history_set_property:
+ * parcours_history_set_value:
  * @self: a #ParcoursHistory
  * @object: the document or an element in it
  * @property_name: a writable property of @object
@@ -1016,11 +1016,11 @@ parcours_history_seal (ParcoursHistory *self)
  * handler, say) are ignored: they would corrupt the step being replayed.
  */
 void
-parcours_history_set_property (ParcoursHistory *self,
-                               gpointer         object,
-                               const char      *property_name,
-                               const GValue    *value,
-                               const char      *label)
+parcours_history_set_value (ParcoursHistory *self,
+                            gpointer         object,
+                            const char      *property_name,
+                            const GValue    *value,
+                            const char      *label)
 {
   g_auto(GValue) old_value = G_VALUE_INIT;
   g_auto(GValue) new_value = G_VALUE_INIT;
@@ -1104,7 +1104,7 @@ parcours_history_set (ParcoursHistory *self,
           break;
         }
 
-      parcours_history_set_property (self, object, name, &value, NULL);
+      parcours_history_set_value (self, object, name, &value, NULL);
     }
   va_end (args);
 
@@ -1338,9 +1338,9 @@ parcours_history_move_card (ParcoursHistory *self,
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, lane_id);
-  parcours_history_set_property (self, card, "lane-id", &value, NULL);
+  parcours_history_set_value (self, card, "lane-id", &value, NULL);
   g_value_set_string (&value, stage_id);
-  parcours_history_set_property (self, card, "stage-id", &value, NULL);
+  parcours_history_set_value (self, card, "stage-id", &value, NULL);
 
   if (from_position != to_position)
     {

@@ -55,7 +55,7 @@ void              parcours_history_seal           (ParcoursHistory  *self);
  * picks a default such as "Rename Stage" or "Edit Card".
  * parcours_history_set() makes one step of several properties; it merges
  * with the next one that sets the same properties of the same object. */
-void              parcours_history_set_property   (ParcoursHistory  *self,
+void              parcours_history_set_value      (ParcoursHistory  *self,
                                                    gpointer          object,
                                                    const char       *property_name,
                                                    const GValue     *value,
