@@ -6,8 +6,12 @@
 
 #pragma once
 
+#include "parcours-application.h"
 #include "parcours-canvas.h"
+#include "parcours-document.h"
 #include "parcours-draft.h"
+#include "parcours-export.h"
+#include "parcours-history.h"
 #include "parcours-inspector.h"
 #include "parcours-outline.h"
 #include "parcours-window.h"
@@ -81,6 +85,10 @@ GFile             *_parcours_window_resolve_export       (GFile                 
                                                           ParcoursExportFormat   filter_format,
                                                           ParcoursExportFormat  *format);
 GtkPrintOperation *_parcours_window_new_print_operation  (ParcoursWindow        *self);
+gboolean           parcours_window_export_to_file        (ParcoursWindow        *self,
+                                                          GFile                 *file,
+                                                          ParcoursExportFormat   format,
+                                                          GError               **error);
 void               _parcours_window_show_document        (ParcoursWindow        *self,
                                                           ParcoursDocument      *document,
                                                           GFile                 *file);

@@ -8,10 +8,7 @@
 
 #include <adwaita.h>
 
-#include "parcours-application.h"
-#include "parcours-document.h"
-#include "parcours-export.h"
-#include "parcours-history.h"
+#include "parcours-types.h"
 
 G_BEGIN_DECLS
 
@@ -37,10 +34,6 @@ void              parcours_window_load_file_async  (ParcoursWindow       *self,
                                                     gpointer              user_data);
 gboolean          parcours_window_load_file_finish (ParcoursWindow       *self,
                                                     GAsyncResult         *result,
-                                                    GError              **error);
-gboolean          parcours_window_export_to_file   (ParcoursWindow       *self,
-                                                    GFile                *file,
-                                                    ParcoursExportFormat  format,
                                                     GError              **error);
 
 G_END_DECLS
