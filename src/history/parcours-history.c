@@ -861,6 +861,46 @@ parcours_history_mark_saved (ParcoursHistory *self)
 }
 
 /**
+ * parcours_history_get_state:
+ * @self: a #ParcoursHistory
+ *
+ * Names the document's current state, for
+ * parcours_history_mark_saved_state(). Every change makes a new state
+ * whose name is never used again; undo and redo come back to old ones.
+ *
+ * Returns: the current state
+ */
+guint64
+parcours_history_get_state (ParcoursHistory *self)
+{
+  g_return_val_if_fail (PARCOURS_IS_HISTORY (self), SERIAL_NONE);
+
+  return current_serial (self);
+}
+
+/**
+ * parcours_history_mark_saved_state:
+ * @self: a #ParcoursHistory
+ * @state: a state from parcours_history_get_state()
+ *
+ * Remembers @state as the saved one, for a save that took the
+ * document's text at @state and finished later: edits made while it was
+ * written keep the document modified. A @state that can no longer be
+ * reached leaves it modified until the next save.
+ */
+void
+parcours_history_mark_saved_state (ParcoursHistory *self,
+                                   guint64          state)
+{
+  g_return_if_fail (PARCOURS_IS_HISTORY (self));
+
+  /* A state that is gone is never current again (states are never
+   * renamed), which is what SERIAL_NONE means too. */
+  self->saved_serial = state;
+  update_state (self);
+}
+
+/**
  * parcours_history_mark_unsaved:
  * @self: a #ParcoursHistory
  *

@@ -34,6 +34,10 @@ gboolean          parcours_history_undo           (ParcoursHistory  *self);
 gboolean          parcours_history_redo           (ParcoursHistory  *self);
 void              parcours_history_mark_saved     (ParcoursHistory  *self);
 void              parcours_history_mark_unsaved   (ParcoursHistory  *self);
+guint64           parcours_history_get_state      (ParcoursHistory  *self);
+void              parcours_history_mark_saved_state
+                                                  (ParcoursHistory  *self,
+                                                   guint64           state);
 void              parcours_history_clear          (ParcoursHistory  *self);
 
 /* Groups: every command between begin and end becomes one undo step with

@@ -68,6 +68,11 @@ struct _ParcoursWindow
   guint                 has_map : 1;
   guint                 draft_writing : 1;
   guint                 draft_pending : 1;
+
+  /* A save being written, and the file of the one that waits for it */
+  GFile                *save_waiting_file;
+  guint                 saving : 1;
+  guint                 save_waiting_close : 1;
   guint                 draft_error_shown : 1;
 };
 
@@ -77,6 +82,7 @@ gboolean           _parcours_window_confirm_close        (ParcoursWindow        
 void               _parcours_window_set_file             (ParcoursWindow        *self,
                                                           GFile                 *file);
 char              *_parcours_window_dup_display_title    (ParcoursWindow        *self);
+void               _parcours_window_update_title         (ParcoursWindow        *self);
 void               _parcours_window_show_error           (ParcoursWindow        *self,
                                                           const char            *heading,
                                                           const char            *body);

@@ -21,6 +21,7 @@ ParcoursDocument *parcours_window_get_document     (ParcoursWindow       *self);
 ParcoursHistory  *parcours_window_get_history      (ParcoursWindow       *self);
 GFile            *parcours_window_get_file         (ParcoursWindow       *self);
 gboolean          parcours_window_get_is_empty     (ParcoursWindow       *self);
+gboolean          parcours_window_get_saving       (ParcoursWindow       *self);
 void              parcours_window_new_map          (ParcoursWindow       *self);
 void              parcours_window_offer_drafts     (ParcoursWindow       *self);
 void              parcours_window_show_new_map     (ParcoursWindow       *self,
