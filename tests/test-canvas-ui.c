@@ -192,6 +192,8 @@ save_and_load (Fixture *fixture)
 
   key (fixture, "ctrl+s");
   wait_ms (100);
+  while (parcours_window_get_saving (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
   g_assert_false (parcours_history_get_modified (parcours_window_get_history (fixture->window)));
   saved = parcours_format_load_file (fixture->file, NULL, &error);
   g_assert_no_error (error);

@@ -758,7 +758,7 @@ test_unknown_bad_api_values (void)
   add (document, stage);
   parcours_document_set_unknown_json (document, "[1, 2]");
 
-  g_test_expect_message ("Parcours", G_LOG_LEVEL_WARNING, "*not a JSON object*");
+  g_test_expect_message ("Parcours-Io", G_LOG_LEVEL_WARNING, "*not a JSON object*");
   text = save_text (document);
   g_test_assert_expected_messages ();
 

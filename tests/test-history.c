@@ -254,7 +254,7 @@ set_string (ParcoursHistory *history,
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, string);
-  parcours_history_set_property (history, object, property_name, &value, NULL);
+  parcours_history_set_value (history, object, property_name, &value, NULL);
 }
 
 static void
@@ -267,7 +267,7 @@ set_double (ParcoursHistory *history,
 
   g_value_init (&value, G_TYPE_DOUBLE);
   g_value_set_double (&value, number);
-  parcours_history_set_property (history, object, property_name, &value, NULL);
+  parcours_history_set_value (history, object, property_name, &value, NULL);
 }
 
 static gpointer
@@ -316,7 +316,7 @@ test_set_unchanged (Fixture       *fixture,
   /* NULL and an empty list are the same list. */
   g_value_init (&value, G_TYPE_STRV);
   g_value_set_boxed (&value, (const char * const[]) { NULL });
-  parcours_history_set_property (fixture->history, persona, "goals", &value, NULL);
+  parcours_history_set_value (fixture->history, persona, "goals", &value, NULL);
   g_assert_false (parcours_history_get_can_undo (fixture->history));
 
   /* An unchanged set does not clear the redo stack either. */
@@ -632,8 +632,8 @@ test_labels (Fixture       *fixture,
   /* Custom labels, and groups. */
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, "Checkout");
-  parcours_history_set_property (history, lookup (fixture, "stage-2"), "name",
-                                 &value, "Name After Step");
+  parcours_history_set_value (history, lookup (fixture, "stage-2"), "name",
+                              &value, "Name After Step");
   ASSERT_UNDO_LABEL ("Name After Step");
 
   parcours_history_begin_group (history, "Tidy Up");
@@ -1550,7 +1550,7 @@ fuzz_edit (Fuzz *fuzz)
   g_auto(GValue) value = G_VALUE_INIT;
 
   fuzz_random_value (fuzz, pspec, &value);
-  parcours_history_set_property (fuzz->history, object, pspec->name, &value, fuzz_label (fuzz));
+  parcours_history_set_value (fuzz->history, object, pspec->name, &value, fuzz_label (fuzz));
 }
 
 static void fuzz_check_recorded (Fuzz *fuzz);

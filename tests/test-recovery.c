@@ -372,6 +372,8 @@ test_kill_and_restore (Fixture       *fixture,
 
   /* Saved, the edit is in the file and the draft is gone */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  while (parcours_window_get_saving (window))
+    g_main_context_iteration (NULL, TRUE);
   g_assert_false (parcours_history_get_modified (parcours_window_get_history (window)));
   saved = parcours_format_load_file (file, NULL, &error);
   g_assert_no_error (error);

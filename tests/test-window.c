@@ -303,6 +303,8 @@ test_undo_save (Fixture       *fixture,
 
   /* Saving writes where the map came from, and clears "modified" */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  while (parcours_window_get_saving (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
   g_assert_false (parcours_history_get_modified (history));
 
   reloaded = parcours_format_load_file (file, NULL, &error);

@@ -88,7 +88,7 @@ parcours_interaction_set_cards (ParcoursInteraction *self,
   parcours_history_seal (self->history);
   parcours_history_begin_group (self->history, label);
   for (guint i = 0; i < targets->len; i++)
-    parcours_history_set_property (self->history, g_ptr_array_index (targets, i), property_name, value, label);
+    parcours_history_set_value (self->history, g_ptr_array_index (targets, i), property_name, value, label);
   parcours_history_end_group (self->history);
   parcours_history_seal (self->history);
 

@@ -88,7 +88,7 @@ parcours_interaction_update_edit (ParcoursInteraction *self,
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, text);
-  parcours_history_set_property (self->history, self->editing, text_property (self->editing), &value, NULL);
+  parcours_history_set_value (self->history, self->editing, text_property (self->editing), &value, NULL);
 }
 
 static gboolean

@@ -301,7 +301,7 @@ open_group (ParcoursHistory *self,
 }
 
 /* A group of one command becomes that command, so that a one-property
- * parcours_history_set() merges like parcours_history_set_property(). */
+ * parcours_history_set() merges like parcours_history_set_value(). */
 static void
 close_group (ParcoursHistory *self,
              gboolean         seal)
@@ -463,7 +463,7 @@ clear_persona_references (ParcoursHistory *self,
       g_autoptr(ParcoursLane) lane = g_list_model_get_item (lanes, i);
 
       if (g_strcmp0 (parcours_lane_get_persona_id (lane), id) == 0)
-        parcours_history_set_property (self, lane, "persona-id", &none, NULL);
+        parcours_history_set_value (self, lane, "persona-id", &none, NULL);
     }
 }
 
@@ -481,10 +481,10 @@ parcours_history_dispose (GObject *object)
 }
 
 static void
-parcours_history_get_gobject_property (GObject    *object,
-                                       guint       prop_id,
-                                       GValue     *value,
-                                       GParamSpec *pspec)
+parcours_history_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   ParcoursHistory *self = PARCOURS_HISTORY (object);
 
@@ -524,10 +524,10 @@ parcours_history_get_gobject_property (GObject    *object,
 }
 
 static void
-parcours_history_set_gobject_property (GObject      *object,
-                                       guint         prop_id,
-                                       const GValue *value,
-                                       GParamSpec   *pspec)
+parcours_history_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   ParcoursHistory *self = PARCOURS_HISTORY (object);
 
@@ -563,8 +563,8 @@ parcours_history_class_init (ParcoursHistoryClass *klass)
 
   object_class->dispose = parcours_history_dispose;
   object_class->constructed = parcours_history_constructed;
-  object_class->get_property = parcours_history_get_gobject_property;
-  object_class->set_property = parcours_history_set_gobject_property;
+  object_class->get_property = parcours_history_get_property;
+  object_class->set_property = parcours_history_set_property;
 
   /**
    * ParcoursHistory:document:
@@ -861,6 +861,46 @@ parcours_history_mark_saved (ParcoursHistory *self)
 }
 
 /**
+ * parcours_history_get_state:
+ * @self: a #ParcoursHistory
+ *
+ * Names the document's current state, for
+ * parcours_history_mark_saved_state(). Every change makes a new state
+ * whose name is never used again; undo and redo come back to old ones.
+ *
+ * Returns: the current state
+ */
+guint64
+parcours_history_get_state (ParcoursHistory *self)
+{
+  g_return_val_if_fail (PARCOURS_IS_HISTORY (self), SERIAL_NONE);
+
+  return current_serial (self);
+}
+
+/**
+ * parcours_history_mark_saved_state:
+ * @self: a #ParcoursHistory
+ * @state: a state from parcours_history_get_state()
+ *
+ * Remembers @state as the saved one, for a save that took the
+ * document's text at @state and finished later: edits made while it was
+ * written keep the document modified. A @state that can no longer be
+ * reached leaves it modified until the next save.
+ */
+void
+parcours_history_mark_saved_state (ParcoursHistory *self,
+                                   guint64          state)
+{
+  g_return_if_fail (PARCOURS_IS_HISTORY (self));
+
+  /* A state that is gone is never current again (states are never
+   * renamed), which is what SERIAL_NONE means too. */
+  self->saved_serial = state;
+  update_state (self);
+}
+
+/**
  * parcours_history_mark_unsaved:
  * @self: a #ParcoursHistory
  *
@@ -1004,7 +1044,7 @@ parcours_history_seal (ParcoursHistory *self)
 }
 
 /**
- * parcours_history_set_property:
+ * parcours_history_set_value:
  * @self: a #ParcoursHistory
  * @object: the document or an element in it
  * @property_name: a writable property of @object
@@ -1016,11 +1056,11 @@ parcours_history_seal (ParcoursHistory *self)
  * handler, say) are ignored: they would corrupt the step being replayed.
  */
 void
-parcours_history_set_property (ParcoursHistory *self,
-                               gpointer         object,
-                               const char      *property_name,
-                               const GValue    *value,
-                               const char      *label)
+parcours_history_set_value (ParcoursHistory *self,
+                            gpointer         object,
+                            const char      *property_name,
+                            const GValue    *value,
+                            const char      *label)
 {
   g_auto(GValue) old_value = G_VALUE_INIT;
   g_auto(GValue) new_value = G_VALUE_INIT;
@@ -1104,7 +1144,7 @@ parcours_history_set (ParcoursHistory *self,
           break;
         }
 
-      parcours_history_set_property (self, object, name, &value, NULL);
+      parcours_history_set_value (self, object, name, &value, NULL);
     }
   va_end (args);
 
@@ -1338,9 +1378,9 @@ parcours_history_move_card (ParcoursHistory *self,
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, lane_id);
-  parcours_history_set_property (self, card, "lane-id", &value, NULL);
+  parcours_history_set_value (self, card, "lane-id", &value, NULL);
   g_value_set_string (&value, stage_id);
-  parcours_history_set_property (self, card, "stage-id", &value, NULL);
+  parcours_history_set_value (self, card, "stage-id", &value, NULL);
 
   if (from_position != to_position)
     {

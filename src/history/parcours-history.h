@@ -34,6 +34,10 @@ gboolean          parcours_history_undo           (ParcoursHistory  *self);
 gboolean          parcours_history_redo           (ParcoursHistory  *self);
 void              parcours_history_mark_saved     (ParcoursHistory  *self);
 void              parcours_history_mark_unsaved   (ParcoursHistory  *self);
+guint64           parcours_history_get_state      (ParcoursHistory  *self);
+void              parcours_history_mark_saved_state
+                                                  (ParcoursHistory  *self,
+                                                   guint64           state);
 void              parcours_history_clear          (ParcoursHistory  *self);
 
 /* Groups: every command between begin and end becomes one undo step with
@@ -55,7 +59,7 @@ void              parcours_history_seal           (ParcoursHistory  *self);
  * picks a default such as "Rename Stage" or "Edit Card".
  * parcours_history_set() makes one step of several properties; it merges
  * with the next one that sets the same properties of the same object. */
-void              parcours_history_set_property   (ParcoursHistory  *self,
+void              parcours_history_set_value      (ParcoursHistory  *self,
                                                    gpointer          object,
                                                    const char       *property_name,
                                                    const GValue     *value,

@@ -359,3 +359,75 @@ parcours_atomic_file_replace (GFile         *file,
 
   return TRUE;
 }
+
+static void
+replace_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "parcours-file");
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize length;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (parcours_atomic_file_replace (file, data, length, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * parcours_atomic_file_replace_async:
+ * @file: the file to write
+ * @bytes: the new contents
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the thread-default main context when done
+ * @user_data: data for @callback
+ *
+ * Does what parcours_atomic_file_replace() does in a worker thread, so
+ * that writing and flushing a large file never holds up the caller's
+ * main loop. @bytes is all the worker reads: make it from the document
+ * on the main thread.
+ */
+void
+parcours_atomic_file_replace_async (GFile               *file,
+                                    GBytes              *bytes,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (bytes != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  /* No source object: the task may end in the worker, which must not
+   * drop the last reference to anything that belongs to the main
+   * thread. A GFile and a GBytes are safe to free anywhere. */
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, parcours_atomic_file_replace_async);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "parcours-file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, replace_thread);
+}
+
+/**
+ * parcours_atomic_file_replace_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the file was replaced
+ */
+gboolean
+parcours_atomic_file_replace_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == parcours_atomic_file_replace_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

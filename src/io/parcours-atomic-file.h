@@ -21,4 +21,12 @@ gboolean  parcours_atomic_file_replace       (GFile         *file,
 gboolean  parcours_atomic_file_is_temporary  (const char    *name,
                                               const char    *target_name);
 
+void      parcours_atomic_file_replace_async  (GFile               *file,
+                                               GBytes              *bytes,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean  parcours_atomic_file_replace_finish (GAsyncResult        *result,
+                                               GError             **error);
+
 G_END_DECLS

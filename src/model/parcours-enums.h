@@ -74,6 +74,7 @@ typedef enum
 const char *parcours_map_kind_get_label  (ParcoursMapKind   kind);
 const char *parcours_lane_kind_get_label (ParcoursLaneKind  kind);
 const char *parcours_channel_get_label   (ParcoursChannel   channel);
+const char *parcours_channel_icon_name   (ParcoursChannel   channel);
 const char *parcours_sentiment_get_label (ParcoursSentiment sentiment);
 const char *parcours_emotion_level_get_label (int           level);
 

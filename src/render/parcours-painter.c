@@ -23,30 +23,6 @@ typedef struct
   gboolean by_element;
 } Painter;
 
-const char *
-parcours_channel_icon_name (ParcoursChannel channel)
-{
-  static const char * const names[] = {
-    [PARCOURS_CHANNEL_WEBSITE] = "parcours-channel-website-symbolic",
-    [PARCOURS_CHANNEL_MOBILE_APP] = "parcours-channel-mobile-app-symbolic",
-    [PARCOURS_CHANNEL_EMAIL] = "parcours-channel-email-symbolic",
-    [PARCOURS_CHANNEL_PHONE] = "parcours-channel-phone-symbolic",
-    [PARCOURS_CHANNEL_SMS] = "parcours-channel-sms-symbolic",
-    [PARCOURS_CHANNEL_CHAT] = "parcours-channel-chat-symbolic",
-    [PARCOURS_CHANNEL_SOCIAL_MEDIA] = "parcours-channel-social-media-symbolic",
-    [PARCOURS_CHANNEL_ADVERTISING] = "parcours-channel-advertising-symbolic",
-    [PARCOURS_CHANNEL_PHYSICAL_STORE] = "parcours-channel-physical-store-symbolic",
-    [PARCOURS_CHANNEL_WORD_OF_MOUTH] = "parcours-channel-word-of-mouth-symbolic",
-    [PARCOURS_CHANNEL_EVENT] = "parcours-channel-event-symbolic",
-    [PARCOURS_CHANNEL_OTHER] = "parcours-channel-other-symbolic",
-  };
-
-  if (channel <= PARCOURS_CHANNEL_NONE || channel >= G_N_ELEMENTS (names))
-    return NULL;
-
-  return names[channel];
-}
-
 static void
 path_move (Painter *p,
            double   x,

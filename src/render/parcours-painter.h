@@ -16,6 +16,4 @@ ParcoursDisplayList *parcours_painter_paint_by_element (ParcoursLayout *layout);
 ParcoursDisplayList *parcours_painter_paint_card (ParcoursLayout *layout,
                                                   guint           index);
 
-const char          *parcours_channel_icon_name (ParcoursChannel channel);
-
 G_END_DECLS

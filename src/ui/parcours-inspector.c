@@ -318,8 +318,8 @@ field_changed (ParcoursInspector *self,
   if (targets->len > 1)
     parcours_history_begin_group (self->history, _("Edit Cards"));
   for (guint t = 0; t < targets->len; t++)
-    parcours_history_set_property (self->history, g_ptr_array_index (targets, t),
-                                   fields[i].property, &value, NULL);
+    parcours_history_set_value (self->history, g_ptr_array_index (targets, t),
+                                fields[i].property, &value, NULL);
   if (targets->len > 1)
     parcours_history_end_group (self->history);
 }

@@ -290,7 +290,7 @@ rename_node (ParcoursOutline     *self,
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, text);
-  parcours_history_set_property (self->history, element, name_property (element), &value, NULL);
+  parcours_history_set_value (self->history, element, name_property (element), &value, NULL);
   parcours_history_seal (self->history);
 }
 

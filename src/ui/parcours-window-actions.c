@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "parcours-atomic-file.h"
 #include "parcours-export.h"
 #include "parcours-format.h"
 #include "parcours-layout.h"
@@ -44,11 +45,103 @@ typedef enum
   AFTER_SAVE_CLOSE,
 } AfterSave;
 
-static gboolean
-parcours_window_save_to_file (ParcoursWindow *self,
-                              GFile          *file)
+/* One save: the map's text taken on the main thread (the model is not
+ * thread-safe), written by a worker so that a large map never freezes
+ * the window, and the state of the history it was taken at. */
+typedef struct
 {
+  ParcoursWindow *window;
+  GApplication *application;
+  GFile *file;
+  guint64 state;
+  AfterSave after;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  if (data->application != NULL)
+    g_application_release (data->application);
+  g_clear_object (&data->application);
+  g_clear_object (&data->window);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
+static void parcours_window_save_to_file (ParcoursWindow *self,
+                                          GFile          *file,
+                                          AfterSave       after);
+
+static void
+save_finish (ParcoursWindow *self,
+             SaveData       *data,
+             GError         *error)
+{
+  if (error != NULL)
+    {
+      g_autofree char *name = _parcours_ui_dup_file_name (data->file);
+      g_autofree char *heading = NULL;
+
+      /* The map stays modified, and its draft stays too. */
+      heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      _parcours_window_show_error (self, heading, error->message);
+      return;
+    }
+
+  /* Edits made while the file was written keep the map modified. */
+  parcours_history_mark_saved_state (self->history, data->state);
+  _parcours_window_set_file (self, data->file);
+  _parcours_ui_add_recent (data->file);
+
+  /* Closing asks again if there were such edits. */
+  if (data->after == AFTER_SAVE_CLOSE)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+file_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SaveData) data = user_data;
+  ParcoursWindow *self = data->window;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) waiting = g_steal_pointer (&self->save_waiting_file);
+  AfterSave waiting_after = self->save_waiting_close ? AFTER_SAVE_CLOSE : AFTER_SAVE_NOTHING;
+
+  self->saving = FALSE;
+  self->save_waiting_close = FALSE;
+
+  parcours_atomic_file_replace_finish (result, &error);
+
+  /* Closed meanwhile: the file is written, there is nothing to show. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      if (error != NULL)
+        g_warning ("Could not save a closed map: %s", error->message);
+      return;
+    }
+
+  save_finish (self, data, error);
+
+  if (waiting != NULL)
+    parcours_window_save_to_file (self, waiting, waiting_after);
+  else
+    _parcours_window_update_title (self);
+}
+
+/* Saves the map to @file in the background, then does what @after says.
+ * One save at a time: a save asked for meanwhile waits for this one, and
+ * then takes the map as it is by then. */
+static void
+parcours_window_save_to_file (ParcoursWindow *self,
+                              GFile          *file,
+                              AfterSave       after)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  SaveData *data;
 
   g_assert (PARCOURS_IS_WINDOW (self));
   g_assert (G_IS_FILE (file));
@@ -57,22 +150,46 @@ parcours_window_save_to_file (ParcoursWindow *self,
   parcours_canvas_commit_edit (self->canvas);
   parcours_history_seal (self->history);
 
-  if (!parcours_format_save_file (self->document, file, NULL, &error))
+  if (self->saving)
     {
-      g_autofree char *name = _parcours_ui_dup_file_name (file);
-      g_autofree char *heading = NULL;
-
-      heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-      _parcours_window_show_error (self, heading, error->message);
-
-      return FALSE;
+      g_set_object (&self->save_waiting_file, file);
+      self->save_waiting_close |= after == AFTER_SAVE_CLOSE;
+      return;
     }
 
-  parcours_history_mark_saved (self->history);
-  _parcours_window_set_file (self, file);
-  _parcours_ui_add_recent (file);
+  data = g_new0 (SaveData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->state = parcours_history_get_state (self->history);
+  data->after = after;
 
-  return TRUE;
+  /* The application lives until the file is complete, even when its
+   * last window closes meanwhile. */
+  data->application = g_application_get_default ();
+  if (data->application != NULL)
+    {
+      g_object_ref (data->application);
+      g_application_hold (data->application);
+    }
+
+  bytes = parcours_format_save_bytes (self->document);
+  self->saving = TRUE;
+  _parcours_window_update_title (self);
+  parcours_atomic_file_replace_async (file, bytes, NULL, file_saved_cb, data);
+}
+
+/**
+ * parcours_window_get_saving:
+ * @self: a #ParcoursWindow
+ *
+ * Returns: whether a save of the map is being written
+ */
+gboolean
+parcours_window_get_saving (ParcoursWindow *self)
+{
+  g_return_val_if_fail (PARCOURS_IS_WINDOW (self), FALSE);
+
+  return self->saving;
 }
 
 static void
@@ -86,13 +203,8 @@ save_dialog_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      if (file != NULL &&
-          parcours_window_save_to_file (self, file) &&
-          after == AFTER_SAVE_CLOSE)
-        {
-          self->close_confirmed = TRUE;
-          gtk_window_close (GTK_WINDOW (self));
-        }
+      if (file != NULL)
+        parcours_window_save_to_file (self, file, after);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -156,7 +268,7 @@ parcours_window_save_action (GtkWidget  *widget,
   if (self->file == NULL)
     parcours_window_save_as (self, AFTER_SAVE_NOTHING);
   else
-    parcours_window_save_to_file (self, self->file);
+    parcours_window_save_to_file (self, self->file, AFTER_SAVE_NOTHING);
 }
 
 static void
@@ -712,10 +824,9 @@ close_dialog_response_cb (AdwMessageDialog *dialog,
         {
           parcours_window_save_as (self, AFTER_SAVE_CLOSE);
         }
-      else if (parcours_window_save_to_file (self, self->file))
+      else
         {
-          self->close_confirmed = TRUE;
-          gtk_window_close (GTK_WINDOW (self));
+          parcours_window_save_to_file (self, self->file, AFTER_SAVE_CLOSE);
         }
     }
 }

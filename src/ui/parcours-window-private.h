@@ -6,8 +6,12 @@
 
 #pragma once
 
+#include "parcours-application.h"
 #include "parcours-canvas.h"
+#include "parcours-document.h"
 #include "parcours-draft.h"
+#include "parcours-export.h"
+#include "parcours-history.h"
 #include "parcours-inspector.h"
 #include "parcours-outline.h"
 #include "parcours-window.h"
@@ -68,6 +72,11 @@ struct _ParcoursWindow
   guint                 has_map : 1;
   guint                 draft_writing : 1;
   guint                 draft_pending : 1;
+
+  /* A save being written, and the file of the one that waits for it */
+  GFile                *save_waiting_file;
+  guint                 saving : 1;
+  guint                 save_waiting_close : 1;
   guint                 draft_error_shown : 1;
 };
 
@@ -77,6 +86,7 @@ gboolean           _parcours_window_confirm_close        (ParcoursWindow        
 void               _parcours_window_set_file             (ParcoursWindow        *self,
                                                           GFile                 *file);
 char              *_parcours_window_dup_display_title    (ParcoursWindow        *self);
+void               _parcours_window_update_title         (ParcoursWindow        *self);
 void               _parcours_window_show_error           (ParcoursWindow        *self,
                                                           const char            *heading,
                                                           const char            *body);
@@ -85,6 +95,10 @@ GFile             *_parcours_window_resolve_export       (GFile                 
                                                           ParcoursExportFormat   filter_format,
                                                           ParcoursExportFormat  *format);
 GtkPrintOperation *_parcours_window_new_print_operation  (ParcoursWindow        *self);
+gboolean           parcours_window_export_to_file        (ParcoursWindow        *self,
+                                                          GFile                 *file,
+                                                          ParcoursExportFormat   format,
+                                                          GError               **error);
 void               _parcours_window_show_document        (ParcoursWindow        *self,
                                                           ParcoursDocument      *document,
                                                           GFile                 *file);

@@ -123,7 +123,15 @@ parcours_window_update_title (ParcoursWindow *self)
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, header_title);
-  adw_window_title_set_subtitle (self->window_title, folder);
+  /* Translators: under the map's title while it is being saved */
+  adw_window_title_set_subtitle (self->window_title, self->saving ? _("Saving…") : folder);
+}
+
+/* For the other files of the window: the save shows in the title. */
+void
+_parcours_window_update_title (ParcoursWindow *self)
+{
+  parcours_window_update_title (self);
 }
 
 static void
@@ -442,6 +450,7 @@ parcours_window_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->import_source);
   g_clear_object (&self->draft);
+  g_clear_object (&self->save_waiting_file);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->page_setup);

@@ -8,10 +8,7 @@
 
 #include <adwaita.h>
 
-#include "parcours-application.h"
-#include "parcours-document.h"
-#include "parcours-export.h"
-#include "parcours-history.h"
+#include "parcours-types.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +21,7 @@ ParcoursDocument *parcours_window_get_document     (ParcoursWindow       *self);
 ParcoursHistory  *parcours_window_get_history      (ParcoursWindow       *self);
 GFile            *parcours_window_get_file         (ParcoursWindow       *self);
 gboolean          parcours_window_get_is_empty     (ParcoursWindow       *self);
+gboolean          parcours_window_get_saving       (ParcoursWindow       *self);
 void              parcours_window_new_map          (ParcoursWindow       *self);
 void              parcours_window_offer_drafts     (ParcoursWindow       *self);
 void              parcours_window_show_new_map     (ParcoursWindow       *self,
@@ -37,10 +35,6 @@ void              parcours_window_load_file_async  (ParcoursWindow       *self,
                                                     gpointer              user_data);
 gboolean          parcours_window_load_file_finish (ParcoursWindow       *self,
                                                     GAsyncResult         *result,
-                                                    GError              **error);
-gboolean          parcours_window_export_to_file   (ParcoursWindow       *self,
-                                                    GFile                *file,
-                                                    ParcoursExportFormat  format,
                                                     GError              **error);
 
 G_END_DECLS
