@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "parcours-format.h"
-#include "parcours-import.h"
+#include "parcours-import-file.h"
 #include "parcours-window-private.h"
 
 /* Opening a Mermaid journey or a CSV file in the window: it becomes a new

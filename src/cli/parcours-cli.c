@@ -15,7 +15,7 @@
 #include "parcours-csv.h"
 #include "parcours-export.h"
 #include "parcours-format.h"
-#include "parcours-import.h"
+#include "parcours-import-file.h"
 #include "parcours-mermaid.h"
 #include "parcours-templates.h"
 

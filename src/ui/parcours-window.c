@@ -11,7 +11,7 @@
 
 #include "parcours-default-map.h"
 #include "parcours-format.h"
-#include "parcours-import.h"
+#include "parcours-import-file.h"
 #include "parcours-palette.h"
 #include "parcours-ui-private.h"
 #include "parcours-window-private.h"

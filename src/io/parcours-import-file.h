@@ -1,4 +1,4 @@
-/* parcours-import.h
+/* parcours-import-file.h
  *
  * Copyright 2026 The Parcours authors
  *

@@ -1,4 +1,4 @@
-/* parcours-import.c
+/* parcours-import-file.c
  *
  * Copyright 2026 The Parcours authors
  *
@@ -12,7 +12,7 @@
 
 #include "parcours-csv.h"
 #include "parcours-format.h"
-#include "parcours-import.h"
+#include "parcours-import-file.h"
 #include "parcours-mermaid.h"
 
 /* One way in for every file a map can come from, shared by the window
