@@ -14,6 +14,7 @@
 #include "parcours-document-private.h"
 #include "parcours-enum-types.h"
 #include "parcours-format-private.h"
+#include "parcours-import-private.h"
 
 /* Builds a document from the JSON tree of a `.parcours` file, checking
  * every member on the way. The first problem stops the reading and is
@@ -75,55 +76,18 @@ reader_fail (Reader              *self,
              const char          *format,
              ...)
 {
-  g_autoptr(GString) path = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
   va_list args;
 
-  if (self->error == NULL)
-    return FALSE;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  path = g_string_new (NULL);
   append_path (self, path);
 
-  if (path->len > 0)
-    g_set_error (self->error, PARCOURS_FORMAT_ERROR, code, "%s: %s", path->str, message);
-  else
-    g_set_error_literal (self->error, PARCOURS_FORMAT_ERROR, code, message);
+  va_start (args, format);
+  _parcours_import_set_error_valist (self->error, code,
+                                     &(ParcoursImportPlace) { .path = path->str },
+                                     format, args);
+  va_end (args);
 
   return FALSE;
-}
-
-static gboolean reader_warn (Reader     *self,
-                             const char *format,
-                             ...) G_GNUC_PRINTF (2, 3);
-
-/* Records a problem that does not stop the reading, prefixed with the
- * current path, and returns %TRUE. */
-static gboolean
-reader_warn (Reader     *self,
-             const char *format,
-             ...)
-{
-  g_autoptr(GString) path = NULL;
-  g_autofree char *message = NULL;
-  va_list args;
-
-  if (self->warnings == NULL)
-    return TRUE;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  path = g_string_new (NULL);
-  append_path (self, path);
-
-  g_ptr_array_add (self->warnings, g_strdup_printf ("%s: %s", path->str, message));
-  return TRUE;
 }
 
 static char *
@@ -386,22 +350,30 @@ static gboolean skip_photo (Reader     *self,
                             const char *format,
                             ...) G_GNUC_PRINTF (3, 4);
 
-/* Warns that a photo is left out, and returns %TRUE. */
+/* Warns, prefixed with the current path, that a photo is left out, and
+ * returns %TRUE. */
 static gboolean
 skip_photo (Reader     *self,
             gboolean   *unusable,
             const char *format,
             ...)
 {
-  g_autofree char *message = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
   va_list args;
 
+  *unusable = TRUE;
+  if (self->warnings == NULL)
+    return TRUE;
+
+  append_path (self, path);
+
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (self->warnings,
+                   _parcours_import_message_valist (&(ParcoursImportPlace) { .path = path->str },
+                                                    format, args));
   va_end (args);
 
-  *unusable = TRUE;
-  return reader_warn (self, "%s", message);
+  return TRUE;
 }
 
 /* A photo that is not what this version can show is not an error: the
@@ -600,8 +572,8 @@ add_element (Reader          *self,
     parcours_element_set_unknown_json (element, unknown_json);
 
   /* Ids were checked to be unique, so this cannot fail. */
-  if (!_parcours_document_insert (self->document, element, G_MAXUINT, &error))
-    return reader_fail (self, PARCOURS_FORMAT_ERROR_DUPLICATE_ID, "%s", error->message);
+  if (!_parcours_import_insert (self->document, element, &error))
+    return reader_fail (self, error->code, "%s", error->message);
 
   return TRUE;
 }
