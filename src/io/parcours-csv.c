@@ -1302,7 +1302,7 @@ csv_import_finish (CsvImport  *self,
 /**
  * parcours_csv_import:
  * @text: CSV text
- * @length: the length of @text in bytes
+ * @length: the length of @text in bytes, or -1 if it is nul-terminated
  * @error: return location for a #GError in the %PARCOURS_FORMAT_ERROR domain
  *
  * Makes a new map from a table of cards and emotion points, as described
@@ -1312,7 +1312,7 @@ csv_import_finish (CsvImport  *self,
  */
 ParcoursDocument *
 parcours_csv_import (const char  *text,
-                     gsize        length,
+                     gssize       length,
                      GError     **error)
 {
   return parcours_csv_import_full (text, length, NULL, error);
@@ -1321,7 +1321,8 @@ parcours_csv_import (const char  *text,
 /**
  * parcours_csv_import_full:
  * @text: the CSV text
- * @length: its length in bytes
+ * @length: its length in bytes, or -1 if it is nul-terminated; it may
+ *   cover NUL bytes, as UTF-16 text has
  * @warnings: (nullable) (element-type utf8): where to add a line for each
  *   thing read otherwise than it was written (an encoding assumed,
  *   columns that are not read)
@@ -1333,7 +1334,7 @@ parcours_csv_import (const char  *text,
  */
 ParcoursDocument *
 parcours_csv_import_full (const char  *text,
-                          gsize        length,
+                          gssize       text_length,
                           GPtrArray   *warnings,
                           GError     **error)
 {
@@ -1343,9 +1344,15 @@ parcours_csv_import_full (const char  *text,
   g_autofree char *decoded = NULL;
   CsvReader reader;
   const char *invalid;
+  gsize length;
 
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (text != NULL || text_length <= 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (text == NULL)
+    length = 0;
+  else
+    length = text_length < 0 ? strlen (text) : (gsize) text_length;
 
   if (length > PARCOURS_CSV_MAX_SIZE)
     {
