@@ -7,6 +7,7 @@
 #pragma once
 
 #include "parcours-document.h"
+#include "parcours-format.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +39,77 @@ int               parcours_test_run                  (const char         *progra
 void              parcours_test_add                  (ParcoursDocument *document,
                                                       gpointer          element);
 void              parcours_test_wait_ms              (guint             ms);
+
+/* The native format */
+
+#define PARCOURS_TEST_PNG_PHOTO_SIZE 16
+#define PARCOURS_TEST_JPEG_PHOTO_SIZE 10
+extern const guint8 parcours_test_png_photo[PARCOURS_TEST_PNG_PHOTO_SIZE];
+extern const guint8 parcours_test_jpeg_photo[PARCOURS_TEST_JPEG_PHOTO_SIZE];
+
+ParcoursDocument *parcours_test_load_text            (const char        *text,
+                                                      GError           **error);
+ParcoursDocument *parcours_test_load_text_ok         (const char        *text);
+char             *parcours_test_save_text            (ParcoursDocument  *document);
+void              parcours_test_assert_load_error    (const char          *text,
+                                                      ParcoursFormatError  code,
+                                                      const char          *message);
+
+/* The lists of a small valid map; each error test replaces one to break it. */
+#define MAP_PERSONAS "{\"id\": \"p1\", \"name\": \"Ada\"}"
+#define MAP_STAGES "{\"id\": \"s1\", \"name\": \"Discover\"}, {\"id\": \"s2\", \"name\": \"Buy\"}"
+#define MAP_LANES "{\"id\": \"l1\", \"kind\": \"actions\"}, " \
+                  "{\"id\": \"l2\", \"kind\": \"emotions\", \"persona\": \"p1\"}"
+#define MAP_CARDS "{\"id\": \"c1\", \"lane\": \"l1\", \"stage\": \"s1\", \"text\": \"Search\"}"
+#define MAP_POINTS "{\"id\": \"e1\", \"lane\": \"l2\", \"stage\": \"s1\", \"value\": 0.5}"
+
+char             *parcours_test_make_map             (const char *personas,
+                                                      const char *stages,
+                                                      const char *lanes,
+                                                      const char *cards,
+                                                      const char *points);
+void              parcours_test_assert_map_error     (const char          *personas,
+                                                      const char          *stages,
+                                                      const char          *lanes,
+                                                      const char          *cards,
+                                                      const char          *points,
+                                                      ParcoursFormatError  code,
+                                                      const char          *message);
+void              parcours_test_assert_card_error    (const char          *card,
+                                                      ParcoursFormatError  code,
+                                                      const char          *message);
+
+/* A file that must fail to load: the whole @text, or when it is NULL the
+ * small map with the lists given here (NULL for MAP_PERSONAS and so on,
+ * "" for none). */
+typedef struct
+{
+  const char *text;
+  const char *personas;
+  const char *stages;
+  const char *lanes;
+  const char *cards;
+  const char *points;
+  ParcoursFormatError code;
+  const char *message;
+} ParcoursTestLoadError;
+
+void              parcours_test_assert_load_errors   (const ParcoursTestLoadError *cases,
+                                                      gsize                        n_cases);
+
+/* Saves, loads and saves again: the same bytes twice and an equal
+ * document. Returns the text. */
+char             *parcours_test_assert_round_trip    (ParcoursDocument *document);
+void              parcours_test_assert_documents_equal (ParcoursDocument *a,
+                                                        ParcoursDocument *b);
+/* Every property set to something other than its default, and its text. */
+ParcoursDocument *parcours_test_make_full_map        (void);
+extern const char parcours_test_full_map_text[];
+
+char             *parcours_test_make_string          (gsize       length,
+                                                      char        c);
+char             *parcours_test_repeat               (const char *before,
+                                                      const char *after,
+                                                      guint       count);
 
 G_END_DECLS
