@@ -11,6 +11,7 @@
 
 #include "parcours-document-private.h"
 #include "parcours-format.h"
+#include "parcours-mermaid.h"
 
 #include "parcours-test-utils.h"
 
@@ -1018,3 +1019,216 @@ parcours_test_repeat (const char *before,
 
   return g_string_free (text, FALSE);
 }
+
+/* Mermaid */
+
+/* The Mermaid text alone, without the map in comment lines. */
+char *
+parcours_test_mermaid_plain (ParcoursDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = parcours_mermaid_export_full (document, PARCOURS_MERMAID_EXPORT_PLAIN, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  return text;
+}
+
+ParcoursDocument *
+parcours_test_mermaid_import (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  ParcoursDocument *document;
+
+  document = parcours_mermaid_import (text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+void
+parcours_test_assert_mermaid_error (const char          *text,
+                                    gssize               length,
+                                    ParcoursFormatError  code,
+                                    const char          *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParcoursDocument) document = NULL;
+
+  document = parcours_mermaid_import (text, length, &error);
+  g_assert_null (document);
+  g_assert_error (error, PARCOURS_FORMAT_ERROR, (int) code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* Borrowed: the document keeps its elements alive. */
+gpointer
+parcours_test_nth (GListModel *model,
+                   guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (item);
+  return item;
+}
+
+guint
+parcours_test_count (GListModel *model)
+{
+  return g_list_model_get_n_items (model);
+}
+
+ParcoursEmotionPoint *
+parcours_test_make_point (const char *lane_id,
+                          const char *stage_id,
+                          double      offset,
+                          double      value,
+                          const char *label)
+{
+  ParcoursEmotionPoint *point;
+  g_autofree char *id = parcours_element_generate_id (PARCOURS_TYPE_EMOTION_POINT);
+
+  point = parcours_emotion_point_new (id, lane_id, stage_id, offset, value);
+  parcours_emotion_point_set_label (point, label);
+
+  return point;
+}
+
+ParcoursLane *
+parcours_test_make_persona_lane (const char *id,
+                                 const char *persona_id)
+{
+  ParcoursLane *lane = parcours_lane_new (id, PARCOURS_LANE_KIND_EMOTIONS, "Feelings");
+
+  parcours_lane_set_persona_id (lane, persona_id);
+  return lane;
+}
+
+static void
+add_short_names (GHashTable *names,
+                 GListModel *model,
+                 char        prefix)
+{
+  for (guint i = 0; i < parcours_test_count (model); i++)
+    g_hash_table_insert (names,
+                         (gpointer) parcours_element_get_id (parcours_test_nth (model, i)),
+                         g_strdup_printf ("%c%u", prefix, i));
+}
+
+static const char *
+short_name (GHashTable *names,
+            const char *id)
+{
+  const char *name = id != NULL ? g_hash_table_lookup (names, id) : NULL;
+
+  return name != NULL ? name : "-";
+}
+
+/* Everything the Mermaid mapping carries, with ids replaced by positions,
+ * so that two documents read from text can be compared. */
+char *
+parcours_test_mermaid_describe (ParcoursDocument *document)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GListModel *personas = parcours_document_get_personas (document);
+  GListModel *stages = parcours_document_get_stages (document);
+  GListModel *lanes = parcours_document_get_lanes (document);
+  GListModel *cards = parcours_document_get_cards (document);
+  GListModel *points = parcours_document_get_emotion_points (document);
+  GString *out = g_string_new (NULL);
+
+  add_short_names (names, personas, 'P');
+  add_short_names (names, stages, 'S');
+  add_short_names (names, lanes, 'L');
+
+  g_string_append_printf (out, "title [%s]\ndescription [%s]\nkind %d\n",
+                          parcours_document_get_title (document),
+                          parcours_document_get_description (document),
+                          parcours_document_get_kind (document));
+
+  for (guint i = 0; i < parcours_test_count (personas); i++)
+    g_string_append_printf (out, "persona [%s]\n",
+                            parcours_persona_get_name (parcours_test_nth (personas, i)));
+
+  for (guint i = 0; i < parcours_test_count (stages); i++)
+    g_string_append_printf (out, "stage [%s]\n",
+                            parcours_stage_get_name (parcours_test_nth (stages, i)));
+
+  for (guint i = 0; i < parcours_test_count (lanes); i++)
+    {
+      ParcoursLane *lane = parcours_test_nth (lanes, i);
+
+      g_string_append_printf (out, "lane %d [%s] %s\n",
+                              parcours_lane_get_kind (lane),
+                              parcours_lane_get_name (lane),
+                              short_name (names, parcours_lane_get_persona_id (lane)));
+    }
+
+  for (guint i = 0; i < parcours_test_count (cards); i++)
+    {
+      ParcoursCard *card = parcours_test_nth (cards, i);
+
+      g_string_append_printf (out, "card %s %s [%s]\n",
+                              short_name (names, parcours_card_get_lane_id (card)),
+                              short_name (names, parcours_card_get_stage_id (card)),
+                              parcours_card_get_text (card));
+    }
+
+  for (guint i = 0; i < parcours_test_count (points); i++)
+    {
+      ParcoursEmotionPoint *point = parcours_test_nth (points, i);
+
+      g_string_append_printf (out, "point %s %s %.6f %.3f [%s]\n",
+                              short_name (names, parcours_emotion_point_get_lane_id (point)),
+                              short_name (names, parcours_emotion_point_get_stage_id (point)),
+                              parcours_emotion_point_get_offset (point),
+                              parcours_emotion_point_get_value (point),
+                              parcours_emotion_point_get_label (point));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Writes @document, reads the text back and checks that the map is the
+ * same and that writing it again gives the same bytes. Returns the text. */
+char *
+parcours_test_mermaid_round_trip (ParcoursDocument *document)
+{
+  g_autofree char *text = parcours_test_mermaid_plain (document);
+  g_autoptr(ParcoursDocument) again = parcours_test_mermaid_import (text);
+  g_autofree char *text_again = parcours_test_mermaid_plain (again);
+  g_autoptr(ParcoursDocument) third = parcours_test_mermaid_import (text_again);
+  g_autofree char *described = parcours_test_mermaid_describe (again);
+  g_autofree char *described_third = parcours_test_mermaid_describe (third);
+
+  g_assert_cmpstr (text_again, ==, text);
+  g_assert_cmpstr (described_third, ==, described);
+
+  return g_steal_pointer (&text);
+}
+
+char *
+parcours_test_read_fixture (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "mermaid", name, NULL);
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* The example of Mermaid's documentation. */
+const char parcours_test_mermaid_working_day[] =
+  "journey\n"
+  "    title My working day\n"
+  "    section Go to work\n"
+  "      Make tea: 5: Me\n"
+  "      Go upstairs: 3: Me\n"
+  "      Do work: 1: Me, Cat\n"
+  "    section Go home\n"
+  "      Go downstairs: 5: Me\n"
+  "      Sit down: 5: Me\n";

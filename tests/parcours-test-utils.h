@@ -112,4 +112,32 @@ char             *parcours_test_repeat               (const char *before,
                                                       const char *after,
                                                       guint       count);
 
+/* Mermaid */
+
+#define PARCOURS_TEST_ZWSP "\342\200\213"
+
+/* The example of Mermaid's documentation. */
+extern const char parcours_test_mermaid_working_day[];
+
+char             *parcours_test_mermaid_plain        (ParcoursDocument    *document);
+ParcoursDocument *parcours_test_mermaid_import       (const char          *text);
+void              parcours_test_assert_mermaid_error (const char          *text,
+                                                      gssize               length,
+                                                      ParcoursFormatError  code,
+                                                      const char          *message);
+char             *parcours_test_mermaid_describe     (ParcoursDocument    *document);
+char             *parcours_test_mermaid_round_trip   (ParcoursDocument    *document);
+char             *parcours_test_read_fixture         (const char          *name);
+
+gpointer          parcours_test_nth                  (GListModel          *model,
+                                                      guint                position);
+guint             parcours_test_count                (GListModel          *model);
+ParcoursEmotionPoint *parcours_test_make_point       (const char          *lane_id,
+                                                      const char          *stage_id,
+                                                      double               offset,
+                                                      double               value,
+                                                      const char          *label);
+ParcoursLane     *parcours_test_make_persona_lane    (const char          *id,
+                                                      const char          *persona_id);
+
 G_END_DECLS

@@ -46,12 +46,15 @@
 #define REFERENCE(name, property, flags, target_type) \
   { name, property, PARCOURS_MEMBER_REFERENCE, flags, 0, 0, 0, target_type }
 
+#define ALWAYS(name, kind) \
+  { name, name, PARCOURS_MEMBER_ ## kind, PARCOURS_MEMBER_ALWAYS_WRITTEN, 0, 0, 0, NULL }
+
 /* Written whole, even when empty; "format" and "version" come first. */
 const ParcoursMember _parcours_format_document_members[] = {
-  { "title", "title", PARCOURS_MEMBER_TEXT, PARCOURS_MEMBER_ALWAYS_WRITTEN, 0, 0, 0, NULL },
-  { "description", "description", PARCOURS_MEMBER_TEXT, PARCOURS_MEMBER_ALWAYS_WRITTEN, 0, 0, 0, NULL },
-  { "kind", "kind", PARCOURS_MEMBER_ENUM, PARCOURS_MEMBER_ALWAYS_WRITTEN, 0, 0, 0, NULL },
-  { "goals", "goals", PARCOURS_MEMBER_TEXT_LIST, PARCOURS_MEMBER_ALWAYS_WRITTEN, 0, 0, 0, NULL },
+  ALWAYS ("title", TEXT),
+  ALWAYS ("description", TEXT),
+  ALWAYS ("kind", ENUM),
+  ALWAYS ("goals", TEXT_LIST),
 };
 const guint _parcours_format_n_document_members = G_N_ELEMENTS (_parcours_format_document_members);
 

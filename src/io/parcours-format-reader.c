@@ -25,8 +25,10 @@
  * emotion points, which is also the order of their references, so each
  * id an element names can be looked up in the document built so far.
  * Inside an element the id comes first, then the required members, then
- * every member in the order of the file. Members this version does not
- * know are kept, as compact JSON text, to be written back on save. */
+ * every member in the order of the file. What each element holds, and
+ * the limits of each member, is in the tables of
+ * parcours-format-members.c. Members this version does not know are
+ * kept, as compact JSON text, to be written back on save. */
 
 typedef struct
 {

@@ -17,10 +17,10 @@
  * Parcours wrote is saved back unchanged.
  *
  * Two spaces of indentation, members in the order of their tables in
- * parcours-format-members.c, elements in the order of their lists. The top level is always written whole; inside an
- * element, a member equal to its default is left out, except those a
- * reader requires (id, a card's lane and stage, a point's lane, stage
- * and value). Members a newer version wrote come last, in their order. */
+ * parcours-format-members.c, elements in the order of their lists. The
+ * top level is always written whole; inside an element, a member equal
+ * to its default is left out, except those a reader requires (id, a
+ * card's lane and stage, a point's lane, stage and value). Members a newer version wrote come last, in their order. */
 
 /* Indentation levels */
 enum {

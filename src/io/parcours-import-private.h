@@ -30,12 +30,14 @@ typedef struct
 
 char             *_parcours_import_message_valist (const ParcoursImportPlace *place,
                                                    const char                *format,
-                                                   va_list                    args) G_GNUC_PRINTF (2, 0);
+                                                   va_list                    args)
+                                                   G_GNUC_PRINTF (2, 0);
 void              _parcours_import_set_error_valist (GError                   **error,
                                                    ParcoursFormatError        code,
                                                    const ParcoursImportPlace *place,
                                                    const char                *format,
-                                                   va_list                    args) G_GNUC_PRINTF (4, 0);
+                                                   va_list                    args)
+                                                   G_GNUC_PRINTF (4, 0);
 void              _parcours_import_set_error      (GError                   **error,
                                                    ParcoursFormatError        code,
                                                    const ParcoursImportPlace *place,
