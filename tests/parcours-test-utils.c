@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include "parcours-document-private.h"
+#include "parcours-csv.h"
 #include "parcours-format.h"
 #include "parcours-mermaid.h"
 
@@ -1232,3 +1233,209 @@ const char parcours_test_mermaid_working_day[] =
   "    section Go home\n"
   "      Go downstairs: 5: Me\n"
   "      Sit down: 5: Me\n";
+
+/* CSV */
+
+ParcoursEmotionPoint *
+parcours_test_csv_point (const char *id,
+                         const char *lane_id,
+                         const char *stage_id,
+                         double      offset,
+                         double      value,
+                         const char *label)
+{
+  ParcoursEmotionPoint *point = parcours_emotion_point_new (id, lane_id, stage_id, offset, value);
+
+  parcours_emotion_point_set_label (point, label);
+  return point;
+}
+
+ParcoursCard *
+parcours_test_csv_card (const char        *id,
+                        const char        *lane_id,
+                        const char        *stage_id,
+                        const char        *text,
+                        ParcoursChannel    channel,
+                        ParcoursSentiment  sentiment,
+                        const char        *details)
+{
+  ParcoursCard *card = parcours_card_new (id, lane_id, stage_id, text);
+
+  parcours_card_set_channel (card, channel);
+  parcours_card_set_sentiment (card, sentiment);
+  parcours_card_set_details (card, details);
+  return card;
+}
+
+ParcoursDocument *
+parcours_test_csv_import (const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  ParcoursDocument *document;
+
+  document = parcours_csv_import (csv, strlen (csv), &error);
+  g_assert_no_error (error);
+  g_assert_true (PARCOURS_IS_DOCUMENT (document));
+
+  return document;
+}
+
+void
+parcours_test_assert_csv_error_len (const char *csv,
+                                    gsize       length,
+                                    int         code,
+                                    const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParcoursDocument) document = NULL;
+
+  document = parcours_csv_import (csv, length, &error);
+  g_assert_null (document);
+  g_assert_error (error, PARCOURS_FORMAT_ERROR, code);
+  if (message != NULL)
+    g_assert_cmpstr (error->message, ==, message);
+}
+
+void
+parcours_test_assert_csv_error (const char *csv,
+                                int         code,
+                                const char *message)
+{
+  parcours_test_assert_csv_error_len (csv, strlen (csv), code, message);
+}
+
+ParcoursStage *
+parcours_test_stage_at (ParcoursDocument *document,
+                        guint             position)
+{
+  return parcours_test_nth (parcours_document_get_stages (document), position);
+}
+
+ParcoursLane *
+parcours_test_lane_at (ParcoursDocument *document,
+                       guint             position)
+{
+  return parcours_test_nth (parcours_document_get_lanes (document), position);
+}
+
+ParcoursCard *
+parcours_test_card_at (ParcoursDocument *document,
+                       guint             position)
+{
+  return parcours_test_nth (parcours_document_get_cards (document), position);
+}
+
+ParcoursEmotionPoint *
+parcours_test_point_at (ParcoursDocument *document,
+                        guint             position)
+{
+  return parcours_test_nth (parcours_document_get_emotion_points (document), position);
+}
+
+const char *
+parcours_test_card_stage_name (ParcoursDocument *document,
+                               ParcoursCard     *card)
+{
+  ParcoursStage *stage = parcours_document_lookup_stage (document, parcours_card_get_stage_id (card));
+
+  g_assert_nonnull (stage);
+  return parcours_stage_get_name (stage);
+}
+
+ParcoursLane *
+parcours_test_card_lane (ParcoursDocument *document,
+                         ParcoursCard     *card)
+{
+  ParcoursLane *lane = parcours_document_lookup_lane (document, parcours_card_get_lane_id (card));
+
+  g_assert_nonnull (lane);
+  return lane;
+}
+
+void
+parcours_test_assert_lane (ParcoursDocument *document,
+                           guint             position,
+                           const char       *name,
+                           ParcoursLaneKind  kind)
+{
+  ParcoursLane *lane = parcours_test_lane_at (document, position);
+
+  g_assert_cmpstr (parcours_lane_get_name (lane), ==, name);
+  g_assert_cmpint (parcours_lane_get_kind (lane), ==, kind);
+}
+
+void
+parcours_test_assert_csv_export (ParcoursDocument *document,
+                                 const char       *expected)
+{
+  g_autofree char *csv = parcours_csv_export (document);
+
+  g_assert_cmpstr (csv, ==, expected);
+}
+
+/* Exports @document, imports that and exports again: both texts must be
+ * the same. Returns the imported document. */
+ParcoursDocument *
+parcours_test_csv_round_trip (ParcoursDocument *document)
+{
+  g_autofree char *first = parcours_csv_export (document);
+  g_autofree char *second = NULL;
+  ParcoursDocument *imported;
+
+  imported = parcours_test_csv_import (first);
+  second = parcours_csv_export (imported);
+  g_assert_cmpstr (second, ==, first);
+
+  return imported;
+}
+
+void
+parcours_test_assert_csv_stable (const char *csv)
+{
+  g_autoptr(ParcoursDocument) document = parcours_test_csv_import (csv);
+  g_autofree char *exported = parcours_csv_export (document);
+
+  g_assert_cmpstr (exported, ==, csv);
+}
+
+
+
+/* Stages Discover, Buy and Empty; lanes Ads (touchpoints), Feeling
+ * (emotions) and one without a name (thoughts); cards and points in an
+ * order unlike the map's, and some elements a row cannot hold. */
+ParcoursDocument *
+parcours_test_make_csv_map (void)
+{
+  ParcoursDocument *document = parcours_document_new ();
+
+  parcours_document_set_title (document, "Online grocery");
+  parcours_test_add (document, parcours_persona_new ("anna", "Anna"));
+  parcours_test_add (document, parcours_stage_new ("s1", "Discover"));
+  parcours_test_add (document, parcours_stage_new ("s2", "Buy"));
+  parcours_test_add (document, parcours_stage_new ("s3", "Empty"));
+  parcours_test_add (document, parcours_lane_new ("l1", PARCOURS_LANE_KIND_TOUCHPOINTS, "Ads"));
+  parcours_test_add (document, parcours_lane_new ("l2", PARCOURS_LANE_KIND_EMOTIONS, "Feeling"));
+  parcours_test_add (document, parcours_lane_new ("l3", PARCOURS_LANE_KIND_THOUGHTS, ""));
+  parcours_test_add (document, parcours_test_csv_card ("c1", "l1", "s2", "Pays",
+                                                       PARCOURS_CHANNEL_WEBSITE, PARCOURS_SENTIMENT_NEGATIVE, ""));
+  parcours_test_add (document, parcours_test_csv_card ("c2", "l3", "s1", "Is it for me?",
+                                                       PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL, ""));
+  parcours_test_add (document, parcours_test_csv_card ("c3", "l1", "s1", "Sees an ad",
+                                                       PARCOURS_CHANNEL_SOCIAL_MEDIA, PARCOURS_SENTIMENT_POSITIVE,
+                                                       "Story"));
+  parcours_test_add (document, parcours_test_csv_card ("c4", "l1", "s1", "Likes it",
+                                                       PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL, ""));
+  /* Not written: a card in an emotions lane, a card without its stage. */
+  parcours_test_add (document, parcours_test_csv_card ("c5", "l2", "s1", "Lost",
+                                                       PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL, ""));
+  parcours_test_add (document, parcours_test_csv_card ("c6", "l1", "gone", "Lost",
+                                                       PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL, ""));
+  parcours_test_add (document, parcours_test_csv_point ("e1", "l2", "s1", 0.8, 1.0, "Happy"));
+  parcours_test_add (document, parcours_test_csv_point ("e2", "l2", "s1", 0.2, -0.5, "Unsure"));
+  parcours_test_add (document, parcours_test_csv_point ("e3", "l2", "s2", 0.5, 0.3, ""));
+  /* Not written: a point in a touchpoints lane, a point without its lane. */
+  parcours_test_add (document, parcours_test_csv_point ("e4", "l1", "s1", 0.5, 0.0, "Lost"));
+  parcours_test_add (document, parcours_test_csv_point ("e5", "gone", "s1", 0.5, 0.0, "Lost"));
+
+  return document;
+}

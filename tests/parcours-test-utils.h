@@ -140,4 +140,67 @@ ParcoursEmotionPoint *parcours_test_make_point       (const char          *lane_
 ParcoursLane     *parcours_test_make_persona_lane    (const char          *id,
                                                       const char          *persona_id);
 
+/* CSV */
+
+#define CSV_HEADER PARCOURS_CSV_HEADER "\r\n"
+#define CSV_CHANNEL_NICKS "website, mobile-app, email, phone, sms, chat, social-media, " \
+                          "advertising, physical-store, word-of-mouth, event, other"
+#define CSV_LANE_KIND_NICKS "touchpoints, actions, thoughts, emotions, pain-points, " \
+                            "opportunities, channels, backstage, kpis, notes"
+
+ParcoursEmotionPoint *parcours_test_csv_point        (const char          *id,
+                                                      const char          *lane_id,
+                                                      const char          *stage_id,
+                                                      double               offset,
+                                                      double               value,
+                                                      const char          *label);
+ParcoursCard     *parcours_test_csv_card             (const char          *id,
+                                                      const char          *lane_id,
+                                                      const char          *stage_id,
+                                                      const char          *text,
+                                                      ParcoursChannel      channel,
+                                                      ParcoursSentiment    sentiment,
+                                                      const char          *details);
+ParcoursDocument *parcours_test_csv_import           (const char          *csv);
+void              parcours_test_assert_csv_error_len (const char          *csv,
+                                                      gsize                length,
+                                                      int                  code,
+                                                      const char          *message);
+void              parcours_test_assert_csv_error     (const char          *csv,
+                                                      int                  code,
+                                                      const char          *message);
+void              parcours_test_assert_csv_export    (ParcoursDocument    *document,
+                                                      const char          *expected);
+ParcoursDocument *parcours_test_csv_round_trip       (ParcoursDocument    *document);
+void              parcours_test_assert_csv_stable    (const char          *csv);
+/* Stages Discover, Buy and Empty and a few lanes, cards and points,
+ * and their CSV */
+ParcoursDocument *parcours_test_make_csv_map         (void);
+#define CSV_MAP_TEXT \
+  CSV_HEADER \
+  "Discover,Ads,touchpoints,Sees an ad,social-media,positive,,Story\r\n" \
+  "Discover,Ads,touchpoints,Likes it,,neutral,,\r\n" \
+  "Discover,Feeling,emotions,Unsure,,,-1,\r\n" \
+  "Discover,Feeling,emotions,Happy,,,2,\r\n" \
+  "Discover,Thoughts,thoughts,Is it for me?,,neutral,,\r\n" \
+  "Buy,Ads,touchpoints,Pays,website,negative,,\r\n" \
+  "Buy,Feeling,emotions,,,,1,\r\n"
+
+ParcoursStage    *parcours_test_stage_at             (ParcoursDocument    *document,
+                                                      guint                position);
+ParcoursLane     *parcours_test_lane_at              (ParcoursDocument    *document,
+                                                      guint                position);
+ParcoursCard     *parcours_test_card_at              (ParcoursDocument    *document,
+                                                      guint                position);
+ParcoursEmotionPoint *parcours_test_point_at         (ParcoursDocument    *document,
+                                                      guint                position);
+const char       *parcours_test_card_stage_name      (ParcoursDocument    *document,
+                                                      ParcoursCard        *card);
+ParcoursLane     *parcours_test_card_lane            (ParcoursDocument    *document,
+                                                      ParcoursCard        *card);
+void              parcours_test_assert_lane          (ParcoursDocument    *document,
+                                                      guint                position,
+                                                      const char          *name,
+                                                      ParcoursLaneKind     kind);
+
 G_END_DECLS
