@@ -6,9 +6,13 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <sys/wait.h>
 
 #include "parcours-document-private.h"
+#include "parcours-csv.h"
+#include "parcours-format.h"
+#include "parcours-mermaid.h"
 
 #include "parcours-test-utils.h"
 
@@ -557,6 +561,881 @@ parcours_test_make_rich_map (guint seed)
         parcours_emotion_point_set_label (point, label);
       add (document, point);
     }
+
+  return document;
+}
+
+/* The native format */
+
+/* The first bytes of a PNG and of a JPEG: all a photo needs to be
+ * accepted, since only the signature is checked. */
+const guint8 parcours_test_png_photo[PARCOURS_TEST_PNG_PHOTO_SIZE] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0x00, 0x00, 0x00, 0x0d, 'I', 'H', 'D', 'R',
+};
+const guint8 parcours_test_jpeg_photo[PARCOURS_TEST_JPEG_PHOTO_SIZE] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 'J', 'F', 'I', 'F' };
+
+ParcoursDocument *
+parcours_test_load_text (const char  *text,
+                         GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return parcours_format_load_bytes (bytes, error);
+}
+
+ParcoursDocument *
+parcours_test_load_text_ok (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  ParcoursDocument *document = parcours_test_load_text (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+char *
+parcours_test_save_text (ParcoursDocument *document)
+{
+  g_autoptr(GBytes) bytes = parcours_format_save_bytes (document);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  g_assert_cmpuint (strlen (data), <=, size);
+  return g_strndup (data, size);
+}
+
+void
+parcours_test_assert_load_error (const char          *text,
+                                 ParcoursFormatError  code,
+                                 const char          *message)
+{
+  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = parcours_test_load_text (text, &error);
+  g_assert_null (document);
+  g_assert_error (error, PARCOURS_FORMAT_ERROR, (int) code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* A small valid map; each test replaces one list to break it. */
+char *
+parcours_test_make_map (const char *personas,
+                        const char *stages,
+                        const char *lanes,
+                        const char *cards,
+                        const char *points)
+{
+  return g_strdup_printf ("{\"format\": \"parcours\", \"version\": 1, "
+                          "\"personas\": [%s], \"stages\": [%s], \"lanes\": [%s], "
+                          "\"cards\": [%s], \"emotion-points\": [%s]}",
+                          personas, stages, lanes, cards, points);
+}
+
+void
+parcours_test_assert_map_error (const char          *personas,
+                                const char          *stages,
+                                const char          *lanes,
+                                const char          *cards,
+                                const char          *points,
+                                ParcoursFormatError  code,
+                                const char          *message)
+{
+  g_autofree char *text = parcours_test_make_map (personas, stages, lanes, cards, points);
+
+  parcours_test_assert_load_error (text, code, message);
+}
+
+void
+parcours_test_assert_card_error (const char          *card,
+                                 ParcoursFormatError  code,
+                                 const char          *message)
+{
+  parcours_test_assert_map_error (MAP_PERSONAS, MAP_STAGES, MAP_LANES, card, MAP_POINTS, code, message);
+}
+
+static void
+assert_objects_equal (GObject *a,
+                      GObject *b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value_a = G_VALUE_INIT;
+      g_auto(GValue) value_b = G_VALUE_INIT;
+      GType type = pspecs[i]->value_type;
+
+      if (!(pspecs[i]->flags & G_PARAM_READABLE))
+        continue;
+
+      g_value_init (&value_a, type);
+      g_value_init (&value_b, type);
+      g_object_get_property (a, pspecs[i]->name, &value_a);
+      g_object_get_property (b, pspecs[i]->name, &value_b);
+
+      if (type == G_TYPE_STRV)
+        {
+          const char * const *strv_a = g_value_get_boxed (&value_a);
+          const char * const *strv_b = g_value_get_boxed (&value_b);
+          const char * const empty[] = { NULL };
+
+          g_assert_true (g_strv_equal (strv_a ? strv_a : empty, strv_b ? strv_b : empty));
+        }
+      else if (type == G_TYPE_BYTES)
+        {
+          GBytes *bytes_a = g_value_get_boxed (&value_a);
+          GBytes *bytes_b = g_value_get_boxed (&value_b);
+
+          g_assert_true ((bytes_a == NULL) == (bytes_b == NULL));
+          if (bytes_a != NULL)
+            g_assert_true (g_bytes_equal (bytes_a, bytes_b));
+        }
+      else if (type == G_TYPE_STRING)
+        {
+          g_assert_cmpstr (g_value_get_string (&value_a), ==, g_value_get_string (&value_b));
+        }
+      else
+        {
+          if (g_param_values_cmp (pspecs[i], &value_a, &value_b) != 0)
+            g_error ("%s::%s differs", G_OBJECT_TYPE_NAME (a), pspecs[i]->name);
+        }
+    }
+}
+
+void
+parcours_test_assert_documents_equal (ParcoursDocument *a,
+                                      ParcoursDocument *b)
+{
+  assert_objects_equal (G_OBJECT (a), G_OBJECT (b));
+  g_assert_cmpstr (parcours_document_get_unknown_json (a), ==,
+                   parcours_document_get_unknown_json (b));
+
+  for (guint c = 0; c < PARCOURS_N_COLLECTIONS; c++)
+    {
+      GListModel *list_a = parcours_document_get_collection (a, c);
+      GListModel *list_b = parcours_document_get_collection (b, c);
+      guint n = g_list_model_get_n_items (list_a);
+
+      g_assert_cmpuint (n, ==, g_list_model_get_n_items (list_b));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ParcoursElement) element_a = g_list_model_get_item (list_a, i);
+          g_autoptr(ParcoursElement) element_b = g_list_model_get_item (list_b, i);
+
+          assert_objects_equal (G_OBJECT (element_a), G_OBJECT (element_b));
+          g_assert_cmpstr (parcours_element_get_unknown_json (element_a), ==,
+                           parcours_element_get_unknown_json (element_b));
+        }
+    }
+}
+
+/* Saves, loads and saves again: the two texts must be the same bytes and
+ * the loaded document equal to @document. Returns the text. */
+char *
+parcours_test_assert_round_trip (ParcoursDocument *document)
+{
+  g_autoptr(ParcoursDocument) loaded = NULL;
+  g_autofree char *second = NULL;
+  char *first;
+
+  first = parcours_test_save_text (document);
+  loaded = parcours_test_load_text_ok (first);
+  parcours_test_assert_documents_equal (document, loaded);
+
+  second = parcours_test_save_text (loaded);
+  g_assert_cmpstr (first, ==, second);
+
+  return first;
+}
+
+/* Every property set to something other than its default. */
+ParcoursDocument *
+parcours_test_make_full_map (void)
+{
+  ParcoursDocument *document = parcours_document_new ();
+  const char * const goals[] = { "Comprendre où l’on abandonne", "Снизить отток 📉", NULL };
+  const char * const persona_goals[] = { "Partir en week-end", NULL };
+  const char * const needs[] = { "Prix clairs", "“Quotes” and \\backslashes\\", NULL };
+  const char * const frustrations[] = { "Frais cachés\tà la fin", "", NULL };
+  g_autoptr(GBytes) png = g_bytes_new_static (parcours_test_png_photo, sizeof parcours_test_png_photo);
+  g_autoptr(GBytes) jpeg = g_bytes_new_static (parcours_test_jpeg_photo, sizeof parcours_test_jpeg_photo);
+  ParcoursPersona *persona;
+  ParcoursStage *stage;
+  ParcoursLane *lane;
+  ParcoursCard *card;
+  ParcoursEmotionPoint *point;
+
+  parcours_document_set_title (document, "Réserver un voyage — «Путешествие» 🚀");
+  parcours_document_set_description (document,
+                                     "Quotes \" and backslash \\, tab\t, newline\n,"
+                                     " controls \001\037\177 and é");
+  parcours_document_set_kind (document, PARCOURS_MAP_KIND_DAY_IN_THE_LIFE);
+  parcours_document_set_goals (document, goals);
+
+  persona = parcours_persona_new ("persona-léa", "Léa Dupont");
+  parcours_persona_set_role (persona, "Voyageuse, 34 ans");
+  parcours_persona_set_goals (persona, persona_goals);
+  parcours_persona_set_needs (persona, needs);
+  parcours_persona_set_frustrations (persona, frustrations);
+  parcours_persona_set_color (persona, "#3584e4");
+  parcours_persona_set_photo (persona, png);
+  parcours_test_add (document, persona);
+
+  persona = parcours_persona_new ("persona-иван", "Иван");
+  parcours_persona_set_photo (persona, jpeg);
+  parcours_test_add (document, persona);
+
+  stage = parcours_stage_new ("stage-1", "Découvrir");
+  parcours_stage_set_description (stage, "Première\nligne");
+  parcours_stage_set_color (stage, "#e01b24");
+  parcours_stage_set_width (stage, 1.5);
+  parcours_test_add (document, stage);
+
+  stage = parcours_stage_new ("stage-2", "Payer");
+  parcours_stage_set_width (stage, 0.25);
+  parcours_test_add (document, stage);
+
+  lane = parcours_lane_new ("lane-actions", PARCOURS_LANE_KIND_ACTIONS, "Actions");
+  parcours_lane_set_height (lane, 2.0);
+  parcours_lane_set_collapsed (lane, TRUE);
+  parcours_lane_set_persona_id (lane, "persona-иван");
+  parcours_test_add (document, lane);
+
+  lane = parcours_lane_new ("lane-emotions", PARCOURS_LANE_KIND_EMOTIONS, "Émotions");
+  parcours_lane_set_persona_id (lane, "persona-léa");
+  parcours_lane_set_height (lane, 0.75);
+  parcours_test_add (document, lane);
+
+  card = parcours_card_new ("card-1", "lane-actions", "stage-1", "Cherche « vol pas cher »");
+  parcours_card_set_details (card, "Ligne 1\nLigne 2\r\n\"cité\" \\ fin");
+  parcours_card_set_channel (card, PARCOURS_CHANNEL_MOBILE_APP);
+  parcours_card_set_sentiment (card, PARCOURS_SENTIMENT_NEGATIVE);
+  parcours_card_set_color (card, "#F6D32D");
+  parcours_card_set_key_moment (card, TRUE);
+  parcours_card_set_kpi (card, "NPS 42");
+  parcours_test_add (document, card);
+
+  card = parcours_card_new ("card-3", "lane-actions", "stage-2", "Paie 💳");
+  parcours_card_set_sentiment (card, PARCOURS_SENTIMENT_POSITIVE);
+  parcours_test_add (document, card);
+
+  card = parcours_card_new ("card-2", "lane-actions", "stage-1", "Compare");
+  parcours_card_set_channel (card, PARCOURS_CHANNEL_WORD_OF_MOUTH);
+  parcours_test_add (document, card);
+
+  point = parcours_emotion_point_new ("emotion-1", "lane-emotions", "stage-1", 0.1, -0.75);
+  parcours_emotion_point_set_label (point, "« Enfin ! »");
+  parcours_test_add (document, point);
+
+  point = parcours_emotion_point_new ("emotion-2", "lane-emotions", "stage-2",
+                                      1.0 / 3.0, 0.1 + 0.2);
+  parcours_test_add (document, point);
+
+  return document;
+}
+
+const char parcours_test_full_map_text[] =
+  "{\n"
+  "  \"format\": \"parcours\",\n"
+  "  \"version\": 1,\n"
+  "  \"title\": \"Réserver un voyage — «Путешествие» 🚀\",\n"
+  "  \"description\": \"Quotes \\\" and backslash \\\\, tab\\t, newline\\n,"
+  " controls \\u0001\\u001f\177 and é\",\n"
+  "  \"kind\": \"day-in-the-life\",\n"
+  "  \"goals\": [\n"
+  "    \"Comprendre où l’on abandonne\",\n"
+  "    \"Снизить отток 📉\"\n"
+  "  ],\n"
+  "  \"personas\": [\n"
+  "    {\n"
+  "      \"id\": \"persona-léa\",\n"
+  "      \"name\": \"Léa Dupont\",\n"
+  "      \"role\": \"Voyageuse, 34 ans\",\n"
+  "      \"goals\": [\n"
+  "        \"Partir en week-end\"\n"
+  "      ],\n"
+  "      \"needs\": [\n"
+  "        \"Prix clairs\",\n"
+  "        \"“Quotes” and \\\\backslashes\\\\\"\n"
+  "      ],\n"
+  "      \"frustrations\": [\n"
+  "        \"Frais cachés\\tà la fin\",\n"
+  "        \"\"\n"
+  "      ],\n"
+  "      \"color\": \"#3584e4\",\n"
+  "      \"photo\": \"data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==\"\n"
+  "    },\n"
+  "    {\n"
+  "      \"id\": \"persona-иван\",\n"
+  "      \"name\": \"Иван\",\n"
+  "      \"photo\": \"data:image/jpeg;base64,/9j/4AAQSkZJRg==\"\n"
+  "    }\n"
+  "  ],\n"
+  "  \"stages\": [\n"
+  "    {\n"
+  "      \"id\": \"stage-1\",\n"
+  "      \"name\": \"Découvrir\",\n"
+  "      \"description\": \"Première\\nligne\",\n"
+  "      \"color\": \"#e01b24\",\n"
+  "      \"width\": 1.5\n"
+  "    },\n"
+  "    {\n"
+  "      \"id\": \"stage-2\",\n"
+  "      \"name\": \"Payer\",\n"
+  "      \"width\": 0.25\n"
+  "    }\n"
+  "  ],\n"
+  "  \"lanes\": [\n"
+  "    {\n"
+  "      \"id\": \"lane-actions\",\n"
+  "      \"name\": \"Actions\",\n"
+  "      \"kind\": \"actions\",\n"
+  "      \"persona\": \"persona-иван\",\n"
+  "      \"height\": 2,\n"
+  "      \"collapsed\": true\n"
+  "    },\n"
+  "    {\n"
+  "      \"id\": \"lane-emotions\",\n"
+  "      \"name\": \"Émotions\",\n"
+  "      \"kind\": \"emotions\",\n"
+  "      \"persona\": \"persona-léa\",\n"
+  "      \"height\": 0.75\n"
+  "    }\n"
+  "  ],\n"
+  "  \"cards\": [\n"
+  "    {\n"
+  "      \"id\": \"card-1\",\n"
+  "      \"lane\": \"lane-actions\",\n"
+  "      \"stage\": \"stage-1\",\n"
+  "      \"text\": \"Cherche « vol pas cher »\",\n"
+  "      \"details\": \"Ligne 1\\nLigne 2\\r\\n\\\"cité\\\" \\\\ fin\",\n"
+  "      \"channel\": \"mobile-app\",\n"
+  "      \"sentiment\": \"negative\",\n"
+  "      \"color\": \"#F6D32D\",\n"
+  "      \"key-moment\": true,\n"
+  "      \"kpi\": \"NPS 42\"\n"
+  "    },\n"
+  "    {\n"
+  "      \"id\": \"card-3\",\n"
+  "      \"lane\": \"lane-actions\",\n"
+  "      \"stage\": \"stage-2\",\n"
+  "      \"text\": \"Paie 💳\",\n"
+  "      \"sentiment\": \"positive\"\n"
+  "    },\n"
+  "    {\n"
+  "      \"id\": \"card-2\",\n"
+  "      \"lane\": \"lane-actions\",\n"
+  "      \"stage\": \"stage-1\",\n"
+  "      \"text\": \"Compare\",\n"
+  "      \"channel\": \"word-of-mouth\"\n"
+  "    }\n"
+  "  ],\n"
+  "  \"emotion-points\": [\n"
+  "    {\n"
+  "      \"id\": \"emotion-1\",\n"
+  "      \"lane\": \"lane-emotions\",\n"
+  "      \"stage\": \"stage-1\",\n"
+  "      \"offset\": 0.1,\n"
+  "      \"value\": -0.75,\n"
+  "      \"label\": \"« Enfin ! »\"\n"
+  "    },\n"
+  "    {\n"
+  "      \"id\": \"emotion-2\",\n"
+  "      \"lane\": \"lane-emotions\",\n"
+  "      \"stage\": \"stage-2\",\n"
+  "      \"offset\": 0.3333333333333333,\n"
+  "      \"value\": 0.30000000000000004\n"
+  "    }\n"
+  "  ]\n"
+  "}\n";
+
+/**
+ * parcours_test_assert_load_errors:
+ * @cases: files that must fail to load
+ * @n_cases: how many
+ *
+ * Loads each case, a whole file or the small map of parcours_test_make_map()
+ * with some of its lists replaced, and checks its error code and message.
+ */
+void
+parcours_test_assert_load_errors (const ParcoursTestLoadError *cases,
+                                  gsize                        n_cases)
+{
+  for (gsize i = 0; i < n_cases; i++)
+    {
+      const ParcoursTestLoadError *c = &cases[i];
+      g_autofree char *text = NULL;
+
+      if (c->text == NULL)
+        text = parcours_test_make_map (c->personas ? c->personas : MAP_PERSONAS,
+                                       c->stages ? c->stages : MAP_STAGES,
+                                       c->lanes ? c->lanes : MAP_LANES,
+                                       c->cards ? c->cards : MAP_CARDS,
+                                       c->points ? c->points : MAP_POINTS);
+
+      parcours_test_assert_load_error (c->text ? c->text : text, c->code, c->message);
+    }
+}
+
+/**
+ * parcours_test_make_string:
+ * @length: in bytes
+ * @c: the character to repeat
+ *
+ * Returns: (transfer full): @length times @c
+ */
+char *
+parcours_test_make_string (gsize length,
+                           char  c)
+{
+  char *text = g_malloc (length + 1);
+
+  memset (text, c, length);
+  text[length] = '\0';
+  return text;
+}
+
+/* @count elements joined by commas, each "@before<number>@after". */
+char *
+parcours_test_repeat (const char *before,
+                      const char *after,
+                      guint       count)
+{
+  GString *text = g_string_sized_new ((strlen (before) + strlen (after) + 8) * count);
+
+  for (guint i = 0; i < count; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append (text, before);
+      g_string_append_printf (text, "%u", i);
+      g_string_append (text, after);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Mermaid */
+
+/* The Mermaid text alone, without the map in comment lines. */
+char *
+parcours_test_mermaid_plain (ParcoursDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = parcours_mermaid_export_full (document, PARCOURS_MERMAID_EXPORT_PLAIN, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  return text;
+}
+
+ParcoursDocument *
+parcours_test_mermaid_import (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  ParcoursDocument *document;
+
+  document = parcours_mermaid_import (text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+void
+parcours_test_assert_mermaid_error (const char          *text,
+                                    gssize               length,
+                                    ParcoursFormatError  code,
+                                    const char          *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParcoursDocument) document = NULL;
+
+  document = parcours_mermaid_import (text, length, &error);
+  g_assert_null (document);
+  g_assert_error (error, PARCOURS_FORMAT_ERROR, (int) code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* Borrowed: the document keeps its elements alive. */
+gpointer
+parcours_test_nth (GListModel *model,
+                   guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (item);
+  return item;
+}
+
+guint
+parcours_test_count (GListModel *model)
+{
+  return g_list_model_get_n_items (model);
+}
+
+ParcoursEmotionPoint *
+parcours_test_make_point (const char *lane_id,
+                          const char *stage_id,
+                          double      offset,
+                          double      value,
+                          const char *label)
+{
+  ParcoursEmotionPoint *point;
+  g_autofree char *id = parcours_element_generate_id (PARCOURS_TYPE_EMOTION_POINT);
+
+  point = parcours_emotion_point_new (id, lane_id, stage_id, offset, value);
+  parcours_emotion_point_set_label (point, label);
+
+  return point;
+}
+
+ParcoursLane *
+parcours_test_make_persona_lane (const char *id,
+                                 const char *persona_id)
+{
+  ParcoursLane *lane = parcours_lane_new (id, PARCOURS_LANE_KIND_EMOTIONS, "Feelings");
+
+  parcours_lane_set_persona_id (lane, persona_id);
+  return lane;
+}
+
+static void
+add_short_names (GHashTable *names,
+                 GListModel *model,
+                 char        prefix)
+{
+  for (guint i = 0; i < parcours_test_count (model); i++)
+    g_hash_table_insert (names,
+                         (gpointer) parcours_element_get_id (parcours_test_nth (model, i)),
+                         g_strdup_printf ("%c%u", prefix, i));
+}
+
+static const char *
+short_name (GHashTable *names,
+            const char *id)
+{
+  const char *name = id != NULL ? g_hash_table_lookup (names, id) : NULL;
+
+  return name != NULL ? name : "-";
+}
+
+/* Everything the Mermaid mapping carries, with ids replaced by positions,
+ * so that two documents read from text can be compared. */
+char *
+parcours_test_mermaid_describe (ParcoursDocument *document)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GListModel *personas = parcours_document_get_personas (document);
+  GListModel *stages = parcours_document_get_stages (document);
+  GListModel *lanes = parcours_document_get_lanes (document);
+  GListModel *cards = parcours_document_get_cards (document);
+  GListModel *points = parcours_document_get_emotion_points (document);
+  GString *out = g_string_new (NULL);
+
+  add_short_names (names, personas, 'P');
+  add_short_names (names, stages, 'S');
+  add_short_names (names, lanes, 'L');
+
+  g_string_append_printf (out, "title [%s]\ndescription [%s]\nkind %d\n",
+                          parcours_document_get_title (document),
+                          parcours_document_get_description (document),
+                          parcours_document_get_kind (document));
+
+  for (guint i = 0; i < parcours_test_count (personas); i++)
+    g_string_append_printf (out, "persona [%s]\n",
+                            parcours_persona_get_name (parcours_test_nth (personas, i)));
+
+  for (guint i = 0; i < parcours_test_count (stages); i++)
+    g_string_append_printf (out, "stage [%s]\n",
+                            parcours_stage_get_name (parcours_test_nth (stages, i)));
+
+  for (guint i = 0; i < parcours_test_count (lanes); i++)
+    {
+      ParcoursLane *lane = parcours_test_nth (lanes, i);
+
+      g_string_append_printf (out, "lane %d [%s] %s\n",
+                              parcours_lane_get_kind (lane),
+                              parcours_lane_get_name (lane),
+                              short_name (names, parcours_lane_get_persona_id (lane)));
+    }
+
+  for (guint i = 0; i < parcours_test_count (cards); i++)
+    {
+      ParcoursCard *card = parcours_test_nth (cards, i);
+
+      g_string_append_printf (out, "card %s %s [%s]\n",
+                              short_name (names, parcours_card_get_lane_id (card)),
+                              short_name (names, parcours_card_get_stage_id (card)),
+                              parcours_card_get_text (card));
+    }
+
+  for (guint i = 0; i < parcours_test_count (points); i++)
+    {
+      ParcoursEmotionPoint *point = parcours_test_nth (points, i);
+
+      g_string_append_printf (out, "point %s %s %.6f %.3f [%s]\n",
+                              short_name (names, parcours_emotion_point_get_lane_id (point)),
+                              short_name (names, parcours_emotion_point_get_stage_id (point)),
+                              parcours_emotion_point_get_offset (point),
+                              parcours_emotion_point_get_value (point),
+                              parcours_emotion_point_get_label (point));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Writes @document, reads the text back and checks that the map is the
+ * same and that writing it again gives the same bytes. Returns the text. */
+char *
+parcours_test_mermaid_round_trip (ParcoursDocument *document)
+{
+  g_autofree char *text = parcours_test_mermaid_plain (document);
+  g_autoptr(ParcoursDocument) again = parcours_test_mermaid_import (text);
+  g_autofree char *text_again = parcours_test_mermaid_plain (again);
+  g_autoptr(ParcoursDocument) third = parcours_test_mermaid_import (text_again);
+  g_autofree char *described = parcours_test_mermaid_describe (again);
+  g_autofree char *described_third = parcours_test_mermaid_describe (third);
+
+  g_assert_cmpstr (text_again, ==, text);
+  g_assert_cmpstr (described_third, ==, described);
+
+  return g_steal_pointer (&text);
+}
+
+char *
+parcours_test_read_fixture (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "mermaid", name, NULL);
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* The example of Mermaid's documentation. */
+const char parcours_test_mermaid_working_day[] =
+  "journey\n"
+  "    title My working day\n"
+  "    section Go to work\n"
+  "      Make tea: 5: Me\n"
+  "      Go upstairs: 3: Me\n"
+  "      Do work: 1: Me, Cat\n"
+  "    section Go home\n"
+  "      Go downstairs: 5: Me\n"
+  "      Sit down: 5: Me\n";
+
+/* CSV */
+
+ParcoursEmotionPoint *
+parcours_test_csv_point (const char *id,
+                         const char *lane_id,
+                         const char *stage_id,
+                         double      offset,
+                         double      value,
+                         const char *label)
+{
+  ParcoursEmotionPoint *point = parcours_emotion_point_new (id, lane_id, stage_id, offset, value);
+
+  parcours_emotion_point_set_label (point, label);
+  return point;
+}
+
+ParcoursCard *
+parcours_test_csv_card (const char        *id,
+                        const char        *lane_id,
+                        const char        *stage_id,
+                        const char        *text,
+                        ParcoursChannel    channel,
+                        ParcoursSentiment  sentiment,
+                        const char        *details)
+{
+  ParcoursCard *card = parcours_card_new (id, lane_id, stage_id, text);
+
+  parcours_card_set_channel (card, channel);
+  parcours_card_set_sentiment (card, sentiment);
+  parcours_card_set_details (card, details);
+  return card;
+}
+
+ParcoursDocument *
+parcours_test_csv_import (const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  ParcoursDocument *document;
+
+  document = parcours_csv_import (csv, strlen (csv), &error);
+  g_assert_no_error (error);
+  g_assert_true (PARCOURS_IS_DOCUMENT (document));
+
+  return document;
+}
+
+void
+parcours_test_assert_csv_error_len (const char *csv,
+                                    gsize       length,
+                                    int         code,
+                                    const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParcoursDocument) document = NULL;
+
+  document = parcours_csv_import (csv, length, &error);
+  g_assert_null (document);
+  g_assert_error (error, PARCOURS_FORMAT_ERROR, code);
+  if (message != NULL)
+    g_assert_cmpstr (error->message, ==, message);
+}
+
+void
+parcours_test_assert_csv_error (const char *csv,
+                                int         code,
+                                const char *message)
+{
+  parcours_test_assert_csv_error_len (csv, strlen (csv), code, message);
+}
+
+ParcoursStage *
+parcours_test_stage_at (ParcoursDocument *document,
+                        guint             position)
+{
+  return parcours_test_nth (parcours_document_get_stages (document), position);
+}
+
+ParcoursLane *
+parcours_test_lane_at (ParcoursDocument *document,
+                       guint             position)
+{
+  return parcours_test_nth (parcours_document_get_lanes (document), position);
+}
+
+ParcoursCard *
+parcours_test_card_at (ParcoursDocument *document,
+                       guint             position)
+{
+  return parcours_test_nth (parcours_document_get_cards (document), position);
+}
+
+ParcoursEmotionPoint *
+parcours_test_point_at (ParcoursDocument *document,
+                        guint             position)
+{
+  return parcours_test_nth (parcours_document_get_emotion_points (document), position);
+}
+
+const char *
+parcours_test_card_stage_name (ParcoursDocument *document,
+                               ParcoursCard     *card)
+{
+  ParcoursStage *stage = parcours_document_lookup_stage (document, parcours_card_get_stage_id (card));
+
+  g_assert_nonnull (stage);
+  return parcours_stage_get_name (stage);
+}
+
+ParcoursLane *
+parcours_test_card_lane (ParcoursDocument *document,
+                         ParcoursCard     *card)
+{
+  ParcoursLane *lane = parcours_document_lookup_lane (document, parcours_card_get_lane_id (card));
+
+  g_assert_nonnull (lane);
+  return lane;
+}
+
+void
+parcours_test_assert_lane (ParcoursDocument *document,
+                           guint             position,
+                           const char       *name,
+                           ParcoursLaneKind  kind)
+{
+  ParcoursLane *lane = parcours_test_lane_at (document, position);
+
+  g_assert_cmpstr (parcours_lane_get_name (lane), ==, name);
+  g_assert_cmpint (parcours_lane_get_kind (lane), ==, kind);
+}
+
+void
+parcours_test_assert_csv_export (ParcoursDocument *document,
+                                 const char       *expected)
+{
+  g_autofree char *csv = parcours_csv_export (document);
+
+  g_assert_cmpstr (csv, ==, expected);
+}
+
+/* Exports @document, imports that and exports again: both texts must be
+ * the same. Returns the imported document. */
+ParcoursDocument *
+parcours_test_csv_round_trip (ParcoursDocument *document)
+{
+  g_autofree char *first = parcours_csv_export (document);
+  g_autofree char *second = NULL;
+  ParcoursDocument *imported;
+
+  imported = parcours_test_csv_import (first);
+  second = parcours_csv_export (imported);
+  g_assert_cmpstr (second, ==, first);
+
+  return imported;
+}
+
+void
+parcours_test_assert_csv_stable (const char *csv)
+{
+  g_autoptr(ParcoursDocument) document = parcours_test_csv_import (csv);
+  g_autofree char *exported = parcours_csv_export (document);
+
+  g_assert_cmpstr (exported, ==, csv);
+}
+
+
+
+/* Stages Discover, Buy and Empty; lanes Ads (touchpoints), Feeling
+ * (emotions) and one without a name (thoughts); cards and points in an
+ * order unlike the map's, and some elements a row cannot hold. */
+ParcoursDocument *
+parcours_test_make_csv_map (void)
+{
+  ParcoursDocument *document = parcours_document_new ();
+
+  parcours_document_set_title (document, "Online grocery");
+  parcours_test_add (document, parcours_persona_new ("anna", "Anna"));
+  parcours_test_add (document, parcours_stage_new ("s1", "Discover"));
+  parcours_test_add (document, parcours_stage_new ("s2", "Buy"));
+  parcours_test_add (document, parcours_stage_new ("s3", "Empty"));
+  parcours_test_add (document, parcours_lane_new ("l1", PARCOURS_LANE_KIND_TOUCHPOINTS, "Ads"));
+  parcours_test_add (document, parcours_lane_new ("l2", PARCOURS_LANE_KIND_EMOTIONS, "Feeling"));
+  parcours_test_add (document, parcours_lane_new ("l3", PARCOURS_LANE_KIND_THOUGHTS, ""));
+  parcours_test_add (document, parcours_test_csv_card ("c1", "l1", "s2", "Pays",
+                                                       PARCOURS_CHANNEL_WEBSITE, PARCOURS_SENTIMENT_NEGATIVE, ""));
+  parcours_test_add (document, parcours_test_csv_card ("c2", "l3", "s1", "Is it for me?",
+                                                       PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL, ""));
+  parcours_test_add (document, parcours_test_csv_card ("c3", "l1", "s1", "Sees an ad",
+                                                       PARCOURS_CHANNEL_SOCIAL_MEDIA, PARCOURS_SENTIMENT_POSITIVE,
+                                                       "Story"));
+  parcours_test_add (document, parcours_test_csv_card ("c4", "l1", "s1", "Likes it",
+                                                       PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL, ""));
+  /* Not written: a card in an emotions lane, a card without its stage. */
+  parcours_test_add (document, parcours_test_csv_card ("c5", "l2", "s1", "Lost",
+                                                       PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL, ""));
+  parcours_test_add (document, parcours_test_csv_card ("c6", "l1", "gone", "Lost",
+                                                       PARCOURS_CHANNEL_NONE, PARCOURS_SENTIMENT_NEUTRAL, ""));
+  parcours_test_add (document, parcours_test_csv_point ("e1", "l2", "s1", 0.8, 1.0, "Happy"));
+  parcours_test_add (document, parcours_test_csv_point ("e2", "l2", "s1", 0.2, -0.5, "Unsure"));
+  parcours_test_add (document, parcours_test_csv_point ("e3", "l2", "s2", 0.5, 0.3, ""));
+  /* Not written: a point in a touchpoints lane, a point without its lane. */
+  parcours_test_add (document, parcours_test_csv_point ("e4", "l1", "s1", 0.5, 0.0, "Lost"));
+  parcours_test_add (document, parcours_test_csv_point ("e5", "gone", "s1", 0.5, 0.0, "Lost"));
 
   return document;
 }

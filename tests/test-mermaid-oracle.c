@@ -273,8 +273,10 @@ compare (Case       *c,
   GListModel *stages = parcours_document_get_stages (document);
   GListModel *cards = parcours_document_get_cards (document);
   g_autofree char *title = normalise (json_object_get_string_member (mermaid, "title"));
-  g_autofree char *acc_title = normalise_description (json_object_get_string_member (mermaid, "accTitle"));
-  g_autofree char *descr = normalise_description (json_object_get_string_member (mermaid, "accDescr"));
+  g_autofree char *acc_title = normalise_description (json_object_get_string_member (mermaid,
+                                                                                     "accTitle"));
+  g_autofree char *descr = normalise_description (json_object_get_string_member (mermaid,
+                                                                                 "accDescr"));
   const char *document_title = parcours_document_get_title (document);
   const char *document_descr = parcours_document_get_description (document);
   const char *unknown = parcours_document_get_unknown_json (document);
@@ -333,7 +335,8 @@ compare (Case       *c,
       g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
       g_autofree char *name = normalise (json_object_get_string_member (task, "task"));
       g_autofree char *section = normalise (json_object_get_string_member (task, "section"));
-      ParcoursStage *stage = parcours_document_lookup_stage (document, parcours_card_get_stage_id (card));
+      ParcoursStage *stage = parcours_document_lookup_stage (document,
+                                                             parcours_card_get_stage_id (card));
       double value = expected_value (json_object_get_member (task, "score"));
       guint position;
 
@@ -344,7 +347,8 @@ compare (Case       *c,
                 parcours_stage_get_name (stage));
 
       position = stage_position (document, parcours_card_get_stage_id (card));
-      card_points (document, card, stage_positions[position]++, stage_sizes[position], people, values);
+      card_points (document, card, stage_positions[position]++, stage_sizes[position], people,
+                   values);
       if (values->len == 0)
         DIFFER ("task %u \"%s\": no emotion point", i, name);
       for (guint j = 0; j < values->len; j++)
@@ -531,7 +535,8 @@ static char *tmp_dir;
 static void
 prepare (void)
 {
-  g_autofree char *oracle_dir = g_test_build_filename (G_TEST_DIST, "data", "mermaid", "oracle", NULL);
+  g_autofree char *oracle_dir = g_test_build_filename (G_TEST_DIST, "data", "mermaid", "oracle",
+                                                       NULL);
   g_autofree char *data_dir = g_test_build_filename (G_TEST_DIST, "data", "mermaid", NULL);
   const char *shared = g_getenv ("PARCOURS_SHARED_DIR");
   g_autofree char *shared_dir = NULL;

@@ -14,6 +14,7 @@
 #include "parcours-color.h"
 #include "parcours-csv.h"
 #include "parcours-document-private.h"
+#include "parcours-import-private.h"
 #include "parcours-loss-private.h"
 
 /* A map as CSV (RFC 4180, UTF-8), one row per card or emotion point, with
@@ -519,36 +520,14 @@ parse_level (const char *value,
   return TRUE;
 }
 
-static void set_error_at (GError              **error,
-                          ParcoursFormatError   code,
-                          guint                 line,
-                          Column                column,
-                          const char           *format,
-                          ...) G_GNUC_PRINTF (5, 6);
-
-static void
-set_error_at (GError              **error,
-              ParcoursFormatError   code,
-              guint                 line,
-              Column                column,
-              const char           *format,
-              ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (column != COLUMN_NONE)
-    g_set_error (error, PARCOURS_FORMAT_ERROR, code,
-                 _("line %u, column \"%s\": %s"),
-                 line, column_names[column], message);
-  else
-    g_set_error (error, PARCOURS_FORMAT_ERROR, code,
-                 _("line %u: %s"), line, message);
-}
+/* A problem on a line, in a column when it is not COLUMN_NONE. */
+#define SET_ERROR_AT(error, code, at_line, at_column, ...) \
+  _parcours_import_set_error ((error), (code), \
+                              &(ParcoursImportPlace) { \
+                                .line = (at_line), \
+                                .column_name = (at_column) != COLUMN_NONE ? column_names[at_column] : NULL, \
+                              }, \
+                              __VA_ARGS__)
 
 /* The column a header names, or COLUMN_NONE. */
 static Column
@@ -726,7 +705,7 @@ append_to_field (GString     *field,
 {
   if (length > PARCOURS_CSV_MAX_FIELD_SIZE - field->len)
     {
-      set_error_at (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line, COLUMN_NONE,
+      SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line, COLUMN_NONE,
                     _("a field is larger than %u MiB, the limit"),
                     (guint) (PARCOURS_CSV_MAX_FIELD_SIZE / MIB));
       return FALSE;
@@ -758,7 +737,7 @@ csv_reader_read_field (CsvReader  *reader,
 
           if (quote == NULL)
             {
-              set_error_at (error, PARCOURS_FORMAT_ERROR_SYNTAX, start_line, COLUMN_NONE,
+              SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_SYNTAX, start_line, COLUMN_NONE,
                             _("unterminated quoted field"));
               return FALSE;
             }
@@ -781,7 +760,7 @@ csv_reader_read_field (CsvReader  *reader,
       if (reader->pos < reader->end &&
           *reader->pos != reader->separator && *reader->pos != '\r' && *reader->pos != '\n')
         {
-          set_error_at (error, PARCOURS_FORMAT_ERROR_SYNTAX, reader->line, COLUMN_NONE,
+          SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_SYNTAX, reader->line, COLUMN_NONE,
                         _("text after the closing quote of a field (a quote inside a quoted field must be doubled)"));
           return FALSE;
         }
@@ -872,7 +851,7 @@ csv_import_read_header (CsvImport  *self,
 
           if (self->columns[c] != G_MAXUINT)
             {
-              set_error_at (error, PARCOURS_FORMAT_ERROR_SYNTAX, line, COLUMN_NONE,
+              SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_SYNTAX, line, COLUMN_NONE,
                             _("the header row has the column \"%s\" twice"),
                             column_names[c]);
               return FALSE;
@@ -897,7 +876,7 @@ csv_import_read_header (CsvImport  *self,
 
           if (self->columns[c] == G_MAXUINT)
             {
-              set_error_at (error, PARCOURS_FORMAT_ERROR_MISSING, line, COLUMN_NONE,
+              SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_MISSING, line, COLUMN_NONE,
                             _("the header row has no column \"%s\" (it needs at least a text column)"),
                             column_names[c]);
               return FALSE;
@@ -965,7 +944,7 @@ csv_import_get_stage (CsvImport   *self,
 
   if (self->stages->len >= PARCOURS_FORMAT_MAX_STAGES)
     {
-      set_error_at (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line, COLUMN_STAGE,
+      SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line, COLUMN_STAGE,
                     _("more than %u stages, the limit"),
                     (guint) PARCOURS_FORMAT_MAX_STAGES);
       return NULL;
@@ -999,7 +978,7 @@ csv_import_get_lane (CsvImport         *self,
 
   if (self->lanes->len >= PARCOURS_FORMAT_MAX_LANES)
     {
-      set_error_at (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line, COLUMN_LANE,
+      SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line, COLUMN_LANE,
                     _("more than %u lanes, the limit"),
                     (guint) PARCOURS_FORMAT_MAX_LANES);
       return NULL;
@@ -1032,7 +1011,7 @@ csv_import_add_point (CsvImport      *self,
 
   if (is_blank (values[COLUMN_EMOTION]))
     {
-      set_error_at (error, PARCOURS_FORMAT_ERROR_MISSING, line, COLUMN_EMOTION,
+      SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_MISSING, line, COLUMN_EMOTION,
                     _("an emotions row needs a level, a number from %d to %d"),
                     PARCOURS_EMOTION_MIN_LEVEL, PARCOURS_EMOTION_MAX_LEVEL);
       return FALSE;
@@ -1042,7 +1021,7 @@ csv_import_add_point (CsvImport      *self,
     {
       g_autofree char *quoted = quote_value (g_strstrip (values[COLUMN_EMOTION]));
 
-      set_error_at (error, PARCOURS_FORMAT_ERROR_RANGE, line, COLUMN_EMOTION,
+      SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_RANGE, line, COLUMN_EMOTION,
                     _("invalid emotion level \"%s\" (expected a number from %d to %d)"),
                     quoted, PARCOURS_EMOTION_MIN_LEVEL, PARCOURS_EMOTION_MAX_LEVEL);
       return FALSE;
@@ -1050,7 +1029,7 @@ csv_import_add_point (CsvImport      *self,
 
   if (self->points->len >= PARCOURS_FORMAT_MAX_EMOTION_POINTS)
     {
-      set_error_at (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line, COLUMN_NONE,
+      SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line, COLUMN_NONE,
                     _("more than %u emotion points, the limit"),
                     (guint) PARCOURS_FORMAT_MAX_EMOTION_POINTS);
       return FALSE;
@@ -1126,7 +1105,7 @@ csv_import_add_card (CsvImport      *self,
       g_autofree char *expected = enum_expected_nicks (PARCOURS_TYPE_CHANNEL,
                                                        PARCOURS_CHANNEL_NONE);
 
-      set_error_at (error, PARCOURS_FORMAT_ERROR_RANGE, line, COLUMN_CHANNEL,
+      SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_RANGE, line, COLUMN_CHANNEL,
                     _("unknown channel \"%s\" (expected one of %s)"), quoted, expected);
       return FALSE;
     }
@@ -1138,14 +1117,14 @@ csv_import_add_card (CsvImport      *self,
       g_autofree char *quoted = quote_value (g_strstrip (values[COLUMN_SENTIMENT]));
       g_autofree char *expected = enum_expected_nicks (PARCOURS_TYPE_SENTIMENT, -1);
 
-      set_error_at (error, PARCOURS_FORMAT_ERROR_RANGE, line, COLUMN_SENTIMENT,
+      SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_RANGE, line, COLUMN_SENTIMENT,
                     _("unknown sentiment \"%s\" (expected one of %s)"), quoted, expected);
       return FALSE;
     }
 
   if (self->cards->len >= PARCOURS_FORMAT_MAX_CARDS)
     {
-      set_error_at (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line, COLUMN_NONE,
+      SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line, COLUMN_NONE,
                     _("more than %u cards, the limit"),
                     (guint) PARCOURS_FORMAT_MAX_CARDS);
       return FALSE;
@@ -1186,7 +1165,7 @@ csv_import_add_row (CsvImport  *self,
       g_autofree char *quoted = quote_value (g_strstrip (values[COLUMN_KIND]));
       g_autofree char *expected = enum_expected_nicks (PARCOURS_TYPE_LANE_KIND, -1);
 
-      set_error_at (error, PARCOURS_FORMAT_ERROR_RANGE, line, COLUMN_KIND,
+      SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_RANGE, line, COLUMN_KIND,
                     _("unknown lane kind \"%s\" (expected one of %s)"), quoted, expected);
       return FALSE;
     }
@@ -1285,8 +1264,7 @@ insert_all (ParcoursDocument  *document,
 {
   for (guint i = 0; i < elements->len; i++)
     {
-      if (!_parcours_document_insert (document, g_ptr_array_index (elements, i),
-                                      G_MAXUINT, error))
+      if (!_parcours_import_insert (document, g_ptr_array_index (elements, i), error))
         return FALSE;
     }
 
@@ -1324,7 +1302,7 @@ csv_import_finish (CsvImport  *self,
 /**
  * parcours_csv_import:
  * @text: CSV text
- * @length: the length of @text in bytes
+ * @length: the length of @text in bytes, or -1 if it is nul-terminated
  * @error: return location for a #GError in the %PARCOURS_FORMAT_ERROR domain
  *
  * Makes a new map from a table of cards and emotion points, as described
@@ -1334,7 +1312,7 @@ csv_import_finish (CsvImport  *self,
  */
 ParcoursDocument *
 parcours_csv_import (const char  *text,
-                     gsize        length,
+                     gssize       length,
                      GError     **error)
 {
   return parcours_csv_import_full (text, length, NULL, error);
@@ -1343,7 +1321,8 @@ parcours_csv_import (const char  *text,
 /**
  * parcours_csv_import_full:
  * @text: the CSV text
- * @length: its length in bytes
+ * @length: its length in bytes, or -1 if it is nul-terminated; it may
+ *   cover NUL bytes, as UTF-16 text has
  * @warnings: (nullable) (element-type utf8): where to add a line for each
  *   thing read otherwise than it was written (an encoding assumed,
  *   columns that are not read)
@@ -1355,7 +1334,7 @@ parcours_csv_import (const char  *text,
  */
 ParcoursDocument *
 parcours_csv_import_full (const char  *text,
-                          gsize        length,
+                          gssize       text_length,
                           GPtrArray   *warnings,
                           GError     **error)
 {
@@ -1365,9 +1344,15 @@ parcours_csv_import_full (const char  *text,
   g_autofree char *decoded = NULL;
   CsvReader reader;
   const char *invalid;
+  gsize length;
 
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
+  g_return_val_if_fail (text != NULL || text_length <= 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (text == NULL)
+    length = 0;
+  else
+    length = text_length < 0 ? strlen (text) : (gsize) text_length;
 
   if (length > PARCOURS_CSV_MAX_SIZE)
     {
@@ -1391,7 +1376,7 @@ parcours_csv_import_full (const char  *text,
 
   if (!g_utf8_validate_len (text, length, &invalid))
     {
-      set_error_at (error, PARCOURS_FORMAT_ERROR_ENCODING,
+      SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_ENCODING,
                     1 + count_line_breaks (text, invalid), COLUMN_NONE,
                     _("the text is not valid UTF-8 (save the spreadsheet as CSV in UTF-8)"));
       return NULL;
@@ -1420,7 +1405,7 @@ parcours_csv_import_full (const char  *text,
         {
           if (++self->n_rows > PARCOURS_CSV_MAX_ROWS)
             {
-              set_error_at (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line, COLUMN_NONE,
+              SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line, COLUMN_NONE,
                             _("more than %u rows, the limit"),
                             (guint) PARCOURS_CSV_MAX_ROWS);
               ok = FALSE;

@@ -29,10 +29,10 @@ G_BEGIN_DECLS
 #define PARCOURS_CSV_MAX_FIELD_SIZE (1024 * 1024)
 
 ParcoursDocument *parcours_csv_import (const char        *text,
-                                       gsize              length,
+                                       gssize             length,
                                        GError           **error);
 ParcoursDocument *parcours_csv_import_full (const char     *text,
-                                            gsize           length,
+                                            gssize          length,
                                             GPtrArray      *warnings,
                                             GError        **error);
 typedef enum

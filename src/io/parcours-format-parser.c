@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "parcours-format-private.h"
+#include "parcours-import-private.h"
 
 /* A strict JSON parser for `.parcours` files.
  *
@@ -84,7 +85,6 @@ _parcours_format_set_error_at (GError              **error,
                                const char           *format,
                                ...)
 {
-  g_autofree char *message = NULL;
   const char *line_start = data;
   const char *end = data + offset;
   const char *newline;
@@ -95,10 +95,6 @@ _parcours_format_set_error_at (GError              **error,
   if (error == NULL)
     return;
 
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
   while ((newline = memchr (line_start, '\n', end - line_start)) != NULL)
     {
       line++;
@@ -108,8 +104,11 @@ _parcours_format_set_error_at (GError              **error,
   /* Columns count characters, as text editors show them. */
   column = end > line_start ? g_utf8_strlen (line_start, end - line_start) + 1 : 1;
 
-  g_set_error (error, PARCOURS_FORMAT_ERROR, code,
-               "%u:%ld: %s", line, column, message);
+  va_start (args, format);
+  _parcours_import_set_error_valist (error, code,
+                                     &(ParcoursImportPlace) { .line = line, .column = column },
+                                     format, args);
+  va_end (args);
 }
 
 /**

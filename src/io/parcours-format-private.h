@@ -76,6 +76,61 @@ gboolean          _parcours_json_append_node      (GString             *out,
 void              _parcours_json_append_indent    (GString             *out,
                                                    int                  indent);
 
+/* parcours-format-members.c: what each element of the format holds,
+ * described once for the reader, the writer and the keeping of members
+ * this version does not know. */
+typedef enum
+{
+  PARCOURS_MEMBER_TEXT,         /* a string of at most MAX_STRING_SIZE bytes; "" is not written */
+  PARCOURS_MEMBER_TEXT_LIST,    /* an array of such strings; [] is not written */
+  PARCOURS_MEMBER_COLOR,        /* "#rrggbb" or null; null is not written */
+  PARCOURS_MEMBER_ENUM,         /* the nick of the property's enum value */
+  PARCOURS_MEMBER_NUMBER,       /* a finite number from min to max */
+  PARCOURS_MEMBER_BOOLEAN,      /* true or false; false is not written */
+  PARCOURS_MEMBER_REFERENCE,    /* the id of an element of type target, or null; null is not written */
+  PARCOURS_MEMBER_PHOTO,        /* a persona's photo, a data URI (see read_photo) */
+} ParcoursMemberKind;
+
+typedef enum
+{
+  PARCOURS_MEMBER_OPTIONAL = 0,
+  PARCOURS_MEMBER_REQUIRED = 1 << 0,      /* an element without it is refused; always written */
+  PARCOURS_MEMBER_ALWAYS_WRITTEN = 1 << 1, /* written even when it holds its default */
+  PARCOURS_MEMBER_EMOTIONS_LANE = 1 << 2,  /* a reference to a lane of kind "emotions" */
+} ParcoursMemberFlags;
+
+typedef struct
+{
+  const char *name;             /* in the file */
+  const char *property;         /* of the model object: its type gives an enum's values */
+  ParcoursMemberKind kind;
+  ParcoursMemberFlags flags;
+  double min;                   /* of a number */
+  double max;
+  double default_value;         /* of a number or enum: not written; a NaN is written as it */
+  GType (*target_type) (void);  /* of a reference */
+} ParcoursMember;
+
+typedef struct
+{
+  ParcoursCollection collection;
+  GType (*get_type) (void);
+  guint max_items;
+  const ParcoursMember *members;  /* after "id", in the order they are written */
+  guint n_members;
+} ParcoursElementFormat;
+
+/* The document's own members, after "format" and "version" */
+extern const ParcoursMember _parcours_format_document_members[];
+extern const guint _parcours_format_n_document_members;
+/* The collections, in the order they are read and written */
+extern const ParcoursElementFormat _parcours_format_elements[PARCOURS_N_COLLECTIONS];
+
+const ParcoursMember *_parcours_format_find_member  (const ParcoursMember *members,
+                                                     guint                 n_members,
+                                                     const char           *name);
+gboolean          _parcours_format_is_known_top_level (const char         *name);
+
 /* parcours-format-reader.c: a parsed tree to a validated document. */
 ParcoursDocument *_parcours_format_read           (ParcoursJsonNode    *root,
                                                    GError             **error);

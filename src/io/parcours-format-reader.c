@@ -14,6 +14,7 @@
 #include "parcours-document-private.h"
 #include "parcours-enum-types.h"
 #include "parcours-format-private.h"
+#include "parcours-import-private.h"
 
 /* Builds a document from the JSON tree of a `.parcours` file, checking
  * every member on the way. The first problem stops the reading and is
@@ -24,8 +25,10 @@
  * emotion points, which is also the order of their references, so each
  * id an element names can be looked up in the document built so far.
  * Inside an element the id comes first, then the required members, then
- * every member in the order of the file. Members this version does not
- * know are kept, as compact JSON text, to be written back on save. */
+ * every member in the order of the file. What each element holds, and
+ * the limits of each member, is in the tables of
+ * parcours-format-members.c. Members this version does not know are
+ * kept, as compact JSON text, to be written back on save. */
 
 typedef struct
 {
@@ -40,14 +43,6 @@ typedef struct
 
   GPtrArray *warnings;          /* problems that do not stop reading, or NULL */
 } Reader;
-
-typedef gboolean (*ReadElementFunc) (Reader           *self,
-                                     ParcoursJsonNode *object);
-
-static const char * const top_level_members[] = {
-  "format", "version", "title", "description", "kind", "goals",
-  "personas", "stages", "lanes", "cards", "emotion-points",
-};
 
 static void
 append_path (Reader  *self,
@@ -83,55 +78,18 @@ reader_fail (Reader              *self,
              const char          *format,
              ...)
 {
-  g_autoptr(GString) path = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
   va_list args;
 
-  if (self->error == NULL)
-    return FALSE;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  path = g_string_new (NULL);
   append_path (self, path);
 
-  if (path->len > 0)
-    g_set_error (self->error, PARCOURS_FORMAT_ERROR, code, "%s: %s", path->str, message);
-  else
-    g_set_error_literal (self->error, PARCOURS_FORMAT_ERROR, code, message);
+  va_start (args, format);
+  _parcours_import_set_error_valist (self->error, code,
+                                     &(ParcoursImportPlace) { .path = path->str },
+                                     format, args);
+  va_end (args);
 
   return FALSE;
-}
-
-static gboolean reader_warn (Reader     *self,
-                             const char *format,
-                             ...) G_GNUC_PRINTF (2, 3);
-
-/* Records a problem that does not stop the reading, prefixed with the
- * current path, and returns %TRUE. */
-static gboolean
-reader_warn (Reader     *self,
-             const char *format,
-             ...)
-{
-  g_autoptr(GString) path = NULL;
-  g_autofree char *message = NULL;
-  va_list args;
-
-  if (self->warnings == NULL)
-    return TRUE;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  path = g_string_new (NULL);
-  append_path (self, path);
-
-  g_ptr_array_add (self->warnings, g_strdup_printf ("%s: %s", path->str, message));
-  return TRUE;
 }
 
 static char *
@@ -394,22 +352,30 @@ static gboolean skip_photo (Reader     *self,
                             const char *format,
                             ...) G_GNUC_PRINTF (3, 4);
 
-/* Warns that a photo is left out, and returns %TRUE. */
+/* Warns, prefixed with the current path, that a photo is left out, and
+ * returns %TRUE. */
 static gboolean
 skip_photo (Reader     *self,
             gboolean   *unusable,
             const char *format,
             ...)
 {
-  g_autofree char *message = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
   va_list args;
 
+  *unusable = TRUE;
+  if (self->warnings == NULL)
+    return TRUE;
+
+  append_path (self, path);
+
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (self->warnings,
+                   _parcours_import_message_valist (&(ParcoursImportPlace) { .path = path->str },
+                                                    format, args));
   va_end (args);
 
-  *unusable = TRUE;
-  return reader_warn (self, "%s", message);
+  return TRUE;
 }
 
 /* A photo that is not what this version can show is not an error: the
@@ -608,447 +574,204 @@ add_element (Reader          *self,
     parcours_element_set_unknown_json (element, unknown_json);
 
   /* Ids were checked to be unique, so this cannot fail. */
-  if (!_parcours_document_insert (self->document, element, G_MAXUINT, &error))
-    return reader_fail (self, PARCOURS_FORMAT_ERROR_DUPLICATE_ID, "%s", error->message);
+  if (!_parcours_import_insert (self->document, element, &error))
+    return reader_fail (self, error->code, "%s", error->message);
 
   return TRUE;
 }
 
+/* The reference a member holds, checked as its row asks; @id is the id
+ * of the element it names, or %NULL for null. */
 static gboolean
-read_persona (Reader           *self,
-              ParcoursJsonNode *object)
+read_reference_member (Reader                *self,
+                       const ParcoursMember  *member,
+                       ParcoursJsonNode      *node,
+                       const char           **id)
 {
-  g_autoptr(ParcoursPersona) persona = NULL;
+  ParcoursElement *element = NULL;
+  ParcoursLaneKind kind;
+
+  *id = NULL;
+  if (node->type == PARCOURS_JSON_NULL && !(member->flags & PARCOURS_MEMBER_REQUIRED))
+    return TRUE;
+
+  if (!read_reference (self, node, member->target_type (), &element))
+    return FALSE;
+
+  *id = parcours_element_get_id (element);
+  if (!(member->flags & PARCOURS_MEMBER_EMOTIONS_LANE))
+    return TRUE;
+
+  kind = parcours_lane_get_kind (PARCOURS_LANE (element));
+  if (kind != PARCOURS_LANE_KIND_EMOTIONS)
+    return reader_fail (self, PARCOURS_FORMAT_ERROR_DANGLING_ID,
+                        _("lane \"%s\" is of kind \"%s\", not \"%s\""),
+                        *id,
+                        parcours_enum_to_nick (PARCOURS_TYPE_LANE_KIND, kind),
+                        parcours_enum_to_nick (PARCOURS_TYPE_LANE_KIND,
+                                               PARCOURS_LANE_KIND_EMOTIONS));
+  return TRUE;
+}
+
+/* A member whose value is a string in the model, or %NULL. */
+static gboolean
+read_string_member (Reader                *self,
+                    const ParcoursMember  *member,
+                    ParcoursJsonNode      *node,
+                    const char           **text)
+{
+  switch (member->kind)
+    {
+    case PARCOURS_MEMBER_TEXT:
+      return read_text (self, node, text);
+    case PARCOURS_MEMBER_COLOR:
+      return read_color (self, node, text);
+    default:
+      return read_reference_member (self, member, node, text);
+    }
+}
+
+/* A persona's photo; one this version cannot show is kept, as it was,
+ * among the unknown members, to be written back in the place of a photo. */
+static gboolean
+read_photo_member (Reader           *self,
+                   GObject          *object,
+                   ParcoursJsonNode *node,
+                   GString         **unknown)
+{
+  g_autoptr(GBytes) photo = NULL;
+  gboolean unusable = FALSE;
+
+  if (!read_photo (self, node, &photo, &unusable))
+    return FALSE;
+  if (unusable && !read_unknown (self, unknown, node))
+    return FALSE;
+
+  parcours_persona_set_photo (PARCOURS_PERSONA (object), photo);
+  return TRUE;
+}
+
+/* Reads @node as @member says and sets the property of @object. Strings
+ * and lists point into @node: the setters copy them. */
+static gboolean
+read_member (Reader               *self,
+             GObject              *object,
+             const ParcoursMember *member,
+             ParcoursJsonNode     *node,
+             GString             **unknown)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree const char **strv = NULL;
+  const char *text = NULL;
+  gboolean boolean = FALSE;
+  double number = 0.0;
+  int enum_value = 0;
+
+  switch (member->kind)
+    {
+    case PARCOURS_MEMBER_TEXT:
+    case PARCOURS_MEMBER_COLOR:
+    case PARCOURS_MEMBER_REFERENCE:
+      if (!read_string_member (self, member, node, &text))
+        return FALSE;
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_static_string (&value, text);
+      break;
+
+    case PARCOURS_MEMBER_TEXT_LIST:
+      if (!read_string_list (self, node, &strv))
+        return FALSE;
+      g_value_init (&value, G_TYPE_STRV);
+      g_value_set_static_boxed (&value, strv);
+      break;
+
+    case PARCOURS_MEMBER_ENUM:
+      {
+        GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object),
+                                                          member->property);
+
+        if (!read_enum (self, node, pspec->value_type, &enum_value))
+          return FALSE;
+        g_value_init (&value, pspec->value_type);
+        g_value_set_enum (&value, enum_value);
+      }
+      break;
+
+    case PARCOURS_MEMBER_NUMBER:
+      if (!read_number (self, node, member->min, member->max, &number))
+        return FALSE;
+      g_value_init (&value, G_TYPE_DOUBLE);
+      g_value_set_double (&value, number);
+      break;
+
+    case PARCOURS_MEMBER_BOOLEAN:
+      if (!read_boolean (self, node, &boolean))
+        return FALSE;
+      g_value_init (&value, G_TYPE_BOOLEAN);
+      g_value_set_boolean (&value, boolean);
+      break;
+
+    case PARCOURS_MEMBER_PHOTO:
+      return read_photo_member (self, object, node, unknown);
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_object_set_property (object, member->property, &value);
+  return TRUE;
+}
+
+/* An element: its id first, then the required members, then every
+ * member in the order of the file. */
+static gboolean
+read_element (Reader                      *self,
+              const ParcoursElementFormat *format,
+              ParcoursJsonNode            *object)
+{
+  g_autoptr(GObject) element = NULL;
   g_autoptr(GString) unknown = NULL;
-  ParcoursJsonNode *node;
   const char *id;
 
   if (!read_element_id (self, object, &id))
     return FALSE;
 
-  persona = g_object_new (PARCOURS_TYPE_PERSONA, "id", id, NULL);
+  for (guint i = 0; i < format->n_members; i++)
+    if ((format->members[i].flags & PARCOURS_MEMBER_REQUIRED) &&
+        !require_member (self, object, format->members[i].name))
+      return FALSE;
 
-  for (node = object->value.first_child; node != NULL; node = node->next)
+  element = g_object_new (format->get_type (), "id", id, NULL);
+
+  for (ParcoursJsonNode *node = object->value.first_child; node != NULL; node = node->next)
     {
-      const char *name = node->name;
+      const ParcoursMember *member;
 
-      self->member = name;
+      if (strcmp (node->name, "id") == 0)
+        continue;
 
-      if (strcmp (name, "id") == 0)
+      self->member = node->name;
+      member = _parcours_format_find_member (format->members, format->n_members, node->name);
+      if (member == NULL)
         {
-          continue;
-        }
-      else if (strcmp (name, "name") == 0)
-        {
-          const char *value = NULL;
-
-          if (!read_text (self, node, &value))
+          if (!read_unknown (self, &unknown, node))
             return FALSE;
-          parcours_persona_set_name (persona, value);
         }
-      else if (strcmp (name, "role") == 0)
-        {
-          const char *value = NULL;
-
-          if (!read_text (self, node, &value))
-            return FALSE;
-          parcours_persona_set_role (persona, value);
-        }
-      else if (strcmp (name, "goals") == 0)
-        {
-          g_autofree const char **value = NULL;
-
-          if (!read_string_list (self, node, &value))
-            return FALSE;
-          parcours_persona_set_goals (persona, value);
-        }
-      else if (strcmp (name, "needs") == 0)
-        {
-          g_autofree const char **value = NULL;
-
-          if (!read_string_list (self, node, &value))
-            return FALSE;
-          parcours_persona_set_needs (persona, value);
-        }
-      else if (strcmp (name, "frustrations") == 0)
-        {
-          g_autofree const char **value = NULL;
-
-          if (!read_string_list (self, node, &value))
-            return FALSE;
-          parcours_persona_set_frustrations (persona, value);
-        }
-      else if (strcmp (name, "color") == 0)
-        {
-          const char *value = NULL;
-
-          if (!read_color (self, node, &value))
-            return FALSE;
-          parcours_persona_set_color (persona, value);
-        }
-      else if (strcmp (name, "photo") == 0)
-        {
-          g_autoptr(GBytes) value = NULL;
-          gboolean unusable = FALSE;
-
-          if (!read_photo (self, node, &value, &unusable))
-            return FALSE;
-          /* Written back as it was, in the place of a photo */
-          if (unusable && !read_unknown (self, &unknown, node))
-            return FALSE;
-          parcours_persona_set_photo (persona, value);
-        }
-      else if (!read_unknown (self, &unknown, node))
+      else if (!read_member (self, element, member, node, &unknown))
         {
           return FALSE;
         }
     }
 
-  return add_element (self, PARCOURS_ELEMENT (persona), unknown);
+  return add_element (self, PARCOURS_ELEMENT (element), unknown);
 }
 
 static gboolean
-read_stage (Reader           *self,
-            ParcoursJsonNode *object)
+read_collection (Reader                      *self,
+                 ParcoursJsonNode            *root,
+                 const ParcoursElementFormat *format)
 {
-  g_autoptr(ParcoursStage) stage = NULL;
-  g_autoptr(GString) unknown = NULL;
-  ParcoursJsonNode *node;
-  const char *id;
-
-  if (!read_element_id (self, object, &id))
-    return FALSE;
-
-  stage = g_object_new (PARCOURS_TYPE_STAGE, "id", id, NULL);
-
-  for (node = object->value.first_child; node != NULL; node = node->next)
-    {
-      const char *name = node->name;
-
-      self->member = name;
-
-      if (strcmp (name, "id") == 0)
-        {
-          continue;
-        }
-      else if (strcmp (name, "name") == 0)
-        {
-          const char *value = NULL;
-
-          if (!read_text (self, node, &value))
-            return FALSE;
-          parcours_stage_set_name (stage, value);
-        }
-      else if (strcmp (name, "description") == 0)
-        {
-          const char *value = NULL;
-
-          if (!read_text (self, node, &value))
-            return FALSE;
-          parcours_stage_set_description (stage, value);
-        }
-      else if (strcmp (name, "color") == 0)
-        {
-          const char *value = NULL;
-
-          if (!read_color (self, node, &value))
-            return FALSE;
-          parcours_stage_set_color (stage, value);
-        }
-      else if (strcmp (name, "width") == 0)
-        {
-          double value = 0.0;
-
-          if (!read_number (self, node, PARCOURS_STAGE_MIN_WIDTH, PARCOURS_STAGE_MAX_WIDTH, &value))
-            return FALSE;
-          parcours_stage_set_width (stage, value);
-        }
-      else if (!read_unknown (self, &unknown, node))
-        {
-          return FALSE;
-        }
-    }
-
-  return add_element (self, PARCOURS_ELEMENT (stage), unknown);
-}
-
-static gboolean
-read_lane (Reader           *self,
-           ParcoursJsonNode *object)
-{
-  g_autoptr(ParcoursLane) lane = NULL;
-  g_autoptr(GString) unknown = NULL;
-  ParcoursJsonNode *node;
-  const char *id;
-
-  if (!read_element_id (self, object, &id))
-    return FALSE;
-
-  lane = g_object_new (PARCOURS_TYPE_LANE, "id", id, NULL);
-
-  for (node = object->value.first_child; node != NULL; node = node->next)
-    {
-      const char *name = node->name;
-
-      self->member = name;
-
-      if (strcmp (name, "id") == 0)
-        {
-          continue;
-        }
-      else if (strcmp (name, "name") == 0)
-        {
-          const char *value = NULL;
-
-          if (!read_text (self, node, &value))
-            return FALSE;
-          parcours_lane_set_name (lane, value);
-        }
-      else if (strcmp (name, "kind") == 0)
-        {
-          int value = 0;
-
-          if (!read_enum (self, node, PARCOURS_TYPE_LANE_KIND, &value))
-            return FALSE;
-          parcours_lane_set_kind (lane, value);
-        }
-      else if (strcmp (name, "persona") == 0)
-        {
-          ParcoursElement *persona = NULL;
-
-          if (node->type != PARCOURS_JSON_NULL &&
-              !read_reference (self, node, PARCOURS_TYPE_PERSONA, &persona))
-            return FALSE;
-          parcours_lane_set_persona_id (lane,
-                                        persona ? parcours_element_get_id (persona) : NULL);
-        }
-      else if (strcmp (name, "height") == 0)
-        {
-          double value = 0.0;
-
-          if (!read_number (self, node, PARCOURS_LANE_MIN_HEIGHT, PARCOURS_LANE_MAX_HEIGHT, &value))
-            return FALSE;
-          parcours_lane_set_height (lane, value);
-        }
-      else if (strcmp (name, "collapsed") == 0)
-        {
-          gboolean value = FALSE;
-
-          if (!read_boolean (self, node, &value))
-            return FALSE;
-          parcours_lane_set_collapsed (lane, value);
-        }
-      else if (!read_unknown (self, &unknown, node))
-        {
-          return FALSE;
-        }
-    }
-
-  return add_element (self, PARCOURS_ELEMENT (lane), unknown);
-}
-
-static gboolean
-read_card (Reader           *self,
-           ParcoursJsonNode *object)
-{
-  g_autoptr(ParcoursCard) card = NULL;
-  g_autoptr(GString) unknown = NULL;
-  ParcoursJsonNode *node;
-  const char *id;
-
-  if (!read_element_id (self, object, &id) ||
-      !require_member (self, object, "lane") ||
-      !require_member (self, object, "stage"))
-    return FALSE;
-
-  card = g_object_new (PARCOURS_TYPE_CARD, "id", id, NULL);
-
-  for (node = object->value.first_child; node != NULL; node = node->next)
-    {
-      const char *name = node->name;
-
-      self->member = name;
-
-      if (strcmp (name, "id") == 0)
-        {
-          continue;
-        }
-      else if (strcmp (name, "lane") == 0)
-        {
-          ParcoursElement *lane;
-
-          if (!read_reference (self, node, PARCOURS_TYPE_LANE, &lane))
-            return FALSE;
-          parcours_card_set_lane_id (card, parcours_element_get_id (lane));
-        }
-      else if (strcmp (name, "stage") == 0)
-        {
-          ParcoursElement *stage;
-
-          if (!read_reference (self, node, PARCOURS_TYPE_STAGE, &stage))
-            return FALSE;
-          parcours_card_set_stage_id (card, parcours_element_get_id (stage));
-        }
-      else if (strcmp (name, "text") == 0)
-        {
-          const char *value = NULL;
-
-          if (!read_text (self, node, &value))
-            return FALSE;
-          parcours_card_set_text (card, value);
-        }
-      else if (strcmp (name, "details") == 0)
-        {
-          const char *value = NULL;
-
-          if (!read_text (self, node, &value))
-            return FALSE;
-          parcours_card_set_details (card, value);
-        }
-      else if (strcmp (name, "channel") == 0)
-        {
-          int value = 0;
-
-          if (!read_enum (self, node, PARCOURS_TYPE_CHANNEL, &value))
-            return FALSE;
-          parcours_card_set_channel (card, value);
-        }
-      else if (strcmp (name, "sentiment") == 0)
-        {
-          int value = 0;
-
-          if (!read_enum (self, node, PARCOURS_TYPE_SENTIMENT, &value))
-            return FALSE;
-          parcours_card_set_sentiment (card, value);
-        }
-      else if (strcmp (name, "color") == 0)
-        {
-          const char *value = NULL;
-
-          if (!read_color (self, node, &value))
-            return FALSE;
-          parcours_card_set_color (card, value);
-        }
-      else if (strcmp (name, "key-moment") == 0)
-        {
-          gboolean value = FALSE;
-
-          if (!read_boolean (self, node, &value))
-            return FALSE;
-          parcours_card_set_key_moment (card, value);
-        }
-      else if (strcmp (name, "kpi") == 0)
-        {
-          const char *value = NULL;
-
-          if (!read_text (self, node, &value))
-            return FALSE;
-          parcours_card_set_kpi (card, value);
-        }
-      else if (!read_unknown (self, &unknown, node))
-        {
-          return FALSE;
-        }
-    }
-
-  return add_element (self, PARCOURS_ELEMENT (card), unknown);
-}
-
-static gboolean
-read_emotion_point (Reader           *self,
-                    ParcoursJsonNode *object)
-{
-  g_autoptr(ParcoursEmotionPoint) point = NULL;
-  g_autoptr(GString) unknown = NULL;
-  ParcoursJsonNode *node;
-  const char *id;
-
-  if (!read_element_id (self, object, &id) ||
-      !require_member (self, object, "lane") ||
-      !require_member (self, object, "stage") ||
-      !require_member (self, object, "value"))
-    return FALSE;
-
-  point = g_object_new (PARCOURS_TYPE_EMOTION_POINT, "id", id, NULL);
-
-  for (node = object->value.first_child; node != NULL; node = node->next)
-    {
-      const char *name = node->name;
-
-      self->member = name;
-
-      if (strcmp (name, "id") == 0)
-        {
-          continue;
-        }
-      else if (strcmp (name, "lane") == 0)
-        {
-          ParcoursElement *lane;
-          ParcoursLaneKind kind;
-
-          if (!read_reference (self, node, PARCOURS_TYPE_LANE, &lane))
-            return FALSE;
-
-          kind = parcours_lane_get_kind (PARCOURS_LANE (lane));
-          if (kind != PARCOURS_LANE_KIND_EMOTIONS)
-            return reader_fail (self, PARCOURS_FORMAT_ERROR_DANGLING_ID,
-                                _("lane \"%s\" is of kind \"%s\", not \"%s\""),
-                                parcours_element_get_id (lane),
-                                parcours_enum_to_nick (PARCOURS_TYPE_LANE_KIND, kind),
-                                parcours_enum_to_nick (PARCOURS_TYPE_LANE_KIND,
-                                                       PARCOURS_LANE_KIND_EMOTIONS));
-
-          parcours_emotion_point_set_lane_id (point, parcours_element_get_id (lane));
-        }
-      else if (strcmp (name, "stage") == 0)
-        {
-          ParcoursElement *stage;
-
-          if (!read_reference (self, node, PARCOURS_TYPE_STAGE, &stage))
-            return FALSE;
-          parcours_emotion_point_set_stage_id (point, parcours_element_get_id (stage));
-        }
-      else if (strcmp (name, "offset") == 0)
-        {
-          double value = 0.0;
-
-          if (!read_number (self, node, 0.0, 1.0, &value))
-            return FALSE;
-          parcours_emotion_point_set_offset (point, value);
-        }
-      else if (strcmp (name, "value") == 0)
-        {
-          double value = 0.0;
-
-          if (!read_number (self, node, -1.0, 1.0, &value))
-            return FALSE;
-          parcours_emotion_point_set_value (point, value);
-        }
-      else if (strcmp (name, "label") == 0)
-        {
-          const char *value = NULL;
-
-          if (!read_text (self, node, &value))
-            return FALSE;
-          parcours_emotion_point_set_label (point, value);
-        }
-      else if (!read_unknown (self, &unknown, node))
-        {
-          return FALSE;
-        }
-    }
-
-  return add_element (self, PARCOURS_ELEMENT (point), unknown);
-}
-
-static gboolean
-read_collection (Reader             *self,
-                 ParcoursJsonNode   *root,
-                 ParcoursCollection  collection,
-                 guint               max_items,
-                 ReadElementFunc     read_element)
-{
-  const char *name = parcours_collection_get_name (collection);
+  const char *name = parcours_collection_get_name (format->collection);
   ParcoursJsonNode *node;
   ParcoursJsonNode *element;
   int i = 0;
@@ -1062,9 +785,9 @@ read_collection (Reader             *self,
   if (node->type != PARCOURS_JSON_ARRAY)
     return reader_fail (self, PARCOURS_FORMAT_ERROR_TYPE, "%s", _("expected an array"));
 
-  if (node->n_children > max_items)
+  if (node->n_children > format->max_items)
     return reader_fail (self, PARCOURS_FORMAT_ERROR_TOO_LARGE,
-                        _("more than %u items"), max_items);
+                        _("more than %u items"), format->max_items);
 
   self->collection = name;
   for (element = node->value.first_child; element != NULL; element = element->next, i++)
@@ -1075,7 +798,7 @@ read_collection (Reader             *self,
       if (element->type != PARCOURS_JSON_OBJECT)
         return reader_fail (self, PARCOURS_FORMAT_ERROR_TYPE, "%s", _("expected an object"));
 
-      if (!read_element (self, element))
+      if (!read_element (self, format, element))
         return FALSE;
     }
 
@@ -1134,61 +857,26 @@ read_format_and_version (Reader           *self,
   return TRUE;
 }
 
+/* The document's own members, in the order of the table. */
 static gboolean
 read_document_properties (Reader           *self,
                           ParcoursJsonNode *root)
 {
-  const char *text;
-  ParcoursJsonNode *node;
-
-  if ((node = _parcours_json_object_get (root, "title")) != NULL)
+  for (guint i = 0; i < _parcours_format_n_document_members; i++)
     {
-      self->member = "title";
-      if (!read_text (self, node, &text))
+      const ParcoursMember *member = &_parcours_format_document_members[i];
+      ParcoursJsonNode *node = _parcours_json_object_get (root, member->name);
+
+      if (node == NULL)
+        continue;
+
+      self->member = member->name;
+      if (!read_member (self, G_OBJECT (self->document), member, node, NULL))
         return FALSE;
-      parcours_document_set_title (self->document, text);
-    }
-
-  if ((node = _parcours_json_object_get (root, "description")) != NULL)
-    {
-      self->member = "description";
-      if (!read_text (self, node, &text))
-        return FALSE;
-      parcours_document_set_description (self->document, text);
-    }
-
-  if ((node = _parcours_json_object_get (root, "kind")) != NULL)
-    {
-      int kind;
-
-      self->member = "kind";
-      if (!read_enum (self, node, PARCOURS_TYPE_MAP_KIND, &kind))
-        return FALSE;
-      parcours_document_set_kind (self->document, kind);
-    }
-
-  if ((node = _parcours_json_object_get (root, "goals")) != NULL)
-    {
-      g_autofree const char **goals = NULL;
-
-      self->member = "goals";
-      if (!read_string_list (self, node, &goals))
-        return FALSE;
-      parcours_document_set_goals (self->document, goals);
     }
 
   self->member = NULL;
   return TRUE;
-}
-
-static gboolean
-is_top_level_member (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (top_level_members); i++)
-    if (strcmp (name, top_level_members[i]) == 0)
-      return TRUE;
-
-  return FALSE;
 }
 
 static gboolean
@@ -1200,7 +888,7 @@ read_document_unknown (Reader           *self,
 
   for (ParcoursJsonNode *node = root->value.first_child; node != NULL; node = node->next)
     {
-      if (is_top_level_member (node->name))
+      if (_parcours_format_is_known_top_level (node->name))
         continue;
 
       self->member = node->name;
@@ -1263,18 +951,14 @@ _parcours_format_read_with_warnings (ParcoursJsonNode  *root,
   reader.document = document;
 
   if (!read_format_and_version (&reader, root) ||
-      !read_document_properties (&reader, root) ||
-      !read_collection (&reader, root, PARCOURS_COLLECTION_PERSONAS,
-                        PARCOURS_FORMAT_MAX_PERSONAS, read_persona) ||
-      !read_collection (&reader, root, PARCOURS_COLLECTION_STAGES,
-                        PARCOURS_FORMAT_MAX_STAGES, read_stage) ||
-      !read_collection (&reader, root, PARCOURS_COLLECTION_LANES,
-                        PARCOURS_FORMAT_MAX_LANES, read_lane) ||
-      !read_collection (&reader, root, PARCOURS_COLLECTION_CARDS,
-                        PARCOURS_FORMAT_MAX_CARDS, read_card) ||
-      !read_collection (&reader, root, PARCOURS_COLLECTION_EMOTION_POINTS,
-                        PARCOURS_FORMAT_MAX_EMOTION_POINTS, read_emotion_point) ||
-      !read_document_unknown (&reader, root))
+      !read_document_properties (&reader, root))
+    return NULL;
+
+  for (guint c = 0; c < PARCOURS_N_COLLECTIONS; c++)
+    if (!read_collection (&reader, root, &_parcours_format_elements[c]))
+      return NULL;
+
+  if (!read_document_unknown (&reader, root))
     return NULL;
 
   return g_steal_pointer (&document);

@@ -16,46 +16,17 @@
  * gives the same bytes, so a map kept in git diffs cleanly and a file
  * Parcours wrote is saved back unchanged.
  *
- * Two spaces of indentation, members in a fixed order, elements in the
- * order of their lists. The top level is always written whole; inside an
- * element, a member equal to its default is left out, except those a
- * reader requires (id, a card's lane and stage, a point's lane, stage
- * and value). Members a newer version wrote come last, in their order. */
+ * Two spaces of indentation, members in the order of their tables in
+ * parcours-format-members.c, elements in the order of their lists. The
+ * top level is always written whole; inside an element, a member equal
+ * to its default is left out, except those a reader requires (id, a
+ * card's lane and stage, a point's lane, stage and value). Members a newer version wrote come last, in their order. */
 
 /* Indentation levels */
 enum {
   TOP_LEVEL = 1,
   ELEMENT = 2,
   ELEMENT_MEMBER = 3,
-};
-
-typedef void (*WriteElementFunc) (GString *out,
-                                  gpointer element);
-
-static const char * const document_members[] = {
-  "format", "version", "title", "description", "kind", "goals",
-  "personas", "stages", "lanes", "cards", "emotion-points", NULL,
-};
-
-static const char * const persona_members[] = {
-  "id", "name", "role", "goals", "needs", "frustrations", "color", "photo", NULL,
-};
-
-static const char * const stage_members[] = {
-  "id", "name", "description", "color", "width", NULL,
-};
-
-static const char * const lane_members[] = {
-  "id", "name", "kind", "persona", "height", "collapsed", NULL,
-};
-
-static const char * const card_members[] = {
-  "id", "lane", "stage", "text", "details", "channel", "sentiment", "color",
-  "key-moment", "kpi", NULL,
-};
-
-static const char * const emotion_point_members[] = {
-  "id", "lane", "stage", "offset", "value", "label", NULL,
 };
 
 /* Every member but the first of an object: "id" for elements, "format"
@@ -73,77 +44,15 @@ begin_member (GString    *out,
 }
 
 static void
-write_string (GString    *out,
-              const char *name,
-              const char *value)
+write_number (GString *out,
+              double   value,
+              double   fallback)
 {
-  begin_member (out, ELEMENT_MEMBER, name);
-  _parcours_json_append_string (out, value);
-}
-
-static void
-write_text_unless_empty (GString    *out,
-                         const char *name,
-                         const char *value)
-{
-  if (value != NULL && value[0] != '\0')
-    write_string (out, name, value);
-}
-
-static void
-write_color (GString    *out,
-             const char *color)
-{
-  if (color != NULL)
-    write_string (out, "color", color);
-}
-
-static void
-write_enum_unless (GString    *out,
-                   const char *name,
-                   GType       enum_type,
-                   int         value,
-                   int         default_value)
-{
-  if (value != default_value)
-    write_string (out, name, parcours_enum_to_nick (enum_type, value));
-}
-
-static void
-write_number (GString    *out,
-              const char *name,
-              double      value,
-              double      fallback)
-{
-  begin_member (out, ELEMENT_MEMBER, name);
-
   /* The model never holds NaN; should it, write what a reader accepts. */
   if (!isfinite (value))
     value = fallback;
 
   _parcours_json_append_double (out, value);
-}
-
-static void
-write_number_unless (GString    *out,
-                     const char *name,
-                     double      value,
-                     double      default_value)
-{
-  if (value != default_value)
-    write_number (out, name, value, default_value);
-}
-
-static void
-write_true_unless_false (GString    *out,
-                         const char *name,
-                         gboolean    value)
-{
-  if (value)
-    {
-      begin_member (out, ELEMENT_MEMBER, name);
-      g_string_append_len (out, "true", 4);
-    }
 }
 
 /* One string a line, so that adding one is a one-line diff. */
@@ -174,15 +83,6 @@ write_string_list (GString            *out,
 }
 
 static void
-write_string_list_unless_empty (GString            *out,
-                                const char         *name,
-                                const char * const *strv)
-{
-  if (strv != NULL && strv[0] != NULL)
-    write_string_list (out, ELEMENT_MEMBER, name, strv);
-}
-
-static void
 write_photo (GString *out,
              GBytes  *photo)
 {
@@ -205,12 +105,14 @@ write_photo (GString *out,
   g_string_append_c (out, '"');
 }
 
-/* Members kept from a newer version's file, after the known ones. */
+/* Members kept from a newer version's file, after the known ones:
+ * those of @members, or with %NULL those of the top level. */
 static void
-write_unknown (GString            *out,
-               int                 indent,
-               const char         *unknown_json,
-               const char * const *known_members)
+write_unknown (GString              *out,
+               int                   indent,
+               const char           *unknown_json,
+               const ParcoursMember *members,
+               guint                 n_members)
 {
   g_autoptr(ParcoursJsonTree) tree = NULL;
   g_autoptr(GError) error = NULL;
@@ -231,7 +133,10 @@ write_unknown (GString            *out,
   for (ParcoursJsonNode *member = root->value.first_child; member != NULL; member = member->next)
     {
       /* Would be a duplicate; the reader never keeps such a member. */
-      if (g_strv_contains (known_members, member->name))
+      if (members != NULL
+          ? (strcmp (member->name, "id") == 0 ||
+             _parcours_format_find_member (members, n_members, member->name) != NULL)
+          : _parcours_format_is_known_top_level (member->name))
         continue;
 
       g_string_append_c (out, ',');
@@ -268,105 +173,133 @@ write_kept_photo (GString    *out,
   _parcours_json_append_node (out, photo, ELEMENT_MEMBER);
 }
 
+/* A persona's photo, or the one the reader left out, kept among the
+ * unknown members, back where it was. */
 static void
-write_persona (GString  *out,
-               gpointer  element)
+write_photo_member (GString  *out,
+                    GObject  *object)
 {
-  ParcoursPersona *persona = element;
-  GBytes *photo = parcours_persona_get_photo (persona);
+  GBytes *photo = parcours_persona_get_photo (PARCOURS_PERSONA (object));
 
-  write_text_unless_empty (out, "name", parcours_persona_get_name (persona));
-  write_text_unless_empty (out, "role", parcours_persona_get_role (persona));
-  write_string_list_unless_empty (out, "goals", parcours_persona_get_goals (persona));
-  write_string_list_unless_empty (out, "needs", parcours_persona_get_needs (persona));
-  write_string_list_unless_empty (out, "frustrations", parcours_persona_get_frustrations (persona));
-  write_color (out, parcours_persona_get_color (persona));
   if (photo != NULL)
     write_photo (out, photo);
   else
-    write_kept_photo (out, parcours_element_get_unknown_json (element));
-  write_unknown (out, ELEMENT_MEMBER,
-                 parcours_element_get_unknown_json (element), persona_members);
+    write_kept_photo (out, parcours_element_get_unknown_json (PARCOURS_ELEMENT (object)));
+}
+
+static gboolean
+holds_default (const ParcoursMember *member,
+               const GValue         *value)
+{
+  const char *text;
+  const char * const *strv;
+
+  switch (member->kind)
+    {
+    case PARCOURS_MEMBER_TEXT:
+      text = g_value_get_string (value);
+      return text == NULL || text[0] == '\0';
+    case PARCOURS_MEMBER_COLOR:
+    case PARCOURS_MEMBER_REFERENCE:
+      return g_value_get_string (value) == NULL;
+    case PARCOURS_MEMBER_TEXT_LIST:
+      strv = g_value_get_boxed (value);
+      return strv == NULL || strv[0] == NULL;
+    case PARCOURS_MEMBER_ENUM:
+      return g_value_get_enum (value) == (int) member->default_value;
+    case PARCOURS_MEMBER_NUMBER:
+      return g_value_get_double (value) == member->default_value;
+    case PARCOURS_MEMBER_BOOLEAN:
+      return !g_value_get_boolean (value);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Writes the property of @object that @member describes, unless it
+ * holds its default and need not be written. */
+static void
+write_member (GString              *out,
+              int                   indent,
+              GObject              *object,
+              const ParcoursMember *member)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GParamSpec *pspec;
+
+  if (member->kind == PARCOURS_MEMBER_PHOTO)
+    {
+      write_photo_member (out, object);
+      return;
+    }
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), member->property);
+  g_value_init (&value, member->kind == PARCOURS_MEMBER_NUMBER ? G_TYPE_DOUBLE : pspec->value_type);
+  g_object_get_property (object, member->property, &value);
+
+  if (!(member->flags & (PARCOURS_MEMBER_REQUIRED | PARCOURS_MEMBER_ALWAYS_WRITTEN)) &&
+      holds_default (member, &value))
+    return;
+
+  if (member->kind == PARCOURS_MEMBER_TEXT_LIST)
+    {
+      write_string_list (out, indent, member->name, g_value_get_boxed (&value));
+      return;
+    }
+
+  begin_member (out, indent, member->name);
+  switch (member->kind)
+    {
+    case PARCOURS_MEMBER_TEXT:
+    case PARCOURS_MEMBER_COLOR:
+    case PARCOURS_MEMBER_REFERENCE:
+      _parcours_json_append_string (out, g_value_get_string (&value));
+      break;
+    case PARCOURS_MEMBER_ENUM:
+      _parcours_json_append_string (out, parcours_enum_to_nick (pspec->value_type,
+                                                                g_value_get_enum (&value)));
+      break;
+    case PARCOURS_MEMBER_NUMBER:
+      write_number (out, g_value_get_double (&value), member->default_value);
+      break;
+    case PARCOURS_MEMBER_BOOLEAN:
+      g_string_append (out, g_value_get_boolean (&value) ? "true" : "false");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
-write_stage (GString  *out,
-             gpointer  element)
+write_element (GString                     *out,
+               const ParcoursElementFormat *format,
+               ParcoursElement             *element)
 {
-  ParcoursStage *stage = element;
+  _parcours_json_append_indent (out, ELEMENT);
+  g_string_append_c (out, '{');
+  _parcours_json_append_indent (out, ELEMENT_MEMBER);
+  g_string_append_len (out, "\"id\": ", 6);
+  _parcours_json_append_string (out, parcours_element_get_id (element));
 
-  write_text_unless_empty (out, "name", parcours_stage_get_name (stage));
-  write_text_unless_empty (out, "description", parcours_stage_get_description (stage));
-  write_color (out, parcours_stage_get_color (stage));
-  write_number_unless (out, "width", parcours_stage_get_width (stage), 1.0);
-  write_unknown (out, ELEMENT_MEMBER,
-                 parcours_element_get_unknown_json (element), stage_members);
+  for (guint i = 0; i < format->n_members; i++)
+    write_member (out, ELEMENT_MEMBER, G_OBJECT (element), &format->members[i]);
+
+  write_unknown (out, ELEMENT_MEMBER, parcours_element_get_unknown_json (element),
+                 format->members, format->n_members);
+
+  _parcours_json_append_indent (out, ELEMENT);
+  g_string_append_c (out, '}');
 }
 
 static void
-write_lane (GString  *out,
-            gpointer  element)
+write_collection (GString                     *out,
+                  ParcoursDocument            *document,
+                  const ParcoursElementFormat *format)
 {
-  ParcoursLane *lane = element;
-  const char *persona_id = parcours_lane_get_persona_id (lane);
-
-  write_text_unless_empty (out, "name", parcours_lane_get_name (lane));
-  write_enum_unless (out, "kind", PARCOURS_TYPE_LANE_KIND,
-                     parcours_lane_get_kind (lane), PARCOURS_LANE_KIND_TOUCHPOINTS);
-  if (persona_id != NULL)
-    write_string (out, "persona", persona_id);
-  write_number_unless (out, "height", parcours_lane_get_height (lane), 1.0);
-  write_true_unless_false (out, "collapsed", parcours_lane_get_collapsed (lane));
-  write_unknown (out, ELEMENT_MEMBER,
-                 parcours_element_get_unknown_json (element), lane_members);
-}
-
-static void
-write_card (GString  *out,
-            gpointer  element)
-{
-  ParcoursCard *card = element;
-
-  write_string (out, "lane", parcours_card_get_lane_id (card));
-  write_string (out, "stage", parcours_card_get_stage_id (card));
-  write_text_unless_empty (out, "text", parcours_card_get_text (card));
-  write_text_unless_empty (out, "details", parcours_card_get_details (card));
-  write_enum_unless (out, "channel", PARCOURS_TYPE_CHANNEL,
-                     parcours_card_get_channel (card), PARCOURS_CHANNEL_NONE);
-  write_enum_unless (out, "sentiment", PARCOURS_TYPE_SENTIMENT,
-                     parcours_card_get_sentiment (card), PARCOURS_SENTIMENT_NEUTRAL);
-  write_color (out, parcours_card_get_color (card));
-  write_true_unless_false (out, "key-moment", parcours_card_get_key_moment (card));
-  write_text_unless_empty (out, "kpi", parcours_card_get_kpi (card));
-  write_unknown (out, ELEMENT_MEMBER,
-                 parcours_element_get_unknown_json (element), card_members);
-}
-
-static void
-write_emotion_point (GString  *out,
-                     gpointer  element)
-{
-  ParcoursEmotionPoint *point = element;
-
-  write_string (out, "lane", parcours_emotion_point_get_lane_id (point));
-  write_string (out, "stage", parcours_emotion_point_get_stage_id (point));
-  write_number_unless (out, "offset", parcours_emotion_point_get_offset (point), 0.5);
-  write_number (out, "value", parcours_emotion_point_get_value (point), 0.0);
-  write_text_unless_empty (out, "label", parcours_emotion_point_get_label (point));
-  write_unknown (out, ELEMENT_MEMBER,
-                 parcours_element_get_unknown_json (element), emotion_point_members);
-}
-
-static void
-write_collection (GString            *out,
-                  ParcoursDocument   *document,
-                  ParcoursCollection  collection,
-                  WriteElementFunc    write_element)
-{
-  GListModel *model = parcours_document_get_collection (document, collection);
+  GListModel *model = parcours_document_get_collection (document, format->collection);
   guint n = g_list_model_get_n_items (model);
 
-  begin_member (out, TOP_LEVEL, parcours_collection_get_name (collection));
+  begin_member (out, TOP_LEVEL, parcours_collection_get_name (format->collection));
 
   if (n == 0)
     {
@@ -382,16 +315,7 @@ write_collection (GString            *out,
 
       if (i > 0)
         g_string_append_c (out, ',');
-      _parcours_json_append_indent (out, ELEMENT);
-      g_string_append_c (out, '{');
-      _parcours_json_append_indent (out, ELEMENT_MEMBER);
-      g_string_append_len (out, "\"id\": ", 6);
-      _parcours_json_append_string (out, parcours_element_get_id (element));
-
-      write_element (out, element);
-
-      _parcours_json_append_indent (out, ELEMENT);
-      g_string_append_c (out, '}');
+      write_element (out, format, element);
     }
 
   _parcours_json_append_indent (out, TOP_LEVEL);
@@ -429,23 +353,13 @@ _parcours_format_write (ParcoursDocument *document)
   begin_member (out, TOP_LEVEL, "version");
   g_string_append_printf (out, "%d", PARCOURS_FORMAT_VERSION);
 
-  begin_member (out, TOP_LEVEL, "title");
-  _parcours_json_append_string (out, parcours_document_get_title (document));
-  begin_member (out, TOP_LEVEL, "description");
-  _parcours_json_append_string (out, parcours_document_get_description (document));
-  begin_member (out, TOP_LEVEL, "kind");
-  _parcours_json_append_string (out, parcours_enum_to_nick (PARCOURS_TYPE_MAP_KIND,
-                                                            parcours_document_get_kind (document)));
-  write_string_list (out, TOP_LEVEL, "goals", parcours_document_get_goals (document));
+  for (guint i = 0; i < _parcours_format_n_document_members; i++)
+    write_member (out, TOP_LEVEL, G_OBJECT (document), &_parcours_format_document_members[i]);
 
-  write_collection (out, document, PARCOURS_COLLECTION_PERSONAS, write_persona);
-  write_collection (out, document, PARCOURS_COLLECTION_STAGES, write_stage);
-  write_collection (out, document, PARCOURS_COLLECTION_LANES, write_lane);
-  write_collection (out, document, PARCOURS_COLLECTION_CARDS, write_card);
-  write_collection (out, document, PARCOURS_COLLECTION_EMOTION_POINTS, write_emotion_point);
+  for (guint c = 0; c < PARCOURS_N_COLLECTIONS; c++)
+    write_collection (out, document, &_parcours_format_elements[c]);
 
-  write_unknown (out, TOP_LEVEL,
-                 parcours_document_get_unknown_json (document), document_members);
+  write_unknown (out, TOP_LEVEL, parcours_document_get_unknown_json (document), NULL, 0);
 
   g_string_append (out, "\n}\n");
 

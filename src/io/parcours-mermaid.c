@@ -15,6 +15,7 @@
 #include "parcours-document-private.h"
 #include "parcours-loss-private.h"
 #include "parcours-format-private.h"
+#include "parcours-import-private.h"
 #include "parcours-mermaid.h"
 
 /* Mermaid journeys, as described in parcours-mermaid.h.
@@ -267,28 +268,10 @@ excerpt (const char *text)
   return g_strconcat (start, "…", NULL);
 }
 
-static void set_line_error (GError              **error,
-                            ParcoursFormatError   code,
-                            guint                 line,
-                            const char           *format,
-                            ...) G_GNUC_PRINTF (4, 5);
-
-static void
-set_line_error (GError              **error,
-                ParcoursFormatError   code,
-                guint                 line,
-                const char           *format,
-                ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, PARCOURS_FORMAT_ERROR, code, "line %u: %s", line, message);
-}
+/* A problem on a line of the text. */
+#define SET_LINE_ERROR(error, code, at_line, ...) \
+  _parcours_import_set_error ((error), (code), &(ParcoursImportPlace) { .line = (at_line) }, \
+                              __VA_ARGS__)
 
 /* Reading */
 
@@ -306,7 +289,7 @@ check_text (const char  *text,
   if (length > PARCOURS_MERMAID_MAX_SIZE)
     {
       g_set_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_TOO_LARGE,
-                   "the text is larger than %d MB",
+                   _("the text is larger than %d MB"),
                    PARCOURS_MERMAID_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
@@ -318,16 +301,16 @@ check_text (const char  *text,
 
       if (line_end - p > PARCOURS_MERMAID_MAX_LINE_LENGTH)
         {
-          set_line_error (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
-                          "line longer than %d bytes",
+          SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
+                          _("line longer than %d bytes"),
                           PARCOURS_MERMAID_MAX_LINE_LENGTH);
           return FALSE;
         }
 
       if (!g_utf8_validate_len (p, line_end - p, NULL))
         {
-          set_line_error (error, PARCOURS_FORMAT_ERROR_ENCODING, line,
-                          "text is not valid UTF-8");
+          SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_ENCODING, line,
+                          _("text is not valid UTF-8"));
           return FALSE;
         }
 
@@ -614,8 +597,8 @@ remove_directives (GString     *text,
 
           for (const char *q = text->str; q < start; q++)
             line += *q == '\n';
-          set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, line,
-                          "expected \"}%%%%\" to end the directive");
+          SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_SYNTAX, line,
+                          _("expected \"}%%%%\" to end the directive"));
           return FALSE;
         }
 
@@ -737,8 +720,8 @@ preprocess (const char  *text,
   end = match_front_matter (out->str, front_matter_title, &unterminated);
   if (unterminated)
     {
-      set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, 1 + (guint) count_lines (out->str),
-                      "expected \"---\" to end the front matter of line 1");
+      SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_SYNTAX, 1 + (guint) count_lines (out->str),
+                      _("expected \"---\" to end the front matter of line 1"));
       return NULL;
     }
   if (end != NULL)
@@ -821,7 +804,6 @@ lexer_warn (Lexer      *lexer,
             ...)
 {
   va_list args;
-  g_autofree char *message = NULL;
 
   /* One warning a line is enough to find it. */
   if (lexer->warnings == NULL || lexer->warned_line == line)
@@ -829,9 +811,10 @@ lexer_warn (Lexer      *lexer,
   lexer->warned_line = line;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (lexer->warnings,
+                   _parcours_import_message_valist (&(ParcoursImportPlace) { .line = line },
+                                                    format, args));
   va_end (args);
-  g_ptr_array_add (lexer->warnings, g_strdup_printf ("line %u: %s", line, message));
 }
 
 /* Runs of @p up to one of @stops, the end of the line or of the text;
@@ -846,8 +829,8 @@ scan_run (Lexer      *lexer,
       if (*p == ';')
         {
           lexer_warn (lexer, lexer->line,
-                      "Mermaid refuses \";\" here (write #59; instead); "
-                      "Parcours reads it as text");
+                      _("Mermaid refuses \";\" here (write #59; instead); "
+                        "Parcours reads it as text"));
           continue;
         }
       if (strchr (stops, *p) != NULL)
@@ -1005,8 +988,8 @@ lexer_next (Lexer   *lexer,
 
           if (brace == NULL)
             {
-              set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, lexer->line + (guint) count_lines (p),
-                              "expected \"}\" to end the \"accDescr {\" of line %u",
+              SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_SYNTAX, lexer->line + (guint) count_lines (p),
+                              _("expected \"}\" to end the \"accDescr {\" of line %u"),
                               first_line);
               return FALSE;
             }
@@ -1030,8 +1013,8 @@ lexer_next (Lexer   *lexer,
               if (*q == ':')
                 {
                   lexer_warn (lexer, lexer->line,
-                              "Mermaid refuses \":\" in a section name (write #58; instead); "
-                              "Parcours reads it as text");
+                              _("Mermaid refuses \":\" in a section name (write #58; instead); "
+                                "Parcours reads it as text"));
                   q = scan_run (lexer, q, "#");
                 }
               token_set (token, TOKEN_SECTION, value, q);
@@ -1055,8 +1038,8 @@ lexer_next (Lexer   *lexer,
         {
           if (is_word (p, "journey"))
             lexer_warn (lexer, lexer->line,
-                        "Mermaid refuses a line starting with \"journey\" after the first "
-                        "(write a zero width space before it); Parcours reads it as a task");
+                        _("Mermaid refuses a line starting with \"journey\" after the first "
+                          "(write a zero width space before it); Parcours reads it as a task"));
           token_set (token, TOKEN_TASK_NAME, p, q);
           lexer->p = q;
           return TRUE;
@@ -1079,8 +1062,8 @@ journey_add_section (Journey     *journey,
 
   if (journey->sections->len == PARCOURS_MERMAID_MAX_SECTIONS)
     {
-      set_line_error (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
-                      "more than %d sections", PARCOURS_MERMAID_MAX_SECTIONS);
+      SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
+                      _("more than %d sections"), PARCOURS_MERMAID_MAX_SECTIONS);
       return FALSE;
     }
 
@@ -1115,8 +1098,8 @@ journey_add_actors (Journey     *journey,
         {
           if (journey->actors->len == PARCOURS_MERMAID_MAX_ACTORS)
             {
-              set_line_error (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
-                              "more than %d actors", PARCOURS_MERMAID_MAX_ACTORS);
+              SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
+                              _("more than %d actors"), PARCOURS_MERMAID_MAX_ACTORS);
               return FALSE;
             }
 
@@ -1140,8 +1123,8 @@ journey_add_actors (Journey     *journey,
 
       if (journey->actor_refs->len > PARCOURS_MERMAID_MAX_SCORES)
         {
-          set_line_error (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
-                          "more than %d scores (one for each actor of each task)",
+          SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
+                          _("more than %d scores (one for each actor of each task)"),
                           PARCOURS_MERMAID_MAX_SCORES);
           return FALSE;
         }
@@ -1239,8 +1222,8 @@ score_to_value (Lexer      *lexer,
   if (isnan (score))
     {
       lexer_warn (lexer, line,
-                  "score \"%s\" is not a number, which Mermaid draws at no height; "
-                  "Parcours uses 3", shown);
+                  _("score \"%s\" is not a number, which Mermaid draws at no height; "
+                    "Parcours uses 3"), shown);
       return 0.0;
     }
 
@@ -1250,9 +1233,9 @@ score_to_value (Lexer      *lexer,
 
       if (*shown == '\0')
         lexer_warn (lexer, line,
-                    "a blank score is 0 for Mermaid, outside 1 to 5; Parcours uses 1");
+                    _("a blank score is 0 for Mermaid, outside 1 to 5; Parcours uses 1"));
       else
-        lexer_warn (lexer, line, "score %s is outside 1 to 5; Parcours uses %g",
+        lexer_warn (lexer, line, _("score %s is outside 1 to 5; Parcours uses %g"),
                     shown, clamped);
       score = clamped;
     }
@@ -1289,8 +1272,8 @@ journey_add_task (Journey     *journey,
 
   if (journey->tasks->len == PARCOURS_MERMAID_MAX_TASKS)
     {
-      set_line_error (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
-                      "more than %d tasks", PARCOURS_MERMAID_MAX_TASKS);
+      SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
+                      _("more than %d tasks"), PARCOURS_MERMAID_MAX_TASKS);
       return FALSE;
     }
 
@@ -1314,8 +1297,8 @@ journey_add_task (Journey     *journey,
   journey->text_size += strlen (task.name) * (1 + MAX (task.n_actors, 1));
   if (journey->text_size > PARCOURS_MERMAID_MAX_TEXT)
     {
-      set_line_error (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
-                      "the map would hold more than %d MB of text",
+      SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line,
+                      _("the map would hold more than %d MB of text"),
                       PARCOURS_MERMAID_MAX_TEXT / (1024 * 1024));
       task_clear (&task);
       return FALSE;
@@ -1397,19 +1380,19 @@ journey_parse_header (Lexer       *lexer,
       g_autofree char *found = excerpt_line (text, token.line);
 
       if (token.kind == TOKEN_EOF)
-        set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, token.line,
-                        "expected \"journey\"");
+        SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_SYNTAX, token.line,
+                        _("expected \"journey\""));
       else
-        set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, token.line,
-                        "expected \"journey\", found \"%s\"", found);
+        SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_SYNTAX, token.line,
+                        _("expected \"journey\", found \"%s\""), found);
       return FALSE;
     }
 
   if (!g_str_has_prefix (skip_js_spaces (text), "journey"))
     lexer_warn (lexer, token.line,
-                "Mermaid does not recognise this as a journey: it needs \"journey\" "
-                "in lower case before anything else but comments starting with %%%%; "
-                "Parcours reads it");
+                _("Mermaid does not recognise this as a journey: it needs \"journey\" "
+                  "in lower case before anything else but comments starting with %%%%; "
+                  "Parcours reads it"));
 
   return TRUE;
 }
@@ -1464,8 +1447,8 @@ journey_parse (Journey     *journey,
             {
               g_autofree char *found = excerpt_line (text, token.line);
 
-              set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, token.line,
-                              "expected \"Task name: score\" or \"section Name\", found \"%s\"",
+              SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_SYNTAX, token.line,
+                              _("expected \"Task name: score\" or \"section Name\", found \"%s\""),
                               found);
               return FALSE;
             }
@@ -1481,8 +1464,8 @@ journey_parse (Journey     *journey,
           {
             g_autofree char *found = excerpt (token.value != NULL ? token.value : "journey");
 
-            set_line_error (error, PARCOURS_FORMAT_ERROR_SYNTAX, token.line,
-                            "expected a task name before \":%s\"", found);
+            SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_SYNTAX, token.line,
+                            _("expected a task name before \":%s\""), found);
             return FALSE;
           }
         }
@@ -1497,7 +1480,7 @@ append_element (ParcoursDocument  *document,
 {
   g_autoptr(ParcoursElement) owned = element;
 
-  return _parcours_document_insert (document, owned, G_MAXUINT, error);
+  return _parcours_import_insert (document, owned, error);
 }
 
 /* A new id, kept in @ids until the document is built. */
@@ -1778,7 +1761,7 @@ parcours_mermaid_import_file (GFile         *file,
       if (buffer->len > PARCOURS_MERMAID_MAX_SIZE)
         {
           g_set_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_TOO_LARGE,
-                       "the file is larger than %d MB",
+                       _("the file is larger than %d MB"),
                        PARCOURS_MERMAID_MAX_SIZE / (1024 * 1024));
           return NULL;
         }
