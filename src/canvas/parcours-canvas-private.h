@@ -61,6 +61,7 @@ struct _ParcoursCanvas
   guint layout_dirty : 1;
   guint space_held : 1;
   guint panning : 1;
+  guint voting : 1;             /* a dot-voting round: clicks vote */
 
   ParcoursViewport *viewport;
   ParcoursSelection *selection;
@@ -159,6 +160,9 @@ void     _parcours_canvas_init_drop         (ParcoursCanvas *self);
 
 /* parcours-canvas-clipboard.c */
 void     _parcours_canvas_class_init_clipboard (GtkWidgetClass *widget_class);
+
+/* parcours-canvas-voting.c */
+void     _parcours_canvas_init_voting       (ParcoursCanvas *self);
 
 /* parcours-canvas-editor.c */
 void     _parcours_canvas_begin_editor      (ParcoursCanvas  *self,

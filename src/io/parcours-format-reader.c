@@ -220,6 +220,26 @@ read_number (Reader           *self,
   return TRUE;
 }
 
+/* A whole number from 0 to @max, written as a JSON integer. */
+static gboolean
+read_count (Reader           *self,
+            ParcoursJsonNode *node,
+            guint             max,
+            guint            *value)
+{
+  if (node->type != PARCOURS_JSON_INTEGER || node->value.integer < 0)
+    return reader_fail (self, PARCOURS_FORMAT_ERROR_TYPE, "%s",
+                        _("expected a non-negative integer"));
+
+  if (node->value.integer > max)
+    return reader_fail (self, PARCOURS_FORMAT_ERROR_RANGE,
+                        _("%" G_GINT64_FORMAT " is out of range (0 to %u)"),
+                        node->value.integer, max);
+
+  *value = (guint) node->value.integer;
+  return TRUE;
+}
+
 static gboolean
 read_boolean (Reader           *self,
               ParcoursJsonNode *node,
@@ -944,6 +964,14 @@ read_card (Reader           *self,
           if (!read_text (self, node, &value))
             return FALSE;
           parcours_card_set_kpi (card, value);
+        }
+      else if (strcmp (name, "votes") == 0)
+        {
+          guint value = 0;
+
+          if (!read_count (self, node, PARCOURS_CARD_MAX_VOTES, &value))
+            return FALSE;
+          parcours_card_set_votes (card, value);
         }
       else if (!read_unknown (self, &unknown, node))
         {

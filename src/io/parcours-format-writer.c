@@ -51,7 +51,7 @@ static const char * const lane_members[] = {
 
 static const char * const card_members[] = {
   "id", "lane", "stage", "text", "details", "channel", "sentiment", "color",
-  "key-moment", "kpi", NULL,
+  "key-moment", "kpi", "votes", NULL,
 };
 
 static const char * const emotion_point_members[] = {
@@ -338,6 +338,7 @@ write_card (GString  *out,
   write_color (out, parcours_card_get_color (card));
   write_true_unless_false (out, "key-moment", parcours_card_get_key_moment (card));
   write_text_unless_empty (out, "kpi", parcours_card_get_kpi (card));
+  write_number_unless (out, "votes", parcours_card_get_votes (card), 0);
   write_unknown (out, ELEMENT_MEMBER,
                  parcours_element_get_unknown_json (element), card_members);
 }

@@ -91,6 +91,7 @@ clear_card_box (gpointer data)
   g_clear_pointer (&box->text, parcours_text_block_unref);
   g_clear_pointer (&box->details, parcours_text_block_unref);
   g_clear_pointer (&box->kpi, parcours_text_block_unref);
+  g_clear_pointer (&box->vote_count, parcours_text_block_unref);
 }
 
 static void
@@ -381,6 +382,41 @@ card_fill (ParcoursStyle *style,
   return style->card;
 }
 
+/* The row of vote dots below the rest of the card, from @height down;
+ * returns the card's height with it. */
+static double
+layout_card_votes (ParcoursLayout  *self,
+                   ParcoursCardBox *box,
+                   double           width,
+                   double           height)
+{
+  double pad = self->style->card_padding;
+  double dot = PARCOURS_LAYOUT_VOTE_DOT_SIZE;
+  double gap = PARCOURS_LAYOUT_VOTE_DOT_GAP;
+  guint votes = parcours_card_get_votes (box->card);
+  guint fit = (guint) MAX (1, floor ((width - 2 * pad + gap) / (dot + gap)));
+  double row_height = dot;
+
+  if (votes == 0)
+    return height;
+
+  box->votes_y = height + 6;
+  if (votes <= MIN (fit, PARCOURS_LAYOUT_MAX_VOTE_DOTS))
+    {
+      box->n_vote_dots = votes;
+    }
+  else
+    {
+      g_autofree char *count = g_strdup_printf ("×%u", votes);
+
+      box->n_vote_dots = 1;
+      box->vote_count = measure (self, PARCOURS_FONT_SMALL, count, width - 2 * pad - dot - gap);
+      row_height = MAX (row_height, box->vote_count->height);
+    }
+
+  return box->votes_y + row_height;
+}
+
 /* Measures one card at @width and returns its height. */
 static double
 layout_card (ParcoursLayout  *self,
@@ -422,6 +458,7 @@ layout_card (ParcoursLayout  *self,
       height = box->footer_y + footer_height;
     }
 
+  height = layout_card_votes (self, box, width, height);
   box->fill = card_fill (style, card, &box->border);
 
   return height + pad;
@@ -520,7 +557,8 @@ layout_legend (ParcoursLayout *self,
                double          content_width,
                gboolean        channels_used[],
                gboolean        sentiments_used[],
-               gboolean        key_moment_used)
+               gboolean        key_moment_used,
+               gboolean        votes_used)
 {
   ParcoursStyle *style = self->style;
   double x = style->margin;
@@ -535,6 +573,8 @@ layout_legend (ParcoursLayout *self,
                      parcours_sentiment_get_label (PARCOURS_SENTIMENT_NEGATIVE), style->negative);
   if (key_moment_used)
     add_legend_item (self, PARCOURS_LEGEND_KEY_MOMENT, 0, _("Key moment"), style->key_moment);
+  if (votes_used)
+    add_legend_item (self, PARCOURS_LEGEND_VOTES, 0, _("Votes"), style->vote);
   for (int c = PARCOURS_CHANNEL_WEBSITE; c <= PARCOURS_CHANNEL_OTHER; c++)
     if (channels_used[c])
       add_legend_item (self, PARCOURS_LEGEND_CHANNEL, c, parcours_channel_get_label (c), style->dim_text);
@@ -680,6 +720,7 @@ parcours_layout_update (ParcoursLayout   *self,
   gboolean channels_used[PARCOURS_CHANNEL_OTHER + 1] = { FALSE };
   gboolean sentiments_used[PARCOURS_SENTIMENT_NEGATIVE + 1] = { FALSE };
   gboolean key_moment_used = FALSE;
+  gboolean votes_used = FALSE;
   guint n_stages, n_lanes, n_cards, n_points, n_cells, n_emotion_lanes = 0;
   double grid_width, content_width, y, x, grid_top, header_height = 44;
 
@@ -926,6 +967,7 @@ parcours_layout_update (ParcoursLayout   *self,
                   channels_used[parcours_card_get_channel (box.card)] = TRUE;
                   sentiments_used[parcours_card_get_sentiment (box.card)] = TRUE;
                   key_moment_used |= parcours_card_get_key_moment (box.card);
+                  votes_used |= parcours_card_get_votes (box.card) > 0;
                   g_array_append_val (self->cards, box);
                 }
 
@@ -973,7 +1015,8 @@ parcours_layout_update (ParcoursLayout   *self,
 
   self->grid_rect = (ParcoursRect) { style->margin, grid_top, grid_width, y - grid_top };
 
-  y = layout_legend (self, y + style->gap * 1.5, content_width, channels_used, sentiments_used, key_moment_used);
+  y = layout_legend (self, y + style->gap * 1.5, content_width, channels_used, sentiments_used, key_moment_used,
+                    votes_used);
 
   self->width = ceil (MAX (content_width, grid_width) + 2 * style->margin);
   self->height = ceil (y + style->margin);

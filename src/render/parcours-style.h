@@ -95,6 +95,7 @@ struct _ParcoursStyle
   ParcoursRgba positive_zone;
   ParcoursRgba negative_zone;
   ParcoursRgba key_moment;
+  ParcoursRgba vote;               /* dot votes */
   ParcoursRgba lane_tints[PARCOURS_LANE_KIND_NOTES + 1];
   ParcoursRgba curve_colors[6];
 };
