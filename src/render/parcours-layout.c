@@ -410,10 +410,11 @@ layout_card_votes (ParcoursLayout  *self,
       g_autofree char *count = g_strdup_printf ("×%u", votes);
 
       box->n_vote_dots = 1;
-      box->vote_count = measure (self, PARCOURS_FONT_SMALL, count, width - 2 * pad - dot - gap);
+      box->vote_count = measure (self, PARCOURS_FONT_CARD_TEXT, count, width - 2 * pad - dot - gap);
       row_height = MAX (row_height, box->vote_count->height);
     }
 
+  box->votes_height = row_height;
   return box->votes_y + row_height;
 }
 

@@ -65,6 +65,7 @@ typedef struct
    * vote, or, past PARCOURS_LAYOUT_MAX_VOTE_DOTS or what the card's width
    * holds, one dot and the count ("×12"). */
   double votes_y;
+  double votes_height;
   guint n_vote_dots;
   ParcoursTextBlock *vote_count; /* NULL when the dots say it all */
   ParcoursRgba fill;

@@ -381,7 +381,7 @@ paint_vote_dots (Painter               *p,
 
   for (guint d = 0; d < box->n_vote_dots; d++)
     icon (p, "parcours-face-disc", x + d * (dot + PARCOURS_LAYOUT_VOTE_DOT_GAP),
-          box->rect.y + box->votes_y, dot, &p->style->vote);
+          box->rect.y + box->votes_y + (box->votes_height - dot) / 2, dot, &p->style->vote);
 }
 
 /* Paints the cards [first, end) layer by layer (all boxes, then all
@@ -437,7 +437,7 @@ paint_card_range (Painter        *p,
       if (box->vote_count != NULL)
         text (p, box->vote_count,
               box->rect.x + pad + PARCOURS_LAYOUT_VOTE_DOT_SIZE + PARCOURS_LAYOUT_VOTE_DOT_GAP,
-              box->rect.y + box->votes_y + (PARCOURS_LAYOUT_VOTE_DOT_SIZE - box->vote_count->height) / 2,
+              box->rect.y + box->votes_y + (box->votes_height - box->vote_count->height) / 2,
               &style->vote);
     }
 
