@@ -24,14 +24,10 @@ update_bar (ParcoursWindow *self)
   g_autofree char *text = NULL;
 
   if (total == 0)
-    text = g_strdup (_("Click a card to give it a vote, or press Space on the focused card"));
+    text = g_strdup (_("No votes yet"));
   else
-    /* Translators: the bar of a voting round, with the votes of the whole map */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Click a card to give it a vote, right-click to take one back · %u vote",
-                                         "Click a card to give it a vote, right-click to take one back · %u votes",
-                                         total),
-                            total);
+    /* Translators: the votes of the whole map, in the bar of a voting round */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vote", "%u votes", total), total);
 
   gtk_label_set_label (self->voting_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-votes", total > 0);
