@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "parcours-clipboard.h"
 #include "parcours-export.h"
 #include "parcours-format.h"
 #include "parcours-history.h"
@@ -471,6 +472,51 @@ test_render_narrow_card (void)
                      box->rect.x + box->rect.width);
 }
 
+/* Clipboard: cut and paste keep a card's votes */
+
+static void
+test_clipboard_votes (void)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) decoded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (cards, parcours_card_new ("a", "l", "s", "Voted"));
+  g_ptr_array_add (cards, parcours_card_new ("b", "l", "s", "Not voted"));
+  parcours_card_set_votes (g_ptr_array_index (cards, 0), 4);
+
+  bytes = parcours_clipboard_encode (cards);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "\"votes\":4"));
+  decoded = parcours_clipboard_decode (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decoded->len, ==, 2);
+  g_assert_cmpuint (parcours_card_get_votes (g_ptr_array_index (decoded, 0)), ==, 4);
+  g_assert_cmpuint (parcours_card_get_votes (g_ptr_array_index (decoded, 1)), ==, 0);
+}
+
+static void
+test_clipboard_refuses_votes (void)
+{
+  static const char * const bad[] = { "-1", "1000", "2.5", "\"3\"", "true" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"parcours-cards\": 1, \"cards\": "
+                                               "[{\"text\": \"x\", \"votes\": %s}]}", bad[i]);
+      g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+      g_autoptr(GPtrArray) decoded = NULL;
+      g_autoptr(GError) error = NULL;
+
+      decoded = parcours_clipboard_decode (bytes, &error);
+      g_assert_null (decoded);
+      g_assert_error (error, PARCOURS_CLIPBOARD_ERROR, PARCOURS_CLIPBOARD_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, "cards[0].votes: expected an integer from 0 to 999");
+    }
+}
+
 /* Exports */
 
 static GBytes *
@@ -561,6 +607,8 @@ main (int   argc,
   g_test_add_func ("/votes/render/dots", test_render_dots);
   g_test_add_func ("/votes/render/many-votes", test_render_many_votes);
   g_test_add_func ("/votes/render/narrow-card", test_render_narrow_card);
+  g_test_add_func ("/votes/clipboard/round-trip", test_clipboard_votes);
+  g_test_add_func ("/votes/clipboard/refuses", test_clipboard_refuses_votes);
   g_test_add_func ("/votes/export/no-votes-identical", test_export_no_votes_identical);
   g_test_add_func ("/votes/export/svg-dots", test_export_svg_dots);
 
