@@ -10,9 +10,11 @@
 #include <string.h>
 
 #include "parcours-clipboard.h"
+#include "parcours-csv.h"
 #include "parcours-export.h"
 #include "parcours-format.h"
 #include "parcours-history.h"
+#include "parcours-mermaid.h"
 #include "parcours-layout.h"
 #include "parcours-painter.h"
 #include "parcours-test-utils.h"
@@ -472,6 +474,104 @@ test_render_narrow_card (void)
                      box->rect.x + box->rect.width);
 }
 
+/* CSV: a votes column for a map with votes */
+
+static void
+test_csv_column (void)
+{
+  g_autoptr(ParcoursDocument) document = parcours_test_make_canvas_map ();
+  g_autoptr(ParcoursDocument) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = parcours_csv_export (document);
+  g_autofree char *voted = NULL;
+  g_autofree char *again = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_str_has_prefix (plain, PARCOURS_CSV_HEADER "\r\n"));
+
+  parcours_card_set_votes (card (document, "t2"), 5);
+  voted = parcours_csv_export (document);
+  lines = g_strsplit (voted, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, PARCOURS_CSV_HEADER ",votes");
+  g_assert_cmpstr (lines[1], ==, "Discover,Touchpoints,touchpoints,Sees an ad,,neutral,,,0");
+  g_assert_cmpstr (lines[2], ==, "Discover,Touchpoints,touchpoints,Reads reviews,,neutral,,,5");
+  /* An emotion point's votes field is empty. */
+  g_assert_cmpstr (lines[5], ==, "Discover,Feelings,emotions,,,,1,,");
+
+  imported = parcours_csv_import (voted, strlen (voted), &error);
+  g_assert_no_error (error);
+  again = parcours_csv_export (imported);
+  g_assert_cmpstr (again, ==, voted);
+}
+
+static void
+test_csv_import (void)
+{
+  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *french = "étape;texte;voix\nDécouvrir;Voit une pub; 4 \nDécouvrir;Lit les avis;\n";
+  static const char * const bad[] = { "-1", "1000", "2.5", "many", "+3" };
+
+  document = parcours_csv_import (french, strlen (french), &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(ParcoursCard) first = g_list_model_get_item (parcours_document_get_cards (document), 0);
+    g_autoptr(ParcoursCard) second = g_list_model_get_item (parcours_document_get_cards (document), 1);
+
+    g_assert_cmpuint (parcours_card_get_votes (first), ==, 4);
+    g_assert_cmpuint (parcours_card_get_votes (second), ==, 0);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *csv = g_strdup_printf ("stage,text,votes\nA,ok,1\nA,x,%s\n", bad[i]);
+      g_autofree char *expected = g_strdup_printf ("line 3, column \"votes\": \"%s\" is not a number "
+                                                   "of votes from 0 to 999", bad[i]);
+      g_autoptr(ParcoursDocument) refused = NULL;
+      g_autoptr(GError) bad_error = NULL;
+
+      refused = parcours_csv_import (csv, strlen (csv), &bad_error);
+      g_assert_null (refused);
+      g_assert_error (bad_error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_RANGE);
+      g_assert_cmpstr (bad_error->message, ==, expected);
+    }
+}
+
+/* Mermaid: kept in the map's comment lines, said lost without them */
+
+static void
+test_mermaid (void)
+{
+  g_autoptr(ParcoursDocument) document = parcours_test_make_canvas_map ();
+  g_autoptr(ParcoursDocument) back = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_back = NULL;
+  gboolean said = FALSE;
+
+  parcours_card_set_votes (card (document, "t1"), 2);
+  parcours_card_set_votes (card (document, "t4"), 9);
+  parcours_card_set_votes (card (document, "a1"), 1);
+
+  full = parcours_mermaid_export_full (document, 0, NULL, &error);
+  g_assert_no_error (error);
+  back = parcours_mermaid_import (full, -1, &error);
+  g_assert_no_error (error);
+  saved = save_text (document);
+  saved_back = save_text (back);
+  g_assert_cmpstr (saved_back, ==, saved);
+
+  plain = parcours_mermaid_export_full (document, PARCOURS_MERMAID_EXPORT_PLAIN, warnings, &error);
+  g_assert_no_error (error);
+  /* The actions card is lost whole, and said so already. */
+  for (guint i = 0; i < warnings->len; i++)
+    said |= g_str_equal (g_ptr_array_index (warnings, i), "the votes of 2 cards are not in Mermaid");
+  g_assert_true (said);
+}
+
 /* Clipboard: cut and paste keep a card's votes */
 
 static void
@@ -607,6 +707,9 @@ main (int   argc,
   g_test_add_func ("/votes/render/dots", test_render_dots);
   g_test_add_func ("/votes/render/many-votes", test_render_many_votes);
   g_test_add_func ("/votes/render/narrow-card", test_render_narrow_card);
+  g_test_add_func ("/votes/csv/column", test_csv_column);
+  g_test_add_func ("/votes/csv/import", test_csv_import);
+  g_test_add_func ("/votes/mermaid/kept-or-said", test_mermaid);
   g_test_add_func ("/votes/clipboard/round-trip", test_clipboard_votes);
   g_test_add_func ("/votes/clipboard/refuses", test_clipboard_refuses_votes);
   g_test_add_func ("/votes/export/no-votes-identical", test_export_no_votes_identical);
