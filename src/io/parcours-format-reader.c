@@ -232,9 +232,14 @@ read_count (Reader           *self,
                         _("expected a non-negative integer"));
 
   if (node->value.integer > max)
-    return reader_fail (self, PARCOURS_FORMAT_ERROR_RANGE,
-                        _("%" G_GINT64_FORMAT " is out of range (0 to %u)"),
-                        node->value.integer, max);
+    {
+      g_autofree char *value_text = g_strdup_printf ("%" G_GINT64_FORMAT, node->value.integer);
+      g_autofree char *max_text = g_strdup_printf ("%u", max);
+
+      return reader_fail (self, PARCOURS_FORMAT_ERROR_RANGE,
+                          _("%s is out of range (%s to %s)"),
+                          value_text, "0", max_text);
+    }
 
   *value = (guint) node->value.integer;
   return TRUE;
