@@ -170,26 +170,35 @@ votes_of (ParcoursDocument *document,
   return parcours_card_get_votes (card);
 }
 
-/* The button of the voting bar that activates @action. */
+/* The button under @root that activates @action, or has @tooltip. */
 static GtkWidget *
-bar_button (Fixture    *fixture,
-            const char *action)
+find_button (GtkWidget  *root,
+             const char *action,
+             const char *tooltip)
 {
   g_autoptr(GQueue) queue = g_queue_new ();
 
-  g_queue_push_tail (queue, fixture->window->voting_bar);
+  g_queue_push_tail (queue, root);
   while (!g_queue_is_empty (queue))
     {
       GtkWidget *widget = g_queue_pop_head (queue);
 
       if (GTK_IS_BUTTON (widget) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+          ((action != NULL && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0) ||
+           (tooltip != NULL && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)))
         return widget;
       for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
         g_queue_push_tail (queue, child);
     }
 
   g_assert_not_reached ();
+}
+
+static GtkWidget *
+bar_button (Fixture    *fixture,
+            const char *action)
+{
+  return find_button (GTK_WIDGET (fixture->window->voting_bar), action, NULL);
 }
 
 static void
@@ -379,6 +388,24 @@ test_clear_and_done (Fixture       *fixture,
                    PARCOURS_ELEMENT (parcours_document_lookup (parcours_window_get_document (fixture->window), "t4")));
     /* Activating a row votes for nothing. */
     g_assert_cmpuint (parcours_document_count_votes (parcours_window_get_document (fixture->window)), ==, 3);
+  }
+
+  /* The card's page shows its votes, and its + button adds one. */
+  parcours_test_wait_ms (200);
+  {
+    GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window->inspector),
+                                                                  PARCOURS_TYPE_INSPECTOR, "card_votes"));
+
+    g_assert_cmpstr (parcours_inspector_get_page (fixture->window->inspector), ==, "card");
+    g_assert_true (gtk_widget_is_drawable (group));
+    screenshot ("card-votes");
+    click_widget (fixture, find_button (group, NULL, "Add a Vote"));
+    g_assert_cmpuint (votes_of (parcours_window_get_document (fixture->window), "t4"), ==, 3);
+    g_assert_cmpstr (parcours_history_get_undo_label (history), ==, "Vote for Card");
+    click_widget (fixture, find_button (group, NULL, "Remove a Vote"));
+    click_widget (fixture, find_button (group, NULL, "Remove a Vote"));
+    g_assert_cmpuint (votes_of (parcours_window_get_document (fixture->window), "t4"), ==, 1);
+    g_assert_cmpstr (parcours_history_get_undo_label (history), ==, "Remove Vote");
   }
   adw_flap_set_reveal_flap (fixture->window->flap, FALSE);
   parcours_test_wait_ms (300);

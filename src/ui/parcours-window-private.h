@@ -57,6 +57,7 @@ struct _ParcoursWindow
   GtkListBox           *drafts_list;
   GtkWidget            *recent_group;
   GtkListBox           *recent_list;
+  GtkWidget            *voting_button;
   GtkInfoBar           *voting_bar;
   GtkLabel             *voting_label;
 

@@ -33,11 +33,18 @@ update_bar (ParcoursWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-votes", total > 0);
 }
 
+/* After a change of the map, or of the map shown: the start page has
+ * nothing to vote on. */
 void
 _parcours_window_update_voting (ParcoursWindow *self)
 {
-  if (self->voting_label != NULL)
-    update_bar (self);
+  if (self->voting_label == NULL)
+    return;
+
+  if (!self->has_map)
+    parcours_canvas_set_voting (self->canvas, FALSE);
+  gtk_widget_set_visible (self->voting_button, self->has_map);
+  update_bar (self);
 }
 
 static void
@@ -90,6 +97,7 @@ _parcours_window_class_voting_init (ParcoursWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, voting_button);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, voting_bar);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, voting_label);
   gtk_widget_class_install_action (widget_class, "win.clear-votes", NULL, clear_votes_action);
