@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gtk/gtk.h>
+
 #include "parcours-document.h"
 
 G_BEGIN_DECLS
@@ -38,5 +40,16 @@ int               parcours_test_run                  (const char         *progra
 void              parcours_test_add                  (ParcoursDocument *document,
                                                       gpointer          element);
 void              parcours_test_wait_ms              (guint             ms);
+
+/* A window under X (Xvfb in `build-aux/dev test`), driven as a hand
+ * would: xdotool with NULL-terminated arguments (a failure fails the
+ * test), the pointer moved to a point of a widget, a screenshot of the
+ * whole screen for a person to look at (never a pass or fail). */
+void              parcours_test_xdotool              (const char       *first,
+                                                      ...) G_GNUC_NULL_TERMINATED;
+void              parcours_test_pointer_to_widget    (GtkWidget        *widget,
+                                                      double            x,
+                                                      double            y);
+void              parcours_test_screenshot           (const char       *file);
 
 G_END_DECLS

@@ -49,41 +49,11 @@ read_file (const char *path)
 }
 
 static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  const char *arg;
-  int status;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "xdotool");
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xdotool %s failed: %s", first, err);
-  parcours_test_wait_ms (60);
-}
-
-static void
 screenshot (const char *name)
 {
   g_autofree char *file = g_strdup_printf ("voting-%s.png", name);
-  const char *argv[] = { "import", "-window", "root", file, NULL };
 
-  /* For a person to look at; not a pass or fail. */
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, NULL, NULL);
+  parcours_test_screenshot (file);
 }
 
 static char *
@@ -92,26 +62,6 @@ xid (Fixture *fixture)
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
 
   return g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-}
-
-/* Moves the pointer to (x, y) of @widget. */
-static void
-pointer_to_widget (Fixture   *fixture,
-                   GtkWidget *widget,
-                   double     x,
-                   double     y)
-{
-  g_autofree char *window = xid (fixture);
-  graphene_point_t point;
-  char wx[16], wy[16];
-  double sx, sy;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (fixture->window),
-                                           &GRAPHENE_POINT_INIT (x, y), &point));
-  gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &sx, &sy);
-  g_snprintf (wx, sizeof wx, "%d", (int) (point.x + sx));
-  g_snprintf (wy, sizeof wy, "%d", (int) (point.y + sy));
-  xdotool ("mousemove", "--window", window, wx, wy, NULL);
 }
 
 /* Moves the pointer to the middle of card @id on the canvas. */
@@ -128,13 +78,13 @@ pointer_to_card (Fixture    *fixture,
   g_assert_cmpint (index, >=, 0);
   rect = parcours_layout_get_card (layout, index)->rect;
   parcours_canvas_layout_to_widget (fixture->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
-  pointer_to_widget (fixture, GTK_WIDGET (fixture->canvas), x, y);
+  parcours_test_pointer_to_widget (GTK_WIDGET (fixture->canvas), x, y);
 }
 
 static void
 key (const char *keys)
 {
-  xdotool ("key", "--delay", "40", keys, NULL);
+  parcours_test_xdotool ("key", "--delay", "40", keys, NULL);
   parcours_test_wait_ms (60);
 }
 
@@ -142,7 +92,7 @@ key (const char *keys)
 static void
 click (const char *button)
 {
-  xdotool ("click", button, NULL);
+  parcours_test_xdotool ("click", button, NULL);
   parcours_test_wait_ms (450);
 }
 
@@ -206,7 +156,7 @@ click_widget (Fixture   *fixture,
               GtkWidget *widget)
 {
   g_assert_true (gtk_widget_is_drawable (widget));
-  pointer_to_widget (fixture, widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  parcours_test_pointer_to_widget (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
   click ("1");
 }
 
@@ -253,7 +203,7 @@ fixture_set_up (Fixture       *fixture,
   parcours_test_wait_ms (200);
 
   window = xid (fixture);
-  xdotool ("windowfocus", "--sync", window, NULL);
+  parcours_test_xdotool ("windowfocus", "--sync", window, NULL);
 }
 
 static void
@@ -334,9 +284,9 @@ test_round (Fixture       *fixture,
   click ("3");
   g_assert_cmpuint (votes_of (parcours_window_get_document (fixture->window), "t1"), ==, 2);
   g_assert_cmpstr (parcours_history_get_undo_label (history), ==, "Remove Vote");
-  xdotool ("keydown", "shift", NULL);
+  parcours_test_xdotool ("keydown", "shift", NULL);
   click ("1");
-  xdotool ("keyup", "shift", NULL);
+  parcours_test_xdotool ("keyup", "shift", NULL);
   g_assert_cmpuint (votes_of (parcours_window_get_document (fixture->window), "t1"), ==, 1);
   g_assert_null (fixture->canvas->editor);
 }
