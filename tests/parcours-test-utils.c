@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -1438,4 +1439,61 @@ parcours_test_make_csv_map (void)
   parcours_test_add (document, parcours_test_csv_point ("e5", "gone", "s1", 0.5, 0.0, "Lost"));
 
   return document;
+}
+
+void
+parcours_test_xdotool (const char *first,
+                       ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  int status;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) "xdotool");
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xdotool %s failed: %s", first, err);
+  parcours_test_wait_ms (60);
+}
+
+/* Moves the pointer to (@x, @y) of @widget, in a window on X. */
+void
+parcours_test_pointer_to_widget (GtkWidget *widget,
+                                 double     x,
+                                 double     y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *window = NULL;
+  graphene_point_t point;
+  char wx[16], wy[16];
+  double sx, sy;
+
+  g_assert_nonnull (native);
+  window = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  g_snprintf (wx, sizeof wx, "%d", (int) (point.x + sx));
+  g_snprintf (wy, sizeof wy, "%d", (int) (point.y + sy));
+  parcours_test_xdotool ("mousemove", "--window", window, wx, wy, NULL);
+}
+
+void
+parcours_test_screenshot (const char *file)
+{
+  const char *argv[] = { "import", "-window", "root", file, NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, NULL, NULL);
 }

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gtk/gtk.h>
+
 #include "parcours-document.h"
 #include "parcours-format.h"
 
@@ -202,5 +204,16 @@ void              parcours_test_assert_lane          (ParcoursDocument    *docum
                                                       guint                position,
                                                       const char          *name,
                                                       ParcoursLaneKind     kind);
+
+/* A window under X (Xvfb in `build-aux/dev test`), driven as a hand
+ * would: xdotool with NULL-terminated arguments (a failure fails the
+ * test), the pointer moved to a point of a widget, a screenshot of the
+ * whole screen for a person to look at (never a pass or fail). */
+void              parcours_test_xdotool              (const char       *first,
+                                                      ...) G_GNUC_NULL_TERMINATED;
+void              parcours_test_pointer_to_widget    (GtkWidget        *widget,
+                                                      double            x,
+                                                      double            y);
+void              parcours_test_screenshot           (const char       *file);
 
 G_END_DECLS

@@ -607,13 +607,13 @@ test_import_unknown_columns (void)
 {
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(ParcoursDocument) document = NULL;
-  const char *csv = "stage,Author,text,Votes\nA,Léa,x,3\nB,Tom,y,1\n";
+  const char *csv = "stage,Author,text,Likes\nA,Léa,x,3\nB,Tom,y,1\n";
 
   document = import_with_warnings (csv, strlen (csv), warnings);
   g_assert_cmpuint (warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
-                   "line 1: the columns \"Author\", \"Votes\" are not read (Parcours reads "
-                   "stage, lane, kind, text, channel, sentiment, emotion, details, color and tags)");
+                   "line 1: the columns \"Author\", \"Likes\" are not read (Parcours reads "
+                   "stage, lane, kind, text, channel, sentiment, emotion, details, votes, color and tags)");
   g_assert_cmpuint (parcours_test_count (parcours_document_get_cards (document)), ==, 2);
 }
 

@@ -1493,6 +1493,14 @@ fuzz_random_value (Fuzz       *fuzz,
     {
       g_value_set_boolean (value, fuzz_chance (fuzz, 50));
     }
+  else if (type == G_TYPE_UINT)
+    {
+      GParamSpecUInt *uspec = G_PARAM_SPEC_UINT (pspec);
+
+      /* A card's votes: a few values, the bounds included. */
+      g_value_set_uint (value, uspec->minimum +
+                               (guint) ((guint64) (uspec->maximum - uspec->minimum) * fuzz_int (fuzz, 5) / 4));
+    }
   else if (G_TYPE_IS_ENUM (type))
     {
       GEnumClass *enum_class = G_PARAM_SPEC_ENUM (pspec)->enum_class;

@@ -66,6 +66,7 @@ struct _ParcoursCanvas
   GPtrArray *edited_cards;      /* ParcoursCard, owned */
   guint space_held : 1;
   guint panning : 1;
+  guint voting : 1;             /* a dot-voting round: clicks vote */
 
   ParcoursViewport *viewport;
   ParcoursSelection *selection;
@@ -166,6 +167,9 @@ void     _parcours_canvas_init_drop         (ParcoursCanvas *self);
 
 /* parcours-canvas-clipboard.c */
 void     _parcours_canvas_class_init_clipboard (GtkWidgetClass *widget_class);
+
+/* parcours-canvas-voting.c */
+void     _parcours_canvas_init_voting       (ParcoursCanvas *self);
 
 /* parcours-canvas-editor.c */
 void     _parcours_canvas_begin_editor      (ParcoursCanvas  *self,

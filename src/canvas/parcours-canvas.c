@@ -30,6 +30,7 @@ enum {
   PROP_HISTORY,
   PROP_VIEWPORT,
   PROP_SELECTION,
+  PROP_VOTING,
   N_PROPS,
 
   /* GtkScrollable */
@@ -266,10 +267,19 @@ describe_focus (ParcoursCanvas *self)
       ParcoursStage *stage = parcours_document_lookup_stage (self->document, parcours_card_get_stage_id (card));
       ParcoursLane *lane = parcours_document_lookup_lane (self->document, parcours_card_get_lane_id (card));
 
+      guint votes = parcours_card_get_votes (card);
+      g_autofree char *where = NULL;
+
       /* Translators: a card's text, then the stage and the lane it is in */
-      return g_strdup_printf (_("Card “%s”, %s, %s"), parcours_card_get_text (card),
-                              stage ? parcours_stage_get_name (stage) : "",
-                              lane ? parcours_lane_get_name (lane) : "");
+      where = g_strdup_printf (_("Card “%s”, %s, %s"), parcours_card_get_text (card),
+                               stage ? parcours_stage_get_name (stage) : "",
+                               lane ? parcours_lane_get_name (lane) : "");
+      if (votes == 0)
+        return g_steal_pointer (&where);
+
+      /* Translators: a card's description, then its dot votes */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u vote", "%s, %u votes", votes),
+                              where, votes);
     }
   if (PARCOURS_IS_EMOTION_POINT (focus))
     {
@@ -542,6 +552,10 @@ parcours_canvas_get_property (GObject    *object,
       g_value_set_object (value, self->selection);
       break;
 
+    case PROP_VOTING:
+      g_value_set_boolean (value, self->voting);
+      break;
+
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -575,6 +589,10 @@ parcours_canvas_set_property (GObject      *object,
     {
     case PROP_HISTORY:
       parcours_canvas_set_history (self, g_value_get_object (value));
+      break;
+
+    case PROP_VOTING:
+      parcours_canvas_set_voting (self, g_value_get_boolean (value));
       break;
 
     case PROP_HADJUSTMENT:
@@ -629,6 +647,18 @@ parcours_canvas_class_init (ParcoursCanvasClass *klass)
                          PARCOURS_TYPE_SELECTION,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * ParcoursCanvas:voting:
+   *
+   * Whether a dot-voting round is on: a click on a card gives it a vote
+   * (right-click or Shift+click takes one back), Space votes for the
+   * focused card, and nothing is dragged or edited.
+   */
+  properties[PROP_VOTING] =
+    g_param_spec_boolean ("voting", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -677,6 +707,7 @@ parcours_canvas_init (ParcoursCanvas *self)
   _parcours_canvas_init_menu (self);
   _parcours_canvas_init_drop (self);
   _parcours_canvas_init_touch (self);
+  _parcours_canvas_init_voting (self);
 }
 
 GtkWidget *
@@ -1000,4 +1031,43 @@ parcours_canvas_commit_edit (ParcoursCanvas *self)
 
   if (self->editor != NULL)
     _parcours_canvas_end_editor (self, FALSE);
+}
+
+gboolean
+parcours_canvas_get_voting (ParcoursCanvas *self)
+{
+  g_return_val_if_fail (PARCOURS_IS_CANVAS (self), FALSE);
+
+  return self->voting;
+}
+
+/**
+ * parcours_canvas_set_voting:
+ * @self: a #ParcoursCanvas
+ * @voting: whether a voting round is on
+ *
+ * Starts or ends a dot-voting round. Starting one ends the text edit and
+ * the gesture in progress.
+ */
+void
+parcours_canvas_set_voting (ParcoursCanvas *self,
+                            gboolean        voting)
+{
+  g_return_if_fail (PARCOURS_IS_CANVAS (self));
+
+  voting = !!voting;
+  if (self->voting == voting)
+    return;
+
+  if (voting)
+    {
+      parcours_canvas_commit_edit (self);
+      if (self->interaction != NULL)
+        parcours_interaction_cancel (self->interaction);
+      self->pointer_pressed = FALSE;
+    }
+
+  self->voting = voting;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOTING]);
 }

@@ -55,5 +55,8 @@ gboolean             parcours_canvas_add_from_palette (ParcoursCanvas *self,
                                                       ParcoursChannel channel,
                                                       double          widget_x,
                                                       double          widget_y);
+gboolean             parcours_canvas_get_voting      (ParcoursCanvas  *self);
+void                 parcours_canvas_set_voting      (ParcoursCanvas  *self,
+                                                      gboolean         voting);
 
 G_END_DECLS

@@ -17,7 +17,7 @@
  *   { "parcours-cards": 1,
  *     "cards": [ { "text": "…", "details": "…", "channel": "email",
  *                  "sentiment": "negative", "color": "#f66151",
- *                  "key-moment": true, "kpi": "…" }, … ] }
+ *                  "key-moment": true, "kpi": "…", "votes": 3 }, … ] }
  *
  * Cards lose their ids and places: a paste puts them in a cell of the
  * map it lands on. What another program put there is read as plain text,
@@ -73,6 +73,11 @@ parcours_clipboard_encode (GPtrArray *cards)
         {
           json_builder_set_member_name (builder, "kpi");
           json_builder_add_string_value (builder, parcours_card_get_kpi (card));
+        }
+      if (parcours_card_get_votes (card) > 0)
+        {
+          json_builder_set_member_name (builder, "votes");
+          json_builder_add_int_value (builder, parcours_card_get_votes (card));
         }
       json_builder_end_object (builder);
     }
@@ -165,6 +170,7 @@ decode_card (JsonNode  *node,
   const char *text, *details, *color, *kpi;
   int channel = PARCOURS_CHANNEL_NONE, sentiment = PARCOURS_SENTIMENT_NEUTRAL;
   JsonNode *key_moment;
+  JsonNode *votes;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -198,6 +204,17 @@ decode_card (JsonNode  *node,
       return NULL;
     }
 
+  votes = json_object_get_member (object, "votes");
+  if (votes != NULL && (!JSON_NODE_HOLDS_VALUE (votes) ||
+                        json_node_get_value_type (votes) != G_TYPE_INT64 ||
+                        json_node_get_int (votes) < 0 ||
+                        json_node_get_int (votes) > PARCOURS_CARD_MAX_VOTES))
+    {
+      g_set_error (error, PARCOURS_CLIPBOARD_ERROR, PARCOURS_CLIPBOARD_ERROR_INVALID,
+                   "cards[%u].votes: expected an integer from 0 to %u", index, PARCOURS_CARD_MAX_VOTES);
+      return NULL;
+    }
+
   card = parcours_card_new ("clipboard", "clipboard", "clipboard", text != NULL ? text : "");
   parcours_card_set_details (card, details);
   parcours_card_set_color (card, color);
@@ -205,6 +222,7 @@ decode_card (JsonNode  *node,
   parcours_card_set_channel (card, channel);
   parcours_card_set_sentiment (card, sentiment);
   parcours_card_set_key_moment (card, key_moment != NULL && json_node_get_boolean (key_moment));
+  parcours_card_set_votes (card, votes != NULL ? (guint) json_node_get_int (votes) : 0);
   return g_steal_pointer (&card);
 }
 

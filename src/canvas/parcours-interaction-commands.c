@@ -139,6 +139,7 @@ copy_card (ParcoursDocument *document,
   parcours_card_set_color (copy, parcours_card_get_color (card));
   parcours_card_set_key_moment (copy, parcours_card_get_key_moment (card));
   parcours_card_set_kpi (copy, parcours_card_get_kpi (card));
+  parcours_card_set_votes (copy, parcours_card_get_votes (card));
   return copy;
 }
 

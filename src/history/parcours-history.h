@@ -93,4 +93,12 @@ void              parcours_history_move_card      (ParcoursHistory  *self,
                                                    const char       *stage_id,
                                                    guint             index_in_cell);
 
+/* Dot voting (parcours-history-votes.c): each vote is a step of its own,
+ * clearing every vote of the map is one step. */
+gboolean          parcours_history_add_vote       (ParcoursHistory  *self,
+                                                   ParcoursCard     *card);
+gboolean          parcours_history_remove_vote    (ParcoursHistory  *self,
+                                                   ParcoursCard     *card);
+guint             parcours_history_clear_votes    (ParcoursHistory  *self);
+
 G_END_DECLS

@@ -19,11 +19,13 @@
 
 /* A map as CSV (RFC 4180, UTF-8), one row per card or emotion point, with
  * the columns stage, lane, kind, text, channel, sentiment, emotion and
- * details.
+ * details, and votes when a card of the map has dot votes.
  *
  * Export
  *
- * - The header row is exactly PARCOURS_CSV_HEADER. Every line, the last
+ * - The header row is exactly PARCOURS_CSV_HEADER, followed by ",votes"
+ *   when a card that is written has votes (a card row then ends with its
+ *   votes, 0 included, and an emotion row with an empty field). Every line, the last
  *   one included, ends with CRLF. No byte order mark, except with
  *   PARCOURS_CSV_EXPORT_SEMICOLON, which writes `;` between fields and a
  *   UTF-8 byte order mark, as a French or Russian Excel needs.
@@ -83,7 +85,7 @@
  *   colours and a tags column are added to the details.
  * - A row whose known columns are all empty is skipped: blank lines, the
  *   ",,,,," of a spreadsheet's empty rows, a row that only fills ignored
- *   columns.
+ *   columns or the votes column.
  * - Any other row is a card or, when its kind is emotions, an emotion
  *   point. kind is a lane kind nick (pain-points) or its English or
  *   translated name (Pain points, KPIs), case-insensitively; empty is
@@ -99,6 +101,8 @@
  *   lane order of a file Parcours wrote even when a lane first appears in
  *   a later stage than the lanes below it.
  * - Cards enter their cells in row order. Their emotion field is ignored.
+ *   A votes field, when there is one, is a whole number from 0 to
+ *   PARCOURS_CARD_MAX_VOTES (empty is 0); emotion rows ignore it.
  * - On an emotion row, emotion is required and must be a level from -2
  *   to 2, the five steps of the editor or a finer number between them (a
  *   leading + or −, a decimal point or comma); anything else is an error. text becomes the label; channel,
@@ -131,6 +135,7 @@ typedef enum
   COLUMN_SENTIMENT,
   COLUMN_EMOTION,
   COLUMN_DETAILS,
+  COLUMN_VOTES,     /* written only when a card has votes */
   COLUMN_COLOR,     /* read only: sticky notes of Miro and the like */
   COLUMN_TAGS,
   N_COLUMNS,
@@ -146,6 +151,7 @@ static const char * const column_names[N_COLUMNS] = {
   [COLUMN_SENTIMENT] = "sentiment",
   [COLUMN_EMOTION] = "emotion",
   [COLUMN_DETAILS] = "details",
+  [COLUMN_VOTES] = "votes",
   [COLUMN_COLOR] = "color",
   [COLUMN_TAGS] = "tags",
 };
@@ -173,6 +179,8 @@ static const struct
   { COLUMN_EMOTION, "note émotion" },
   { COLUMN_DETAILS, "détails" }, { COLUMN_DETAILS, "description" },
   { COLUMN_DETAILS, "подробности" }, { COLUMN_DETAILS, "описание" },
+  { COLUMN_VOTES, "voix" }, { COLUMN_VOTES, "dot votes" }, { COLUMN_VOTES, "голоса" },
+  { COLUMN_VOTES, "голосов" },
   { COLUMN_COLOR, "colour" }, { COLUMN_COLOR, "couleur" }, { COLUMN_COLOR, "цвет" },
   { COLUMN_COLOR, "sticky color" }, { COLUMN_COLOR, "background color" },
   { COLUMN_COLOR, "fill color" },
@@ -867,7 +875,7 @@ csv_import_read_header (CsvImport  *self,
         g_ptr_array_add (self->warnings,
                          g_strdup_printf (_("line %u: the columns %s are not read (Parcours reads "
                                             "stage, lane, kind, text, channel, sentiment, emotion, "
-                                            "details, color and tags)"),
+                                            "details, votes, color and tags)"),
                                           line, unknown->str));
 
       for (guint i = 0; i < G_N_ELEMENTS (required_columns); i++)
@@ -893,7 +901,7 @@ csv_import_read_header (CsvImport  *self,
 
 /* Reads the next record into @values, one string per known column (NULL
  * where the record is too short). Sets *@blank when all of them are
- * empty. */
+ * empty, votes aside. */
 static gboolean
 csv_import_read_row (CsvImport  *self,
                      CsvReader  *reader,
@@ -920,7 +928,8 @@ csv_import_read_row (CsvImport  *self,
           if (field->str[0] == '\'' && starts_like_formula (field->str))
             g_string_erase (field, 0, 1);
 
-          if (field->len > 0)
+          /* Votes alone make no card. */
+          if (field->len > 0 && c != COLUMN_VOTES)
             *blank = FALSE;
 
           g_free (values[c]);
@@ -1085,6 +1094,21 @@ set_sticky_fields (ParcoursCard  *card,
   parcours_card_set_details (card, details->str);
 }
 
+/* A whole number of votes, digits only (spaces around are fine). */
+static gboolean
+parse_votes (const char *value,
+             guint      *votes)
+{
+  g_autofree char *text = g_strstrip (g_strdup (value));
+  guint64 number;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, PARCOURS_CARD_MAX_VOTES, &number, NULL))
+    return FALSE;
+
+  *votes = (guint) number;
+  return TRUE;
+}
+
 static gboolean
 csv_import_add_card (CsvImport      *self,
                      ParcoursStage  *stage,
@@ -1096,6 +1120,7 @@ csv_import_add_card (CsvImport      *self,
   ParcoursCard *card;
   int channel = PARCOURS_CHANNEL_NONE;
   int sentiment = PARCOURS_SENTIMENT_NEUTRAL;
+  guint votes = 0;
 
   if (!is_blank (values[COLUMN_CHANNEL]) &&
       !parse_enum (PARCOURS_TYPE_CHANNEL, channel_names, G_N_ELEMENTS (channel_names),
@@ -1122,6 +1147,16 @@ csv_import_add_card (CsvImport      *self,
       return FALSE;
     }
 
+  if (!is_blank (values[COLUMN_VOTES]) && !parse_votes (values[COLUMN_VOTES], &votes))
+    {
+      g_autofree char *quoted = quote_value (g_strstrip (values[COLUMN_VOTES]));
+
+      SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_RANGE, line, COLUMN_VOTES,
+                  _("\"%s\" is not a number of votes from 0 to %u"),
+                  quoted, (guint) PARCOURS_CARD_MAX_VOTES);
+      return FALSE;
+    }
+
   if (self->cards->len >= PARCOURS_FORMAT_MAX_CARDS)
     {
       SET_ERROR_AT (error, PARCOURS_FORMAT_ERROR_TOO_LARGE, line, COLUMN_NONE,
@@ -1137,6 +1172,7 @@ csv_import_add_card (CsvImport      *self,
   set_sticky_fields (card, values);
   parcours_card_set_channel (card, channel);
   parcours_card_set_sentiment (card, sentiment);
+  parcours_card_set_votes (card, votes);
   g_ptr_array_add (self->cards, card);
 
   return TRUE;
@@ -1471,7 +1507,8 @@ append_field (GString    *out,
 static void
 append_row (GString         *out,
             const ExportRow *row,
-            char             separator)
+            char             separator,
+            gboolean         with_votes)
 {
   ParcoursLaneKind kind = parcours_lane_get_kind (row->lane);
   const char *lane_name = parcours_lane_get_name (row->lane);
@@ -1501,6 +1538,8 @@ append_row (GString         *out,
       g_string_append_c (out, separator);
       g_string_append_c (out, separator);
       append_field (out, parcours_card_get_details (card), TRUE, separator);
+      if (with_votes)
+        g_string_append_printf (out, "%c%u", separator, parcours_card_get_votes (card));
     }
   else
     {
@@ -1509,6 +1548,8 @@ append_row (GString         *out,
       append_field (out, parcours_emotion_point_get_label (point), TRUE, separator);
       g_string_append_printf (out, "%c%c%c%d%c", separator, separator, separator,
                               parcours_emotion_point_get_level (point), separator);
+      if (with_votes)
+        g_string_append_c (out, separator);
     }
 
   g_string_append (out, "\r\n");
@@ -1811,6 +1852,7 @@ parcours_csv_export_full (ParcoursDocument       *document,
   g_autoptr(GHashTable) stage_positions = NULL;
   g_autoptr(GHashTable) lane_positions = NULL;
   g_autoptr(GArray) rows = NULL;
+  gboolean with_votes = FALSE;
   GString *out;
 
   g_return_val_if_fail (PARCOURS_IS_DOCUMENT (document), NULL);
@@ -1825,12 +1867,23 @@ parcours_csv_export_full (ParcoursDocument       *document,
                 stage_positions, lane_positions);
   g_array_sort (rows, compare_rows);
 
+  /* A votes column only for a map with votes: the CSV of every other
+   * map stays as it was. */
+  for (guint i = 0; i < rows->len && !with_votes; i++)
+    {
+      GObject *element = G_OBJECT (g_array_index (rows, ExportRow, i).element);
+
+      with_votes = PARCOURS_IS_CARD (element) && parcours_card_get_votes (PARCOURS_CARD (element)) > 0;
+    }
+
   g_strdelimit (header, ",", separator);
   out = g_string_new ((flags & PARCOURS_CSV_EXPORT_SEMICOLON) ? UTF8_BOM : "");
   g_string_append (out, header);
+  if (with_votes)
+    g_string_append_printf (out, "%c%s", separator, column_names[COLUMN_VOTES]);
   g_string_append (out, "\r\n");
   for (guint i = 0; i < rows->len; i++)
-    append_row (out, &g_array_index (rows, ExportRow, i), separator);
+    append_row (out, &g_array_index (rows, ExportRow, i), separator, with_votes);
 
   if (warnings != NULL)
     add_loss_warnings (document, rows, warnings);

@@ -23,11 +23,10 @@
  * To add a member: give the model object a property for it, then add
  * one row to its table, where it is to be written, for example
  *
- *   { "votes", "votes", PARCOURS_MEMBER_NUMBER, PARCOURS_MEMBER_OPTIONAL,
- *     0, PARCOURS_CARD_MAX_VOTES, 0 },
+ *   COUNT ("votes", "votes", PARCOURS_CARD_MAX_VOTES),
  *
- * A number is read and written through a double, so an integer
- * property works too. Document it in docs/file-format.md and in
+ * A number is read and written through a double; a count is a whole
+ * number, refused with a fraction, for a guint property. Document it in docs/file-format.md and in
  * data/parcours.schema.json, and its round trip in the tests. A new
  * kind of value needs a case in read_member() and write_member(). */
 
@@ -41,6 +40,8 @@
   { name, property, PARCOURS_MEMBER_ENUM, PARCOURS_MEMBER_OPTIONAL, 0, 0, default_value, NULL }
 #define NUMBER(name, property, flags, min, max, default_value) \
   { name, property, PARCOURS_MEMBER_NUMBER, flags, min, max, default_value, NULL }
+#define COUNT(name, property, max) \
+  { name, property, PARCOURS_MEMBER_COUNT, PARCOURS_MEMBER_OPTIONAL, 0, max, 0, NULL }
 #define BOOLEAN(name, property) \
   { name, property, PARCOURS_MEMBER_BOOLEAN, PARCOURS_MEMBER_OPTIONAL, 0, 0, 0, NULL }
 #define REFERENCE(name, property, flags, target_type) \
@@ -95,6 +96,7 @@ static const ParcoursMember card_members[] = {
   COLOR ("color", "color"),
   BOOLEAN ("key-moment", "key-moment"),
   TEXT ("kpi", "kpi"),
+  COUNT ("votes", "votes", PARCOURS_CARD_MAX_VOTES),
 };
 
 static const ParcoursMember emotion_point_members[] = {

@@ -86,6 +86,7 @@ typedef enum
   PARCOURS_MEMBER_COLOR,        /* "#rrggbb" or null; null is not written */
   PARCOURS_MEMBER_ENUM,         /* the nick of the property's enum value */
   PARCOURS_MEMBER_NUMBER,       /* a finite number from min to max */
+  PARCOURS_MEMBER_COUNT,        /* a whole number from min to max, in a guint property */
   PARCOURS_MEMBER_BOOLEAN,      /* true or false; false is not written */
   PARCOURS_MEMBER_REFERENCE,    /* the id of an element of type target, or null; null is not written */
   PARCOURS_MEMBER_PHOTO,        /* a persona's photo, a data URI (see read_photo) */

@@ -178,6 +178,31 @@ read_number (Reader           *self,
   return TRUE;
 }
 
+/* A whole number from 0 to @max, written as a JSON integer. */
+static gboolean
+read_count (Reader           *self,
+            ParcoursJsonNode *node,
+            guint             max,
+            guint            *value)
+{
+  if (node->type != PARCOURS_JSON_INTEGER || node->value.integer < 0)
+    return reader_fail (self, PARCOURS_FORMAT_ERROR_TYPE, "%s",
+                        _("expected a non-negative integer"));
+
+  if (node->value.integer > max)
+    {
+      g_autofree char *value_text = g_strdup_printf ("%" G_GINT64_FORMAT, node->value.integer);
+      g_autofree char *max_text = g_strdup_printf ("%u", max);
+
+      return reader_fail (self, PARCOURS_FORMAT_ERROR_RANGE,
+                          _("%s is out of range (%s to %s)"),
+                          value_text, "0", max_text);
+    }
+
+  *value = (guint) node->value.integer;
+  return TRUE;
+}
+
 static gboolean
 read_boolean (Reader           *self,
               ParcoursJsonNode *node,
@@ -665,6 +690,7 @@ read_member (Reader               *self,
   const char *text = NULL;
   gboolean boolean = FALSE;
   double number = 0.0;
+  guint count = 0;
   int enum_value = 0;
 
   switch (member->kind)
@@ -702,6 +728,13 @@ read_member (Reader               *self,
         return FALSE;
       g_value_init (&value, G_TYPE_DOUBLE);
       g_value_set_double (&value, number);
+      break;
+
+    case PARCOURS_MEMBER_COUNT:
+      if (!read_count (self, node, (guint) member->max, &count))
+        return FALSE;
+      g_value_init (&value, G_TYPE_UINT);
+      g_value_set_uint (&value, count);
       break;
 
     case PARCOURS_MEMBER_BOOLEAN:

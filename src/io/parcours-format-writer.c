@@ -209,6 +209,8 @@ holds_default (const ParcoursMember *member,
       return g_value_get_enum (value) == (int) member->default_value;
     case PARCOURS_MEMBER_NUMBER:
       return g_value_get_double (value) == member->default_value;
+    case PARCOURS_MEMBER_COUNT:
+      return g_value_get_uint (value) == (guint) member->default_value;
     case PARCOURS_MEMBER_BOOLEAN:
       return !g_value_get_boolean (value);
     default:
@@ -261,6 +263,9 @@ write_member (GString              *out,
       break;
     case PARCOURS_MEMBER_NUMBER:
       write_number (out, g_value_get_double (&value), member->default_value);
+      break;
+    case PARCOURS_MEMBER_COUNT:
+      g_string_append_printf (out, "%u", g_value_get_uint (&value));
       break;
     case PARCOURS_MEMBER_BOOLEAN:
       g_string_append (out, g_value_get_boolean (&value) ? "true" : "false");

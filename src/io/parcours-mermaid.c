@@ -2519,7 +2519,7 @@ add_loss_warnings (ParcoursDocument *document,
   GListModel *points = parcours_document_get_emotion_points (document);
   GListModel *personas = parcours_document_get_personas (document);
   GListModel *stages = parcours_document_get_stages (document);
-  guint n_lanes = 0, n_other_cards = 0, n_card_fields = 0, n_points = 0;
+  guint n_lanes = 0, n_other_cards = 0, n_card_fields = 0, n_voted_cards = 0, n_points = 0;
   guint n_scores = 0, n_point_fields = 0, n_personas = 0, n_stages = 0, n_texts = 0;
   guint n_offsets = 0;
   const char *description = parcours_document_get_description (document);
@@ -2551,6 +2551,8 @@ add_loss_warnings (ParcoursDocument *document,
           parcours_card_get_channel (card) != PARCOURS_CHANNEL_NONE ||
           parcours_card_get_sentiment (card) != PARCOURS_SENTIMENT_NEUTRAL)
         n_card_fields++;
+      if (parcours_card_get_votes (card) > 0)
+        n_voted_cards++;
       if (!text_survives (parcours_card_get_text (card)))
         n_texts++;
 
@@ -2605,6 +2607,9 @@ add_loss_warnings (ParcoursDocument *document,
   PARCOURS_ADD_LOSS (warnings, n_card_fields,
             "the details, channel, sentiment, KPI, key moment or colour of %u card are not in Mermaid",
             "the details, channels, sentiments, KPIs, key moments or colours of %u cards are not in Mermaid");
+  PARCOURS_ADD_LOSS (warnings, n_voted_cards,
+            "the votes of %u card are not in Mermaid",
+            "the votes of %u cards are not in Mermaid");
   PARCOURS_ADD_LOSS (warnings, n_texts,
             "%u card text loses the spaces at its ends or its CR line ends in Mermaid",
             "%u card texts lose the spaces at their ends or their CR line ends in Mermaid");

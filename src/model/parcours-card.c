@@ -26,6 +26,7 @@ struct _ParcoursCard
   char *color;
   gboolean key_moment;
   char *kpi;
+  guint votes;
 };
 
 G_DEFINE_FINAL_TYPE (ParcoursCard, parcours_card, PARCOURS_TYPE_ELEMENT)
@@ -41,6 +42,7 @@ enum {
   PROP_COLOR,
   PROP_KEY_MOMENT,
   PROP_KPI,
+  PROP_VOTES,
   N_PROPS
 };
 
@@ -107,6 +109,10 @@ parcours_card_get_property (GObject    *object,
       g_value_set_string (value, self->kpi);
       break;
 
+    case PROP_VOTES:
+      g_value_set_uint (value, self->votes);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -156,6 +162,10 @@ parcours_card_set_property (GObject      *object,
 
     case PROP_KPI:
       parcours_card_set_kpi (self, g_value_get_string (value));
+      break;
+
+    case PROP_VOTES:
+      parcours_card_set_votes (self, g_value_get_uint (value));
       break;
 
     default:
@@ -287,6 +297,19 @@ parcours_card_class_init (ParcoursCardClass *klass)
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ParcoursCard:votes:
+   *
+   * How many dot votes the card got in a workshop's voting rounds, from
+   * 0 to %PARCOURS_CARD_MAX_VOTES.
+   */
+  properties[PROP_VOTES] =
+    g_param_spec_uint ("votes", NULL, NULL,
+                       0, PARCOURS_CARD_MAX_VOTES, 0,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -486,4 +509,28 @@ parcours_card_set_kpi (ParcoursCard *self,
 
   if (parcours_set_str (&self->kpi, kpi ? kpi : ""))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI]);
+}
+
+guint
+parcours_card_get_votes (ParcoursCard *self)
+{
+  g_return_val_if_fail (PARCOURS_IS_CARD (self), 0);
+
+  return self->votes;
+}
+
+/* Clamps @votes to %PARCOURS_CARD_MAX_VOTES: a vote past the limit is
+ * not counted. */
+void
+parcours_card_set_votes (ParcoursCard *self,
+                         guint         votes)
+{
+  g_return_if_fail (PARCOURS_IS_CARD (self));
+
+  votes = MIN (votes, PARCOURS_CARD_MAX_VOTES);
+  if (self->votes == votes)
+    return;
+
+  self->votes = votes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOTES]);
 }

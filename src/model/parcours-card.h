@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ParcoursCard, parcours_card, PARCOURS, CARD, ParcoursElement)
 
+/* The most dot votes one card holds: more than any workshop gives. */
+#define PARCOURS_CARD_MAX_VOTES 999
+
 ParcoursCard      *parcours_card_new            (const char        *id,
                                                  const char        *lane_id,
                                                  const char        *stage_id,
@@ -47,5 +50,8 @@ void               parcours_card_set_key_moment (ParcoursCard      *self,
 const char        *parcours_card_get_kpi        (ParcoursCard      *self);
 void               parcours_card_set_kpi        (ParcoursCard      *self,
                                                  const char        *kpi);
+guint              parcours_card_get_votes      (ParcoursCard      *self);
+void               parcours_card_set_votes      (ParcoursCard      *self,
+                                                 guint              votes);
 
 G_END_DECLS

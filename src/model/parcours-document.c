@@ -775,3 +775,30 @@ _parcours_document_move (ParcoursDocument   *self,
   g_list_store_remove (store, from_position);
   g_list_store_insert (store, to_position, element);
 }
+
+/**
+ * parcours_document_count_votes:
+ * @self: a #ParcoursDocument
+ *
+ * Returns: the dot votes of every card of the map together
+ */
+guint
+parcours_document_count_votes (ParcoursDocument *self)
+{
+  GListModel *cards;
+  guint n_cards;
+  guint total = 0;
+
+  g_return_val_if_fail (PARCOURS_IS_DOCUMENT (self), 0);
+
+  cards = parcours_document_get_cards (self);
+  n_cards = g_list_model_get_n_items (cards);
+  for (guint i = 0; i < n_cards; i++)
+    {
+      g_autoptr(ParcoursCard) card = g_list_model_get_item (cards, i);
+
+      total += parcours_card_get_votes (card);
+    }
+
+  return total;
+}

@@ -65,6 +65,7 @@ GPtrArray          *parcours_document_get_dependents      (ParcoursDocument   *s
                                                            ParcoursElement    *element);
 char               *parcours_document_make_id             (ParcoursDocument   *self,
                                                            GType               element_type);
+guint               parcours_document_count_votes         (ParcoursDocument   *self);
 
 ParcoursCollection  parcours_collection_for_type          (GType               element_type);
 const char         *parcours_collection_get_name          (ParcoursCollection  collection);

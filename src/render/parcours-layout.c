@@ -97,6 +97,7 @@ clear_card_box (gpointer data)
   g_clear_pointer (&box->text, parcours_text_block_unref);
   g_clear_pointer (&box->details, parcours_text_block_unref);
   g_clear_pointer (&box->kpi, parcours_text_block_unref);
+  g_clear_pointer (&box->vote_count, parcours_text_block_unref);
 }
 
 static void
@@ -465,6 +466,48 @@ card_fill (ParcoursStyle *style,
   return style->card;
 }
 
+/* The row of vote dots below the rest of the card, from @height down;
+ * returns the card's height with it. */
+static double
+layout_card_votes (ParcoursLayout  *self,
+                   ParcoursCardBox *box,
+                   double           width,
+                   double           height)
+{
+  double pad = self->style->card_padding;
+  double dot = PARCOURS_LAYOUT_VOTE_DOT_SIZE;
+  double gap = PARCOURS_LAYOUT_VOTE_DOT_GAP;
+  guint votes = parcours_card_get_votes (box->card);
+  guint fit = (guint) MAX (1, floor ((width - 2 * pad + gap) / (dot + gap)));
+  double row_height = dot;
+
+  g_clear_pointer (&box->vote_count, parcours_text_block_unref);
+  box->n_vote_dots = 0;
+  box->votes_y = 0;
+  box->votes_height = 0;
+
+  if (votes == 0)
+    return height;
+
+  box->votes_y = height + self->style->card_votes_gap;
+  if (votes <= MIN (fit, PARCOURS_LAYOUT_MAX_VOTE_DOTS))
+    {
+      box->n_vote_dots = votes;
+    }
+  else
+    {
+      g_autofree char *count = g_strdup_printf ("×%u", votes);
+
+      box->n_vote_dots = 1;
+      box->vote_count = measure (self, PARCOURS_FONT_CARD_TEXT, count,
+                                 width - 2 * pad - dot - gap);
+      row_height = MAX (row_height, box->vote_count->height);
+    }
+
+  box->votes_height = row_height;
+  return box->votes_y + row_height;
+}
+
 /* Measures one card at @width and returns its height. A box laid out
  * before is measured afresh. */
 static double
@@ -514,6 +557,7 @@ layout_card (ParcoursLayout  *self,
       box->footer_y = height + style->card_footer_gap;
       height = box->footer_y + footer_height;
     }
+  height = layout_card_votes (self, box, width, height);
 
   box->fill = card_fill (style, card, &box->border);
 
@@ -1058,6 +1102,7 @@ layout_legend_items (ParcoursLayout *self)
   gboolean channels_used[PARCOURS_CHANNEL_OTHER + 1] = { FALSE };
   gboolean sentiments_used[PARCOURS_SENTIMENT_NEGATIVE + 1] = { FALSE };
   gboolean key_moment_used = FALSE;
+  gboolean votes_used = FALSE;
 
   for (guint i = 0; i < self->cards->len; i++)
     {
@@ -1066,6 +1111,7 @@ layout_legend_items (ParcoursLayout *self)
       channels_used[parcours_card_get_channel (card)] = TRUE;
       sentiments_used[parcours_card_get_sentiment (card)] = TRUE;
       key_moment_used |= parcours_card_get_key_moment (card);
+      votes_used |= parcours_card_get_votes (card) > 0;
     }
 
   if (sentiments_used[PARCOURS_SENTIMENT_POSITIVE])
@@ -1076,6 +1122,8 @@ layout_legend_items (ParcoursLayout *self)
                      parcours_sentiment_get_label (PARCOURS_SENTIMENT_NEGATIVE), style->negative);
   if (key_moment_used)
     add_legend_item (self, PARCOURS_LEGEND_KEY_MOMENT, 0, _("Key moment"), style->key_moment);
+  if (votes_used)
+    add_legend_item (self, PARCOURS_LEGEND_VOTES, 0, _("Votes"), style->vote);
   for (int c = PARCOURS_CHANNEL_WEBSITE; c <= PARCOURS_CHANNEL_OTHER; c++)
     if (channels_used[c])
       add_legend_item (self, PARCOURS_LEGEND_CHANNEL, c, parcours_channel_get_label (c),

@@ -43,6 +43,11 @@ typedef struct
   double value_reach;           /* how far up value 1 is from value 0 */
 } ParcoursLaneBox;
 
+/* The most dots a card shows one by one, and their size and spacing. */
+#define PARCOURS_LAYOUT_MAX_VOTE_DOTS 8
+#define PARCOURS_LAYOUT_VOTE_DOT_SIZE 9.0
+#define PARCOURS_LAYOUT_VOTE_DOT_GAP  3.0
+
 typedef struct
 {
   ParcoursCard *card;
@@ -56,6 +61,13 @@ typedef struct
   double details_y;
   double footer_y;              /* channel icon, KPI and sentiment row */
   gboolean has_footer;
+  /* Dot votes, in a row of their own below everything else: one dot a
+   * vote, or, past PARCOURS_LAYOUT_MAX_VOTE_DOTS or what the card's width
+   * holds, one dot and the count ("×12"). */
+  double votes_y;
+  double votes_height;
+  guint n_vote_dots;
+  ParcoursTextBlock *vote_count; /* NULL when the dots say it all */
   ParcoursRgba fill;
   ParcoursRgba border;
 } ParcoursCardBox;
@@ -90,6 +102,7 @@ typedef enum
   PARCOURS_LEGEND_KEY_MOMENT,
   PARCOURS_LEGEND_CHANNEL,
   PARCOURS_LEGEND_CURVE,
+  PARCOURS_LEGEND_VOTES,
 } ParcoursLegendKind;
 
 typedef struct

@@ -353,6 +353,19 @@ card_face_center (ParcoursStyle         *style,
   *cy = box->rect.y + box->footer_y + style->icon_size / 2;
 }
 
+/* A card's dot votes, as round stickers in a row. */
+static void
+paint_vote_dots (Painter               *p,
+                 const ParcoursCardBox *box)
+{
+  double dot = PARCOURS_LAYOUT_VOTE_DOT_SIZE;
+  double x = box->rect.x + p->style->card_padding;
+
+  for (guint d = 0; d < box->n_vote_dots; d++)
+    icon (p, "parcours-face-disc", x + d * (dot + PARCOURS_LAYOUT_VOTE_DOT_GAP),
+          box->rect.y + box->votes_y + (box->votes_height - dot) / 2, dot, &p->style->vote);
+}
+
 /* Paints the cards [first, end) layer by layer (all boxes, then all
  * texts, all icons, all faces): cards never overlap, so shapes that paint
  * alike come together and backends draw each layer in a few operations. */
@@ -406,6 +419,11 @@ paint_card_range (Painter        *p,
           text (p, box->kpi, x, box->rect.y + box->footer_y + (icon_size - box->kpi->height) / 2,
                 &style->accent);
         }
+      if (box->vote_count != NULL)
+        text (p, box->vote_count,
+              box->rect.x + pad + PARCOURS_LAYOUT_VOTE_DOT_SIZE + PARCOURS_LAYOUT_VOTE_DOT_GAP,
+              box->rect.y + box->votes_y + (box->votes_height - box->vote_count->height) / 2,
+              &style->vote);
     }
 
   for (guint i = first; i < n; i++)
@@ -418,6 +436,7 @@ paint_card_range (Painter        *p,
       if (box->has_footer)
         icon (p, parcours_channel_icon_name (parcours_card_get_channel (box->card)),
               box->rect.x + pad, box->rect.y + box->footer_y, icon_size, &style->dim_text);
+      paint_vote_dots (p, box);
     }
 
   /* Faces, layer by layer: rims, discs, features. */
@@ -547,6 +566,12 @@ paint_legend (Painter        *p,
 
         case PARCOURS_LEGEND_CHANNEL:
           icon (p, parcours_channel_icon_name (item->value), s->x, s->y, s->width, &item->color);
+          break;
+
+        case PARCOURS_LEGEND_VOTES:
+          icon (p, "parcours-face-disc", s->x + s->width / 2 - PARCOURS_LAYOUT_VOTE_DOT_SIZE / 2,
+                s->y + s->height / 2 - PARCOURS_LAYOUT_VOTE_DOT_SIZE / 2,
+                PARCOURS_LAYOUT_VOTE_DOT_SIZE, &item->color);
           break;
 
         case PARCOURS_LEGEND_CURVE:

@@ -73,6 +73,7 @@ set_metrics (ParcoursStyle *self)
   self->card_marker_gap = 4;
   self->card_details_gap = 4;
   self->card_footer_gap = 7;
+  self->card_votes_gap = 6;
   self->card_footer_spacing = 6;
   self->emotion_face_inset = 2;
   self->emotion_face_clearance = 3;
@@ -102,6 +103,7 @@ apply_light_palette (ParcoursStyle *self)
   self->positive_zone = (ParcoursRgba) { 0.15, 0.64, 0.41, 0.10 };
   self->negative_zone = (ParcoursRgba) { 0.75, 0.11, 0.16, 0.08 };
   self->key_moment = (ParcoursRgba) RGB (0xe5a50a);
+  self->vote = (ParcoursRgba) RGB (0x813d9c);
 }
 
 static void
@@ -121,6 +123,7 @@ apply_dark_palette (ParcoursStyle *self)
   self->positive_zone = (ParcoursRgba) { 0.34, 0.89, 0.54, 0.10 };
   self->negative_zone = (ParcoursRgba) { 1.0, 0.48, 0.39, 0.10 };
   self->key_moment = (ParcoursRgba) RGB (0xf8e45c);
+  self->vote = (ParcoursRgba) RGB (0xdc8add);
 }
 
 ParcoursStyle *

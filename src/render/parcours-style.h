@@ -100,6 +100,7 @@ struct _ParcoursStyle
   double card_marker_gap;         /* between text and key-moment icon */
   double card_details_gap;
   double card_footer_gap;         /* above channel, KPI and sentiment */
+  double card_votes_gap;          /* above the row of vote dots */
   double card_footer_spacing;     /* between the footer's icon and KPI */
   double emotion_face_inset;      /* faces stay this far inside a column */
   double emotion_face_clearance;  /* between a face and the band's edge */
@@ -132,6 +133,7 @@ struct _ParcoursStyle
   ParcoursRgba avatar_text;       /* initials on a persona's colour */
   ParcoursRgba label_plate;       /* under emotion point labels */
   ParcoursRgba outside;           /* the canvas around the map */
+  ParcoursRgba vote;              /* dot votes */
   ParcoursRgba lane_tints[PARCOURS_LANE_KIND_NOTES + 1];
   ParcoursRgba curve_colors[6];
 };

@@ -268,6 +268,7 @@ static const struct {
   { "win.zoom-reset", { "<Control>0", NULL } },
   { "win.zoom-fit", { "<Control>1", NULL } },
   { "win.toggle-side-panel", { "F9", NULL } },
+  { "win.voting", { "<Shift><Control>v", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 

@@ -10,6 +10,7 @@
 
 #include "parcours-inspector.h"
 #include "parcours-ui-private.h"
+#include "parcours-votes-group.h"
 
 /* The property panels of the side panel: the map when nothing is
  * selected, else the selected stage, lane, emotion point or cards.
@@ -69,6 +70,8 @@ struct _ParcoursInspector
 
   GtkStack           *stack;
   AdwPreferencesGroup *card_group;
+  ParcoursVotesGroup *map_votes;
+  ParcoursVotesGroup *card_votes;
   GtkWidget          *widgets[G_N_ELEMENTS (fields)];
 
   guint               updating : 1;
@@ -501,10 +504,13 @@ parcours_inspector_class_init (ParcoursInspectorClass *klass)
   widget_class->measure = parcours_inspector_measure;
 
   _parcours_ui_ensure_resources ();
+  g_type_ensure (PARCOURS_TYPE_VOTES_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parcours/Parcours/parcours-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, ParcoursInspector, stack);
   gtk_widget_class_bind_template_child (widget_class, ParcoursInspector, card_group);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursInspector, map_votes);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursInspector, card_votes);
   /* The fields are found by name, in init */
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     gtk_widget_class_bind_template_child_full (widget_class, fields[i].widget, FALSE, 0);
@@ -556,6 +562,8 @@ parcours_inspector_set_history (ParcoursInspector *self,
     g_signal_connect_object (self->document, "changed",
                              G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
 
+  parcours_votes_group_set_history (self->map_votes, history);
+  parcours_votes_group_set_history (self->card_votes, history);
   parcours_inspector_refresh (self);
 }
 
@@ -575,6 +583,7 @@ parcours_inspector_set_selection (ParcoursInspector *self,
     g_signal_connect_object (self->selection, "changed",
                              G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
+  parcours_votes_group_set_selection (self->card_votes, selection);
   parcours_inspector_refresh (self);
 }
 

@@ -65,6 +65,9 @@ struct _ParcoursWindow
   GtkListBox           *drafts_list;
   GtkWidget            *recent_group;
   GtkListBox           *recent_list;
+  GtkWidget            *voting_button;
+  GtkInfoBar           *voting_bar;
+  GtkLabel             *voting_label;
 
   guint                 n_loading;
   guint                 loading_source;
@@ -111,6 +114,9 @@ gboolean           _parcours_window_restore_draft        (ParcoursWindow        
                                                           GError               **error);
 void               _parcours_window_update_drafts_list   (ParcoursWindow        *self);
 void               _parcours_window_update_recent_list   (ParcoursWindow        *self);
+void               _parcours_window_class_voting_init    (ParcoursWindowClass   *klass);
+void               _parcours_window_voting_init          (ParcoursWindow        *self);
+void               _parcours_window_update_voting        (ParcoursWindow        *self);
 void               _parcours_window_class_start_init     (ParcoursWindowClass   *klass);
 void               _parcours_window_start_init           (ParcoursWindow        *self);
 

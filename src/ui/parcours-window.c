@@ -140,6 +140,7 @@ document_changed_cb (ParcoursWindow   *self,
 {
   parcours_window_update_title (self);
   _parcours_window_update_draft (self);
+  _parcours_window_update_voting (self);
 }
 
 static void
@@ -197,6 +198,7 @@ parcours_window_set_document (ParcoursWindow   *self,
   parcours_canvas_set_history (self->canvas, self->history);
   parcours_inspector_set_history (self->inspector, self->history);
   parcours_outline_set_history (self->outline, self->history);
+  _parcours_window_update_voting (self);
 
   parcours_window_update_view (self);
 
@@ -555,6 +557,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   _parcours_window_class_actions_init (klass);
   _parcours_window_class_drafts_init (klass);
   _parcours_window_class_start_init (klass);
+  _parcours_window_class_voting_init (klass);
 }
 
 static void
@@ -587,6 +590,7 @@ parcours_window_init (ParcoursWindow *self)
   parcours_inspector_set_selection (self->inspector, parcours_canvas_get_selection (self->canvas));
   parcours_outline_set_selection (self->outline, parcours_canvas_get_selection (self->canvas));
   _parcours_window_start_init (self);
+  _parcours_window_voting_init (self);
   parcours_window_set_document (self, document, NULL, FALSE);
 }
 
