@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 ParcoursDisplayList *parcours_painter_paint (ParcoursLayout *layout);
 ParcoursDisplayList *parcours_painter_paint_by_element (ParcoursLayout *layout);
+ParcoursDisplayList *parcours_painter_paint_spotlight (ParcoursLayout     *layout,
+                                                      const ParcoursRect *spotlight,
+                                                      double              amount);
 
 const char          *parcours_channel_icon_name (ParcoursChannel channel);
 

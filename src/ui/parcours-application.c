@@ -270,6 +270,7 @@ static const struct {
   { "win.zoom-reset", { "<Control>0", NULL } },
   { "win.zoom-fit", { "<Control>1", NULL } },
   { "win.toggle-side-panel", { "F9", NULL } },
+  { "win.present", { "F5", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 
