@@ -282,6 +282,8 @@ assert_stage (Fixture *fixture,
 
   g_assert_true (wait_until (fixture, settled, 3000));
   g_assert_cmpint (parcours_presentation_get_stage (fixture->presentation), ==, stage);
+  /* Each step shows where the presentation is, for a moment. */
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->stage_indicator), "faded"));
 
   if (stage < 0)
     {
@@ -511,6 +513,8 @@ test_present (Fixture       *fixture,
   assert_stage (fixture, PARCOURS_PRESENTATION_OVERVIEW);
   key ("Down");
   assert_stage (fixture, 0);
+  wait_ms (4500);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->stage_indicator), "faded"));
 
   /* Nothing edits the map while presenting. */
   key ("Delete");

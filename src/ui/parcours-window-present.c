@@ -27,6 +27,8 @@
 /* Leaving presentation waits this long at most for the window to come
  * back to its size before the view is put back as it was. */
 #define RESTORE_TIMEOUT_USEC (2 * G_USEC_PER_SEC)
+/* How long the stage's name stays after a step. */
+#define INDICATOR_MSEC 4000
 
 struct _ParcoursWindowPresent
 {
@@ -48,6 +50,8 @@ struct _ParcoursWindowPresent
   guint restore_tick;
   gint64 restore_deadline;
 
+  guint indicator_source;       /* fades the stage indicator */
+
   int custom_minutes;
 };
 
@@ -63,7 +67,19 @@ presenting (ParcoursWindow *self)
   return parcours_presentation_get_active (presentation (self));
 }
 
-/* "Stage 2 of 5 — Consideration", small at the bottom of the screen. */
+static gboolean
+fade_indicator_cb (gpointer user_data)
+{
+  ParcoursWindow *self = user_data;
+
+  self->present->indicator_source = 0;
+  gtk_widget_add_css_class (GTK_WIDGET (self->stage_indicator), "faded");
+
+  return G_SOURCE_REMOVE;
+}
+
+/* "Stage 2 of 5 — Consideration", small in a bottom corner of the
+ * screen for a moment after each step. */
 static void
 update_stage_indicator (ParcoursWindow *self)
 {
@@ -90,6 +106,9 @@ update_stage_indicator (ParcoursWindow *self)
     }
 
   gtk_label_set_label (self->stage_indicator, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->stage_indicator), "faded");
+  g_clear_handle_id (&self->present->indicator_source, g_source_remove);
+  self->present->indicator_source = g_timeout_add (INDICATOR_MSEC, fade_indicator_cb, self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->presentation_surface),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
@@ -208,6 +227,7 @@ leave_presentation (ParcoursWindow *self)
 
   gtk_widget_set_visible (self->presentation_surface, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->stage_indicator), FALSE);
+  g_clear_handle_id (&present->indicator_source, g_source_remove);
   gtk_widget_set_can_focus (GTK_WIDGET (self->canvas), TRUE);
   gtk_widget_set_can_target (GTK_WIDGET (self->canvas), TRUE);
   gtk_scrolled_window_set_policy (self->canvas_scroller, GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
@@ -621,6 +641,7 @@ _parcours_window_present_dispose (ParcoursWindow *self)
       if (self->present->restore_tick != 0)
         gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->present->restore_tick);
       clear_saved (self->present);
+      g_clear_handle_id (&self->present->indicator_source, g_source_remove);
       g_clear_pointer (&self->present, g_free);
     }
   g_clear_handle_id (&self->timer_flash_source, g_source_remove);
