@@ -700,6 +700,30 @@ test_timer (Fixture       *fixture,
   g_assert_true (wait_until (fixture, not_presenting, 3000));
   g_assert_cmpuint (fixture->n_changes, ==, 0);
 
+  /* Any other length, asked in a dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timer-custom", NULL));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+            gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+          dialog = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (dialog);
+    wait_ms (200);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (adw_message_dialog_get_extra_child (dialog)),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL, "Minutes");
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog)), 25);
+    adw_message_dialog_response (dialog, "start");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  g_assert_cmpstr (gtk_label_get_label (window->timer_label), ==, "25:00");
+
   /* Stop ends it without a toast. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timer-start", "i", 10));
   g_assert_cmpstr (gtk_label_get_label (window->timer_label), ==, "10:00");
