@@ -580,8 +580,20 @@ test_present_toggle (Fixture       *fixture,
   /* Presented again, it starts on the overview. */
   key ("F5");
   assert_stage (fixture, PARCOURS_PRESENTATION_OVERVIEW);
+  key ("Right");
+  assert_stage (fixture, 0);
+
+  /* Left and presented again before the view was back: the view to
+   * come back to is still the one from before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
+  g_assert_true (_parcours_window_is_restoring (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
+  assert_stage (fixture, PARCOURS_PRESENTATION_OVERVIEW);
   key ("Escape");
   g_assert_true (wait_until (fixture, not_presenting, 3000));
+  g_assert_cmpfloat (parcours_viewport_get_zoom (viewport), ==, zoom);
+  g_assert_cmpfloat (parcours_viewport_get_x (viewport), ==, x);
+  g_assert_cmpfloat (parcours_viewport_get_y (viewport), ==, y);
 }
 
 static gboolean

@@ -132,10 +132,16 @@ save_view (ParcoursWindow *self)
   ParcoursSelection *selection = parcours_canvas_get_selection (self->canvas);
   ParcoursElement *focus;
 
-  clear_saved (present);
+  /* Presented again before the last presentation's view was back: that
+   * view is still the one to come back to. */
   if (present->restore_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), present->restore_tick);
-  present->restore_tick = 0;
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), present->restore_tick);
+      present->restore_tick = 0;
+      if (present->saved && present->history == self->history)
+        return;
+    }
+  clear_saved (present);
 
   present->saved = TRUE;
   present->history = self->history;
