@@ -11,6 +11,7 @@
 
 #include "parcours-application.h"
 #include "parcours-canvas-private.h"
+#include "parcours-painter.h"
 #include "parcours-presentation.h"
 #include "parcours-templates.h"
 #include "parcours-test-utils.h"
@@ -344,6 +345,46 @@ test_steps (void)
   parcours_presentation_set_n_stages (presentation, 0);
   parcours_presentation_step (presentation, 1);
   g_assert_cmpint (parcours_presentation_get_stage (presentation), ==, PARCOURS_PRESENTATION_OVERVIEW);
+}
+
+/* The veil over the other stages is painted like the rest of the map:
+ * rectangles of the map's background around the stage, nothing on it. */
+static void
+test_spotlight (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParcoursDocument) document = parcours_template_load ("current-state", &error);
+  g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_DARK);
+  g_autoptr(ParcoursLayout) layout = parcours_layout_new (style);
+  g_autoptr(ParcoursDisplayList) veil = NULL;
+  g_autoptr(ParcoursDisplayList) none = NULL;
+  g_autoptr(ParcoursDisplayList) whole = NULL;
+  ParcoursRect map, column;
+  double covered = 0;
+
+  g_assert_no_error (error);
+  parcours_layout_update (layout, document);
+  map = (ParcoursRect) { 0, 0, parcours_layout_get_width (layout), parcours_layout_get_height (layout) };
+  column = parcours_layout_get_stage (layout, 1)->column;
+
+  veil = parcours_painter_paint_spotlight (layout, &column, 0.5);
+  g_assert_cmpuint (parcours_display_list_get_n_items (veil), ==, 4);
+  for (guint i = 0; i < parcours_display_list_get_n_items (veil); i++)
+    {
+      const ParcoursPrimitive *p = parcours_display_list_get_item (veil, i);
+
+      g_assert_cmpint (p->kind, ==, PARCOURS_PRIMITIVE_RECT);
+      g_assert_false (parcours_rect_intersects (&p->bounds, &column));
+      g_assert_cmpfloat_with_epsilon (p->fill.red, style->background.red, 1e-9);
+      g_assert_cmpfloat_with_epsilon (p->fill.alpha, 0.36, 1e-9);
+      covered += p->bounds.width * p->bounds.height;
+    }
+  g_assert_cmpfloat_with_epsilon (covered, map.width * map.height - column.width * column.height, 1e-6);
+
+  none = parcours_painter_paint_spotlight (layout, &column, 0);
+  g_assert_cmpuint (parcours_display_list_get_n_items (none), ==, 0);
+  whole = parcours_painter_paint_spotlight (layout, &map, 1);
+  g_assert_cmpuint (parcours_display_list_get_n_items (whole), ==, 0);
 }
 
 static void
@@ -823,6 +864,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/presentation/steps", test_steps);
+  g_test_add_func ("/presentation/spotlight", test_spotlight);
   g_test_add_func ("/presentation/timer/clock", test_timer_clock);
   g_test_add_func ("/presentation/timer/words", test_timer_words);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
