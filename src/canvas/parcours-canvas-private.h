@@ -116,6 +116,20 @@ struct _ParcoursCanvas
   GtkWidget *editor;            /* GtkTextView over the text being edited */
   GtkCssProvider *editor_css;
   gboolean updating_editor;
+
+  /* Presenting: the view moves smoothly to the stage shown (zoom and
+   * centre), and a veil over the rest of the map follows it. */
+  ParcoursPresentation *presentation;
+  double frame_from[3];         /* zoom, centre x, centre y */
+  double frame_to[3];
+  ParcoursRect spotlight_from;
+  ParcoursRect spotlight_to;
+  ParcoursRect spotlight;       /* what the veil leaves out now */
+  double veil_from;
+  double veil_to;
+  double veil;                  /* 0 (none) to 1 */
+  gint64 frame_start;
+  guint frame_animating : 1;
 };
 
 /* parcours-canvas.c */
@@ -135,6 +149,17 @@ gboolean _parcours_canvas_repaint_cards     (ParcoursCanvas *self,
 void     _parcours_canvas_snapshot_map      (ParcoursCanvas *self,
                                              GtkSnapshot    *snapshot,
                                              gboolean        decorations);
+
+/* parcours-canvas-present.c */
+void     _parcours_canvas_init_present      (ParcoursCanvas *self);
+void     _parcours_canvas_reframe           (ParcoursCanvas *self,
+                                             gboolean        animate);
+gboolean _parcours_canvas_animate_frame     (ParcoursCanvas *self,
+                                             gint64          now);
+void     _parcours_canvas_snapshot_spotlight (ParcoursCanvas *self,
+                                             GtkSnapshot    *snapshot,
+                                             double          device_scale);
+void     _parcours_canvas_ensure_tick       (ParcoursCanvas *self);
 
 /* parcours-canvas-gestures.c */
 void     _parcours_canvas_init_gestures     (ParcoursCanvas *self);

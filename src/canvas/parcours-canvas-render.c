@@ -1219,6 +1219,7 @@ _parcours_canvas_snapshot_map (ParcoursCanvas *self,
 
   if (self->interaction != NULL)
     append_lifted (self, snapshot, device_scale);
+  _parcours_canvas_snapshot_spotlight (self, snapshot, device_scale);
   if (decorations && self->interaction != NULL)
     {
       append_selection_marks (self, snapshot, scale);
@@ -1252,6 +1253,6 @@ parcours_canvas_render_map (ParcoursCanvas *self)
 
   _parcours_canvas_ensure_layout (self);
   snapshot = gtk_snapshot_new ();
-  _parcours_canvas_snapshot_map (self, snapshot, TRUE);
+  _parcours_canvas_snapshot_map (self, snapshot, !parcours_presentation_get_active (self->presentation));
   return gtk_snapshot_free_to_node (snapshot);
 }

@@ -118,6 +118,7 @@ tick_cb (GtkWidget     *widget,
     }
 
   more = animate_zoom (self, gdk_frame_clock_get_frame_time (frame_clock));
+  more = _parcours_canvas_animate_frame (self, gdk_frame_clock_get_frame_time (frame_clock)) || more;
   if (_parcours_canvas_autoscroll (self) || more)
     return G_SOURCE_CONTINUE;
 
@@ -130,6 +131,12 @@ ensure_tick (ParcoursCanvas *self)
 {
   if (self->tick_id == 0)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+}
+
+void
+_parcours_canvas_ensure_tick (ParcoursCanvas *self)
+{
+  ensure_tick (self);
 }
 
 /* Model signals only mark the layout dirty; it is computed once, on the
@@ -198,6 +205,7 @@ _parcours_canvas_ensure_layout (ParcoursCanvas *self)
                                       parcours_layout_get_width (self->layout),
                                       parcours_layout_get_height (self->layout));
   _parcours_canvas_configure_adjustments (self);
+  parcours_presentation_set_n_stages (self->presentation, parcours_layout_get_n_stages (self->layout));
   /* The focused card may have moved or been renamed. */
   update_description (self);
 
@@ -448,6 +456,7 @@ parcours_canvas_size_allocate (GtkWidget *widget,
 
   _parcours_canvas_ensure_layout (self);
   parcours_viewport_set_view_size (self->viewport, width, height);
+  _parcours_canvas_reframe (self, FALSE);
   _parcours_canvas_configure_adjustments (self);
   _parcours_canvas_allocate_editor (self);
   if (self->menu != NULL)
@@ -461,7 +470,8 @@ parcours_canvas_snapshot (GtkWidget   *widget,
   ParcoursCanvas *self = PARCOURS_CANVAS (widget);
 
   _parcours_canvas_ensure_layout (self);
-  _parcours_canvas_snapshot_map (self, snapshot, TRUE);
+  /* Presenting, the map shows without the view's marks. */
+  _parcours_canvas_snapshot_map (self, snapshot, !parcours_presentation_get_active (self->presentation));
 
   if (self->editor != NULL)
     gtk_widget_snapshot_child (widget, self->editor, snapshot);
@@ -525,6 +535,7 @@ parcours_canvas_finalize (GObject *object)
   g_clear_pointer (&self->style, parcours_style_unref);
   g_clear_object (&self->viewport);
   g_clear_object (&self->selection);
+  g_clear_object (&self->presentation);
   g_clear_object (&self->editor_css);
 
   G_OBJECT_CLASS (parcours_canvas_parent_class)->finalize (object);
@@ -687,6 +698,7 @@ parcours_canvas_init (ParcoursCanvas *self)
   _parcours_canvas_init_render (self);
   self->viewport = parcours_viewport_new ();
   self->selection = parcours_selection_new ();
+  _parcours_canvas_init_present (self);
   self->document_signals = g_signal_group_new (PARCOURS_TYPE_DOCUMENT);
   self->edited_cards = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_group_connect_object (self->document_signals, "element-changed",
@@ -743,6 +755,8 @@ parcours_canvas_set_history (ParcoursCanvas  *self,
 
   if (self->editor != NULL)
     _parcours_canvas_end_editor (self, FALSE);
+  /* Another map is not presented on the way. */
+  parcours_presentation_set_active (self->presentation, FALSE);
   if (self->interaction != NULL)
     {
       parcours_interaction_cancel (self->interaction);

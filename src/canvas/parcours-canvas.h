@@ -11,6 +11,7 @@
 #include "parcours-history.h"
 #include "parcours-interaction.h"
 #include "parcours-layout.h"
+#include "parcours-presentation.h"
 #include "parcours-selection.h"
 #include "parcours-viewport.h"
 
@@ -28,6 +29,7 @@ ParcoursViewport    *parcours_canvas_get_viewport    (ParcoursCanvas  *self);
 ParcoursSelection   *parcours_canvas_get_selection   (ParcoursCanvas  *self);
 ParcoursInteraction *parcours_canvas_get_interaction (ParcoursCanvas  *self);
 ParcoursLayout      *parcours_canvas_get_layout      (ParcoursCanvas  *self);
+ParcoursPresentation *parcours_canvas_get_presentation (ParcoursCanvas *self);
 void                 parcours_canvas_undo            (ParcoursCanvas  *self);
 void                 parcours_canvas_redo            (ParcoursCanvas  *self);
 void                 parcours_canvas_edit            (ParcoursCanvas  *self,

@@ -423,3 +423,39 @@ parcours_viewport_reveal (ParcoursViewport *self,
 
   update_origin (self, ox, oy);
 }
+
+/* The layout point at the centre of the view. */
+void
+parcours_viewport_get_center (ParcoursViewport *self,
+                              double           *x,
+                              double           *y)
+{
+  g_return_if_fail (PARCOURS_IS_VIEWPORT (self));
+
+  parcours_viewport_to_layout (self, self->view_width / 2, self->view_height / 2, x, y);
+}
+
+/* Zooms to @zoom with the layout point (@x, @y) at the centre of the
+ * view, as far as the map's edges allow: one step of a move to another
+ * part of the map. */
+void
+parcours_viewport_center_on (ParcoursViewport *self,
+                             double            zoom,
+                             double            x,
+                             double            y)
+{
+  double scale;
+
+  g_return_if_fail (PARCOURS_IS_VIEWPORT (self));
+
+  zoom = CLAMP (zoom, PARCOURS_VIEWPORT_MIN_ZOOM, PARCOURS_VIEWPORT_MAX_ZOOM);
+  g_object_freeze_notify (G_OBJECT (self));
+  if (zoom != self->zoom)
+    {
+      self->zoom = zoom;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+  scale = parcours_viewport_get_scale (self);
+  update_origin (self, x - self->view_width / 2 / scale, y - self->view_height / 2 / scale);
+  g_object_thaw_notify (G_OBJECT (self));
+}

@@ -64,5 +64,12 @@ void              parcours_viewport_reveal           (ParcoursViewport *self,
                                                       double            y,
                                                       double            width,
                                                       double            height);
+void              parcours_viewport_get_center       (ParcoursViewport *self,
+                                                      double           *x,
+                                                      double           *y);
+void              parcours_viewport_center_on        (ParcoursViewport *self,
+                                                      double            zoom,
+                                                      double            x,
+                                                      double            y);
 
 G_END_DECLS

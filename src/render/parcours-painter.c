@@ -685,3 +685,60 @@ parcours_painter_paint_by_element (ParcoursLayout *layout)
 
   return paint (layout, TRUE);
 }
+
+/* How much of the map's background colour covers what is out of the
+ * spotlight: the rest stays readable, but steps back. */
+#define SPOTLIGHT_VEIL_ALPHA 0.72
+
+/**
+ * parcours_painter_paint_spotlight:
+ * @layout: an up-to-date layout
+ * @spotlight: the part of the map to leave as it is, in layout units
+ * @amount: from 0 (no veil) to 1 (the full veil)
+ *
+ * A veil of the map's background over everything but @spotlight, as
+ * presentation mode dims the stages around the one being talked about.
+ * Drawn over the map's own display list, by the same backends.
+ *
+ * Returns: (transfer full): a display list the size of the map, with up
+ *   to four rectangles
+ */
+ParcoursDisplayList *
+parcours_painter_paint_spotlight (ParcoursLayout     *layout,
+                                  const ParcoursRect *spotlight,
+                                  double              amount)
+{
+  ParcoursStyle *style;
+  ParcoursDisplayList *list;
+  ParcoursRgba veil;
+  double width, height, x0, y0, x1, y1;
+
+  g_return_val_if_fail (PARCOURS_IS_LAYOUT (layout), NULL);
+  g_return_val_if_fail (spotlight != NULL, NULL);
+
+  style = parcours_layout_get_style (layout);
+  width = parcours_layout_get_width (layout);
+  height = parcours_layout_get_height (layout);
+  list = parcours_display_list_new (width, height, style->background);
+  veil = style->background;
+  veil.alpha = SPOTLIGHT_VEIL_ALPHA * CLAMP (amount, 0, 1);
+  if (veil.alpha <= 0)
+    return list;
+
+  x0 = CLAMP (spotlight->x, 0, width);
+  y0 = CLAMP (spotlight->y, 0, height);
+  x1 = CLAMP (spotlight->x + spotlight->width, x0, width);
+  y1 = CLAMP (spotlight->y + spotlight->height, y0, height);
+
+  /* Above and below the spotlight across the map, then beside it. */
+  if (y0 > 0)
+    parcours_display_list_add_rect (list, &(ParcoursRect) { 0, 0, width, y0 }, 0, &veil, NULL, 0);
+  if (y1 < height)
+    parcours_display_list_add_rect (list, &(ParcoursRect) { 0, y1, width, height - y1 }, 0, &veil, NULL, 0);
+  if (x0 > 0 && y1 > y0)
+    parcours_display_list_add_rect (list, &(ParcoursRect) { 0, y0, x0, y1 - y0 }, 0, &veil, NULL, 0);
+  if (x1 < width && y1 > y0)
+    parcours_display_list_add_rect (list, &(ParcoursRect) { x1, y0, width - x1, y1 - y0 }, 0, &veil, NULL, 0);
+
+  return list;
+}

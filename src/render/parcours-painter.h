@@ -16,4 +16,8 @@ ParcoursDisplayList *parcours_painter_paint_by_element (ParcoursLayout *layout);
 ParcoursDisplayList *parcours_painter_paint_card (ParcoursLayout *layout,
                                                   guint           index);
 
+ParcoursDisplayList *parcours_painter_paint_spotlight (ParcoursLayout     *layout,
+                                                      const ParcoursRect *spotlight,
+                                                      double              amount);
+
 G_END_DECLS

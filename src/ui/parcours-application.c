@@ -269,6 +269,7 @@ static const struct {
   { "win.zoom-fit", { "<Control>1", NULL } },
   { "win.toggle-side-panel", { "F9", NULL } },
   { "win.voting", { "<Shift><Control>v", NULL } },
+  { "win.present", { "F5", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 

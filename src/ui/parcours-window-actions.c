@@ -972,8 +972,11 @@ void
 _parcours_window_update_actions (ParcoursWindow *self)
 {
   gboolean has_map;
+  gboolean presenting;
 
   g_assert (PARCOURS_IS_WINDOW (self));
+
+  presenting = parcours_presentation_get_active (parcours_canvas_get_presentation (self->canvas));
 
   has_map = self->has_map;
 
@@ -982,9 +985,16 @@ _parcours_window_update_actions (ParcoursWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 parcours_history_get_can_undo (self->history));
+                                 parcours_history_get_can_undo (self->history) && !presenting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 parcours_history_get_can_redo (self->history));
+                                 parcours_history_get_can_redo (self->history) && !presenting);
+  /* Presenting, the view is the presentation's. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", !presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", !presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", !presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", !presenting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-side-panel", !presenting);
+  _parcours_window_update_present_actions (self);
 
   parcours_window_update_undo_menu (self);
   parcours_window_update_undo_buttons (self);

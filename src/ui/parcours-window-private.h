@@ -15,6 +15,7 @@
 #include "parcours-inspector.h"
 #include "parcours-outline.h"
 #include "parcours-window.h"
+#include "parcours-workshop-timer.h"
 
 G_BEGIN_DECLS
 
@@ -69,6 +70,18 @@ struct _ParcoursWindow
   GtkInfoBar           *voting_bar;
   GtkLabel             *voting_label;
 
+  /* Presenting and the workshop timer (parcours-window-present.c) */
+  GtkWidget            *header_bar;
+  GtkWidget            *palette_revealer;
+  GtkScrolledWindow    *canvas_scroller;
+  GtkWidget            *presentation_surface;
+  GtkLabel             *stage_indicator;
+  GtkMenuButton        *timer_button;
+  GtkLabel             *timer_label;
+  ParcoursWorkshopTimer *timer;
+  guint                 timer_flash_source;
+  struct _ParcoursWindowPresent *present;
+
   guint                 n_loading;
   guint                 loading_source;
   guint                 close_confirmed : 1;
@@ -118,6 +131,11 @@ void               _parcours_window_class_voting_init    (ParcoursWindowClass   
 void               _parcours_window_voting_init          (ParcoursWindow        *self);
 void               _parcours_window_update_voting        (ParcoursWindow        *self);
 void               _parcours_window_class_start_init     (ParcoursWindowClass   *klass);
+void               _parcours_window_class_present_init   (ParcoursWindowClass   *klass);
+void               _parcours_window_present_init         (ParcoursWindow        *self);
+void               _parcours_window_present_dispose      (ParcoursWindow        *self);
+void               _parcours_window_update_present_actions (ParcoursWindow      *self);
+gboolean           _parcours_window_is_restoring         (ParcoursWindow        *self);
 void               _parcours_window_start_init           (ParcoursWindow        *self);
 
 G_END_DECLS

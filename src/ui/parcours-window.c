@@ -429,6 +429,7 @@ parcours_window_dispose (GObject *object)
   _parcours_window_discard_draft (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->loading_source, g_source_remove);
+  _parcours_window_present_dispose (self);
 
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_func (self->history,
@@ -558,6 +559,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   _parcours_window_class_drafts_init (klass);
   _parcours_window_class_start_init (klass);
   _parcours_window_class_voting_init (klass);
+  _parcours_window_class_present_init (klass);
 }
 
 static void
@@ -591,6 +593,7 @@ parcours_window_init (ParcoursWindow *self)
   parcours_outline_set_selection (self->outline, parcours_canvas_get_selection (self->canvas));
   _parcours_window_start_init (self);
   _parcours_window_voting_init (self);
+  _parcours_window_present_init (self);
   parcours_window_set_document (self, document, NULL, FALSE);
 }
 
