@@ -110,6 +110,8 @@ struct _ParcoursCanvas
   GtkWidget *editor;            /* GtkTextView over the text being edited */
   GtkCssProvider *editor_css;
   gboolean updating_editor;
+
+  gboolean snap_to_levels;      /* what a drag of a point does without Shift */
 };
 
 /* parcours-canvas.c */

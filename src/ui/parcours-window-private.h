@@ -70,6 +70,11 @@ struct _ParcoursWindow
 void               _parcours_window_class_actions_init   (ParcoursWindowClass   *klass);
 void               _parcours_window_update_actions       (ParcoursWindow        *self);
 gboolean           _parcours_window_confirm_close        (ParcoursWindow        *self);
+gboolean           _parcours_window_get_needs_saving     (ParcoursWindow        *self);
+void               _parcours_window_close_discarding     (ParcoursWindow        *self);
+gboolean           _parcours_window_save_file            (ParcoursWindow        *self,
+                                                          GFile                 *file,
+                                                          GError               **error);
 void               _parcours_window_set_file             (ParcoursWindow        *self,
                                                           GFile                 *file);
 char              *_parcours_window_dup_display_title    (ParcoursWindow        *self);
@@ -80,6 +85,11 @@ char              *_parcours_window_dup_export_base_name (ParcoursWindow        
 GFile             *_parcours_window_resolve_export       (GFile                 *file,
                                                           ParcoursExportFormat   filter_format,
                                                           ParcoursExportFormat  *format);
+GFile             *_parcours_window_resolve_export_full  (GFile                 *file,
+                                                          ParcoursExportFormat   prefilled_format,
+                                                          ParcoursExportFormat   filter_format,
+                                                          ParcoursExportFormat  *format);
+GtkFileChooserNative *_parcours_window_new_export_dialog (ParcoursWindow        *self);
 GtkPrintOperation *_parcours_window_new_print_operation  (ParcoursWindow        *self);
 void               _parcours_window_show_document        (ParcoursWindow        *self,
                                                           ParcoursDocument      *document,
@@ -88,9 +98,15 @@ void               _parcours_window_show_document        (ParcoursWindow        
 void               _parcours_window_class_drafts_init    (ParcoursWindowClass   *klass);
 void               _parcours_window_update_draft         (ParcoursWindow        *self);
 void               _parcours_window_discard_draft        (ParcoursWindow        *self);
-gboolean           _parcours_window_restore_draft        (ParcoursWindow        *self,
+void               _parcours_window_restore_draft_async  (ParcoursWindow        *self,
                                                           ParcoursDraft         *draft,
+                                                          GAsyncReadyCallback    callback,
+                                                          gpointer               user_data);
+gboolean           _parcours_window_restore_draft_finish (ParcoursWindow        *self,
+                                                          GAsyncResult          *result,
                                                           GError               **error);
+void               _parcours_window_begin_loading        (ParcoursWindow        *self);
+void               _parcours_window_end_loading          (ParcoursWindow        *self);
 void               _parcours_window_update_drafts_list   (ParcoursWindow        *self);
 void               _parcours_window_update_recent_list   (ParcoursWindow        *self);
 void               _parcours_window_class_start_init     (ParcoursWindowClass   *klass);

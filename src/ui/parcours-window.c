@@ -204,6 +204,31 @@ loading_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A map is being read for the window: after a moment, it shows a
+ * spinner. */
+void
+_parcours_window_begin_loading (ParcoursWindow *self)
+{
+  g_assert (PARCOURS_IS_WINDOW (self));
+
+  if (self->n_loading++ == 0 && self->loading_source == 0)
+    self->loading_source = g_timeout_add (LOADING_SPINNER_DELAY_MSEC, loading_timeout_cb, self);
+}
+
+/* Read, or failed: the caller shows what it read or the start page. */
+void
+_parcours_window_end_loading (ParcoursWindow *self)
+{
+  g_assert (PARCOURS_IS_WINDOW (self));
+  g_assert (self->n_loading > 0);
+
+  if (--self->n_loading == 0 && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_handle_id (&self->loading_source, g_source_remove);
+      parcours_window_update_view (self);
+    }
+}
+
 static void
 load_file_thread (GTask        *task,
                   gpointer      source_object,
@@ -232,10 +257,8 @@ load_file_loaded_cb (GObject      *object,
   g_autoptr(ParcoursDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert (self->n_loading > 0);
-
-  self->n_loading--;
   document = g_task_propagate_pointer (G_TASK (result), &error);
+  _parcours_window_end_loading (self);
 
   /* Cancelled in dispose: the widgets may be gone already. */
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -245,12 +268,8 @@ load_file_loaded_cb (GObject      *object,
       return;
     }
 
-  if (self->n_loading == 0)
-    g_clear_handle_id (&self->loading_source, g_source_remove);
-
   if (document == NULL)
     {
-      parcours_window_update_view (self);
       parcours_window_update_title (self);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -442,6 +461,34 @@ zoom_changed_cb (ParcoursWindow   *self,
   gtk_label_set_label (self->zoom_label, label);
 }
 
+/* The side panel shown or hidden by hand is how new windows open; one
+ * that a narrow window folded away is not. */
+static void
+flap_reveal_changed_cb (ParcoursWindow *self,
+                        GParamSpec     *pspec,
+                        AdwFlap        *flap)
+{
+  GSettings *settings = _parcours_ui_get_settings ();
+
+  if (settings != NULL && !adw_flap_get_folded (flap))
+    g_settings_set_boolean (settings, "side-panel-visible", adw_flap_get_reveal_flap (flap));
+}
+
+static void
+parcours_window_init_settings (ParcoursWindow *self)
+{
+  GSettings *settings = _parcours_ui_get_settings ();
+
+  if (settings == NULL)
+    return;
+
+  adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (settings, "side-panel-visible"));
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (flap_reveal_changed_cb), self, G_CONNECT_SWAPPED);
+  g_settings_bind (settings, "snap-emotion-points", self->canvas, "snap-to-levels",
+                   G_SETTINGS_BIND_GET);
+}
+
 static void
 parcours_window_init (ParcoursWindow *self)
 {
@@ -460,6 +507,7 @@ parcours_window_init (ParcoursWindow *self)
   parcours_inspector_set_selection (self->inspector, parcours_canvas_get_selection (self->canvas));
   parcours_outline_set_selection (self->outline, parcours_canvas_get_selection (self->canvas));
   _parcours_window_start_init (self);
+  parcours_window_init_settings (self);
   parcours_window_set_document (self, document, NULL, FALSE);
 }
 
@@ -608,8 +656,7 @@ parcours_window_load_file_async (ParcoursWindow      *self,
   g_task_set_source_tag (task, parcours_window_load_file_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
-  if (self->n_loading++ == 0 && self->loading_source == 0)
-    self->loading_source = g_timeout_add (LOADING_SPINNER_DELAY_MSEC, loading_timeout_cb, self);
+  _parcours_window_begin_loading (self);
 
   /* The document is built off the main thread; nothing else sees it
    * until load_file_loaded_cb() hands it to the window. */
