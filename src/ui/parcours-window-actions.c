@@ -550,6 +550,7 @@ _parcours_window_new_export_dialog (ParcoursWindow *self)
   const char *page_size_ids[PARCOURS_UI_N_PAGE_SIZES + 1];
   const char *page_size_names[PARCOURS_UI_N_PAGE_SIZES + 1];
   const ExportFormat *offered;
+  guint offered_page_size;
   GtkFileChooserNative *dialog;
   gboolean plain = FALSE, semicolons = FALSE;
 
@@ -583,16 +584,23 @@ _parcours_window_new_export_dialog (ParcoursWindow *self)
         gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
     }
 
-  for (guint i = 0; i < PARCOURS_UI_N_PAGE_SIZES; i++)
+  /* The page size offered comes first: GTK 4.8's own file chooser (used
+   * without a portal) ignores gtk_file_chooser_set_choice() on a choice
+   * with options, and shows the first. */
+  offered_page_size = _parcours_ui_find_page_size (page_size_id);
+  page_size_ids[0] = _parcours_ui_page_sizes[offered_page_size].id;
+  page_size_names[0] = _(_parcours_ui_page_sizes[offered_page_size].name);
+  for (guint i = 0, n = 1; i < PARCOURS_UI_N_PAGE_SIZES; i++)
     {
-      page_size_ids[i] = _parcours_ui_page_sizes[i].id;
-      page_size_names[i] = _(_parcours_ui_page_sizes[i].name);
+      if (i == offered_page_size)
+        continue;
+      page_size_ids[n] = _parcours_ui_page_sizes[i].id;
+      page_size_names[n++] = _(_parcours_ui_page_sizes[i].name);
     }
   page_size_ids[PARCOURS_UI_N_PAGE_SIZES] = page_size_names[PARCOURS_UI_N_PAGE_SIZES] = NULL;
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), PAGE_SIZE_CHOICE, _("PDF pages"),
                                page_size_ids, page_size_names);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), PAGE_SIZE_CHOICE,
-                               _parcours_ui_page_sizes[_parcours_ui_find_page_size (page_size_id)].id);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), PAGE_SIZE_CHOICE, page_size_ids[0]);
 
   /* A Mermaid file keeps the rest of the map in comment lines, unless
    * it is only to be shown; a CSV for Excel in a locale with a decimal
