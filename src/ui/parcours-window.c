@@ -70,14 +70,16 @@ parcours_window_update_view (ParcoursWindow *self)
 {
   const char *page;
 
+  /* A map being read shows an empty page, not the start page, and a
+   * spinner once it takes longer than a moment. */
   if (self->has_map)
     page = "map";
-  else if (self->n_loading > 0 && self->loading_source == 0)
+  else if (self->n_loading > 0)
     page = "loading";
   else
     page = "empty";
 
-  gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading") && self->loading_source == 0);
   gtk_stack_set_visible_child_name (self->stack, page);
 
   if (g_str_equal (page, "empty"))
@@ -135,6 +137,50 @@ history_notify_cb (ParcoursWindow  *self,
   _parcours_window_update_draft (self);
 }
 
+/* PARCOURS_REPORT_FIRST_FRAME=1: the first frame painted with a map
+ * prints "first-frame-us TIME", the wall clock in microseconds, for
+ * bench/startup.sh to measure a start from the command line. */
+static void
+first_frame_after_paint_cb (GdkFrameClock  *frame_clock,
+                            ParcoursWindow *self)
+{
+  if (!self->has_map || !gtk_widget_get_mapped (GTK_WIDGET (self->canvas)))
+    return;
+
+  g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_after_paint_cb, self);
+}
+
+static void
+report_first_frame (ParcoursWindow *self)
+{
+  static gboolean reported;
+  GdkFrameClock *frame_clock;
+
+  if (reported || g_strcmp0 (g_getenv ("PARCOURS_REPORT_FIRST_FRAME"), "1") != 0)
+    return;
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (frame_clock == NULL)
+    return;
+
+  reported = TRUE;
+  g_signal_connect_object (frame_clock, "after-paint",
+                           G_CALLBACK (first_frame_after_paint_cb), self, G_CONNECT_DEFAULT);
+}
+
+static void
+parcours_window_map (GtkWidget *widget)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (parcours_window_parent_class)->map (widget);
+
+  if (self->has_map || self->n_loading > 0)
+    report_first_frame (self);
+}
+
 static void
 parcours_window_set_document (ParcoursWindow   *self,
                               ParcoursDocument *document,
@@ -184,7 +230,10 @@ parcours_window_set_document (ParcoursWindow   *self,
 
   /* The keyboard goes to the map, where the work is. */
   if (has_map)
-    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+      report_first_frame (self);
+    }
   parcours_window_update_title (self);
   _parcours_window_update_actions (self);
 
@@ -391,6 +440,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   object_class->get_property = parcours_window_get_property;
 
   window_class->close_request = parcours_window_close_request;
+  widget_class->map = parcours_window_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
