@@ -11,6 +11,11 @@
 #   startup_parcours_map_frame_ms   the first frame with the map (PARCOURS_REPORT_FIRST_FRAME)
 #   startup_text_editor_window_ms   gnome-text-editor's window is on screen
 #
+# and, less sensitive to a busy machine, the processor time each process
+# had used by then (from /proc, in steps of 10 ms):
+#
+#   startup_parcours_map_frame_cpu_ms, startup_text_editor_window_cpu_ms
+#
 # Needs a build (BUILDDIR, default _build), Xvfb, xdotool, dbus-run-session
 # and gnome-text-editor (Debian's package of that name). Run it on a quiet
 # machine: it measures wall-clock time.
@@ -28,7 +33,8 @@ done
 
 # One session bus for every run, so that no run pays for starting one.
 if [ -z "${PARCOURS_STARTUP_IN_BUS:-}" ]; then
-  PARCOURS_STARTUP_IN_BUS=1 exec dbus-run-session -- "$0" "$@"
+  # (the bus's own chatter about activations is left out)
+  PARCOURS_STARTUP_IN_BUS=1 exec dbus-run-session -- "$0" "$@" 2> >(grep -v '^dbus-daemon\|^SpiRegistry' >&2)
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/parcours-startup.XXXXXX")
@@ -77,6 +83,13 @@ wait_for_window() {
   exit 1
 }
 
+# The processor time process $1 used so far, in ms.
+cpu_ms() {
+  local ticks
+  ticks=$(awk '{ print $14 + $15 }' "/proc/$1/stat")
+  echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+
 stop() {
   kill "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
@@ -98,9 +111,10 @@ run_parcours() {
     sleep 0.01
   done
   frame=$(sed -n 's/^first-frame-us //p' "$out")
+  cpu=$(cpu_ms "$pid")
   stop "$pid"
   [ -n "$frame" ] || { echo "bench/startup.sh: Parcours reported no frame" >&2; exit 1; }
-  echo "$(( (shown - start) / 1000 )) $(( (frame - start) / 1000 ))"
+  echo "$(( (shown - start) / 1000 )) $(( (frame - start) / 1000 )) $cpu"
 }
 
 run_text_editor() {
@@ -111,8 +125,9 @@ run_text_editor() {
     gnome-text-editor --standalone >/dev/null 2>&1 &
   pid=$!
   shown=$(wait_for_window "$pid")
+  cpu=$(cpu_ms "$pid")
   stop "$pid"
-  echo $(( (shown - start) / 1000 ))
+  echo "$(( (shown - start) / 1000 )) $cpu"
 }
 
 median() {
@@ -122,15 +137,17 @@ median() {
 run_parcours >/dev/null
 run_text_editor >/dev/null
 
-parcours_window=() parcours_frame=() editor_window=()
+parcours_window=() parcours_frame=() parcours_cpu=() editor_window=() editor_cpu=()
 for _ in $(seq "$runs"); do
-  read -r shown frame < <(run_parcours)
-  parcours_window+=("$shown")
-  parcours_frame+=("$frame")
-  editor_window+=("$(run_text_editor)")
+  read -r shown frame cpu < <(run_parcours)
+  parcours_window+=("$shown") parcours_frame+=("$frame") parcours_cpu+=("$cpu")
+  read -r shown cpu < <(run_text_editor)
+  editor_window+=("$shown") editor_cpu+=("$cpu")
 done
 
 echo "# $runs runs each; every run: ${parcours_frame[*]} (Parcours, map frame) / ${editor_window[*]} (Text Editor)" >&2
 echo "startup_parcours_window_ms $(printf '%s\n' "${parcours_window[@]}" | median) ms"
 echo "startup_parcours_map_frame_ms $(printf '%s\n' "${parcours_frame[@]}" | median) ms"
 echo "startup_text_editor_window_ms $(printf '%s\n' "${editor_window[@]}" | median) ms"
+echo "startup_parcours_map_frame_cpu_ms $(printf '%s\n' "${parcours_cpu[@]}" | median) ms"
+echo "startup_text_editor_window_cpu_ms $(printf '%s\n' "${editor_cpu[@]}" | median) ms"

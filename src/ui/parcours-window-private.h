@@ -65,6 +65,7 @@ struct _ParcoursWindow
   guint                 draft_writing : 1;
   guint                 draft_pending : 1;
   guint                 draft_error_shown : 1;
+  guint                 outline_stale : 1;
 };
 
 void               _parcours_window_class_actions_init   (ParcoursWindowClass   *klass);

@@ -181,6 +181,36 @@ parcours_window_map (GtkWidget *widget)
     report_first_frame (self);
 }
 
+/* The outline of a large map takes a while to build: it is built when
+ * its page first shows, not with every map opened. */
+static void
+parcours_window_update_outline (ParcoursWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->side_stack);
+
+  if (!self->outline_stale)
+    return;
+
+  if (g_strcmp0 (page, "outline") == 0)
+    {
+      parcours_outline_set_history (self->outline, self->history);
+      self->outline_stale = FALSE;
+    }
+  else
+    {
+      /* Nothing of the previous map stays in it meanwhile */
+      parcours_outline_set_history (self->outline, NULL);
+    }
+}
+
+static void
+side_page_changed_cb (ParcoursWindow *self,
+                      GParamSpec     *pspec,
+                      AdwViewStack   *side_stack)
+{
+  parcours_window_update_outline (self);
+}
+
 static void
 parcours_window_set_document (ParcoursWindow   *self,
                               ParcoursDocument *document,
@@ -224,7 +254,8 @@ parcours_window_set_document (ParcoursWindow   *self,
 
   parcours_canvas_set_history (self->canvas, self->history);
   parcours_inspector_set_history (self->inspector, self->history);
-  parcours_outline_set_history (self->outline, self->history);
+  self->outline_stale = TRUE;
+  parcours_window_update_outline (self);
 
   parcours_window_update_view (self);
 
@@ -553,6 +584,8 @@ parcours_window_init (ParcoursWindow *self)
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->side_stack, "notify::visible-child-name",
+                           G_CALLBACK (side_page_changed_cb), self, G_CONNECT_SWAPPED);
 
   parcours_inspector_set_selection (self->inspector, parcours_canvas_get_selection (self->canvas));
   parcours_outline_set_selection (self->outline, parcours_canvas_get_selection (self->canvas));
