@@ -657,3 +657,18 @@ parcours_test_remove_dir (const char *dir)
     }
   g_rmdir (dir);
 }
+
+char *
+parcours_test_dup_dialog_list (AdwMessageDialog *dialog)
+{
+  GtkWidget *list = adw_message_dialog_get_extra_child (dialog);
+  GString *titles = g_string_new (NULL);
+
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row))
+      g_string_append_printf (titles, "%s%s", titles->len ? " | " : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  return g_string_free (titles, FALSE);
+}

@@ -56,6 +56,8 @@ gboolean          parcours_test_window_is_open       (GtkWindow        *window);
 GFile            *parcours_test_save_map             (ParcoursDocument *document,
                                                       const char       *dir,
                                                       const char       *name);
+/* The titles of the rows of @dialog's extra list, joined by " | " */
+char             *parcours_test_dup_dialog_list      (AdwMessageDialog *dialog);
 /* Removes @dir and the files in it. */
 void              parcours_test_remove_dir           (const char       *dir);
 

@@ -508,8 +508,8 @@ test_quit_several (Fixture       *fixture,
   g_autoptr(GFile) file2 = NULL;
   ParcoursWindow *window1;
   ParcoursWindow *window2;
+  g_autofree char *listed = NULL;
   AdwMessageDialog *dialog;
-  const char *body;
 
   REQUIRE_DISPLAY ();
 
@@ -520,9 +520,9 @@ test_quit_several (Fixture       *fixture,
 
   key ("ctrl+q");
   dialog = wait_for_dialog (NULL);
-  body = adw_message_dialog_get_body (dialog);
-  g_assert_nonnull (strstr (body, "• Arrival"));
-  g_assert_nonnull (strstr (body, "• Departure"));
+  listed = parcours_test_dup_dialog_list (dialog);
+  g_assert_nonnull (strstr (listed, "Arrival"));
+  g_assert_nonnull (strstr (listed, "Departure"));
   screenshot ("quit-dialog");
   answer (dialog, "_Cancel");
   g_assert_true (parcours_test_window_is_open (GTK_WINDOW (window1)));

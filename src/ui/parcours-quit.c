@@ -119,22 +119,44 @@ quit_dialog_response_cb (AdwMessageDialog *dialog,
     close_all (windows, FALSE);
 }
 
+/* One row per modified map: its title, and where it is saved. */
 static GtkWidget *
-new_quit_dialog (GPtrArray *modified)
+new_map_list (GPtrArray *modified)
 {
-  g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Maps with unsaved changes"),
+                                  -1);
 
   for (guint i = 0; i < modified->len; i++)
     {
-      g_autofree char *title = _parcours_window_dup_display_title (g_ptr_array_index (modified, i));
+      ParcoursWindow *window = g_ptr_array_index (modified, i);
+      g_autofree char *title = _parcours_window_dup_display_title (window);
+      GFile *file = parcours_window_get_file (window);
+      g_autofree char *where = file != NULL ? g_file_get_parse_name (file) : g_strdup (_("Never saved"));
+      GtkWidget *row = adw_action_row_new ();
 
-      g_string_append_printf (body, "• %s\n", title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+      g_object_set (row, "subtitle-lines", 1, NULL);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
-  g_string_append_c (body, '\n');
-  g_string_append (body, _("Changes which are not saved will be permanently lost."));
 
-  dialog = adw_message_dialog_new (g_ptr_array_index (modified, 0), NULL, body->str);
+  return list;
+}
+
+static GtkWidget *
+new_quit_dialog (GPtrArray *modified)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (g_ptr_array_index (modified, 0), NULL,
+                                   _("Changes which are not saved will be permanently lost."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), new_map_list (modified));
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
                                      ngettext ("Save Changes to %u Map?",
                                                "Save Changes to %u Maps?",
