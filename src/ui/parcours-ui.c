@@ -80,14 +80,14 @@ const ParcoursUiExportFormat _parcours_ui_export_formats[PARCOURS_UI_N_EXPORT_FO
 };
 
 const ParcoursUiPageSize _parcours_ui_page_sizes[PARCOURS_UI_N_PAGE_SIZES] = {
+  /* Translators: a PDF page size: one page exactly the size of the map */
+  { PARCOURS_PAGE_SIZE_FIT, "fit", N_("Fit to Map") },
   /* Translators: a PDF page size */
-  { PARCOURS_PAGE_SIZE_FIT, "fit", N_("One page the size of the map") },
+  { PARCOURS_PAGE_SIZE_A4, "a4", N_("A4") },
   /* Translators: a PDF page size */
-  { PARCOURS_PAGE_SIZE_A4, "a4", N_("A4, landscape") },
+  { PARCOURS_PAGE_SIZE_A3, "a3", N_("A3") },
   /* Translators: a PDF page size */
-  { PARCOURS_PAGE_SIZE_A3, "a3", N_("A3, landscape") },
-  /* Translators: a PDF page size */
-  { PARCOURS_PAGE_SIZE_LETTER, "letter", N_("US Letter, landscape") },
+  { PARCOURS_PAGE_SIZE_LETTER, "letter", N_("US Letter") },
   /* Translators: a PDF page size */
   { PARCOURS_PAGE_SIZE_SLIDE, "slide", N_("Slide (16:9)") },
 };
