@@ -389,6 +389,19 @@ test_inspector_edit_and_undo (Fixture       *fixture,
   key ("shift+ctrl+z");
   g_assert_cmpstr (parcours_card_get_text (card), ==, "Sees a billboard");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "Sees a billboard");
+
+  /* Ctrl+Z while still in the field undoes the map's last step too */
+  click (text);
+  key ("End");
+  type (" at the station");
+  g_assert_cmpstr (parcours_card_get_text (card), ==, "Sees a billboard at the station");
+  key ("ctrl+z");
+  g_test_message ("after Ctrl+Z in the field: “%s”, %u steps to undo",
+                  parcours_card_get_text (card),
+                  parcours_history_get_n_undo (parcours_window_get_history (window)));
+  g_assert_cmpstr (parcours_card_get_text (card), ==, "Sees a billboard");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "Sees a billboard");
+  g_assert_cmpuint (parcours_history_get_n_undo (parcours_window_get_history (window)), ==, 1);
 }
 
 /* Typed, Ctrl+S, Ctrl+W (no question: it is saved), opened again. */
