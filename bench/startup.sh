@@ -26,7 +26,7 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 builddir=${BUILDDIR:-$top/_build}
 runs=${1:-7}
 
-for tool in Xvfb xdotool dbus-run-session gnome-text-editor; do
+for tool in Xvfb xdotool dbus-run-session gdbus gnome-text-editor; do
   command -v "$tool" >/dev/null || { echo "bench/startup.sh: $tool is missing" >&2; exit 2; }
 done
 [ -x "$builddir/src/parcours" ] || { echo "bench/startup.sh: build first (no $builddir/src/parcours)" >&2; exit 2; }
@@ -90,9 +90,17 @@ cpu_ms() {
   echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
 }
 
+# Ends process $1, and waits until the bus has let its name go: a start
+# that found it still taken would hand its file to the old instance.
 stop() {
   kill "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
+  for _ in $(seq 200); do
+    gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+      --method org.freedesktop.DBus.NameHasOwner io.github.parcours.Parcours 2>/dev/null \
+      | grep -q false && return 0
+    sleep 0.01
+  done
 }
 
 # One start of Parcours: "WINDOW_MS MAP_FRAME_MS"

@@ -15,6 +15,7 @@
 #include "parcours-templates.h"
 #include "parcours-ui-private.h"
 #include "parcours-window.h"
+#include "parcours-window-private.h"
 
 struct _ParcoursApplication
 {
@@ -374,6 +375,8 @@ parcours_application_open (GApplication  *application,
 
       if (window == NULL)
         {
+          /* Read while the window is built */
+          _parcours_window_preload_file (files[i]);
           window = parcours_application_find_empty_window (self);
           if (window == NULL)
             window = parcours_application_new_window (self);

@@ -106,6 +106,7 @@ void               _parcours_window_restore_draft_async  (ParcoursWindow        
 gboolean           _parcours_window_restore_draft_finish (ParcoursWindow        *self,
                                                           GAsyncResult          *result,
                                                           GError               **error);
+void               _parcours_window_preload_file         (GFile                 *file);
 void               _parcours_window_begin_loading        (ParcoursWindow        *self);
 void               _parcours_window_end_loading          (ParcoursWindow        *self);
 void               _parcours_window_update_drafts_list   (ParcoursWindow        *self);

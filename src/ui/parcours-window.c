@@ -327,6 +327,109 @@ load_file_thread (GTask        *task,
     g_task_return_pointer (task, document, g_object_unref);
 }
 
+/* Reading a file given on the command line starts before its window is
+ * built, so that both happen at once: the window takes the result (or
+ * waits for it) when it loads the file. Main thread only. */
+typedef struct
+{
+  GFile            *file;
+  ParcoursDocument *document;
+  GError           *error;
+  GTask            *waiting;    /* the window's load, once it asked */
+  gboolean          done;
+} Preload;
+
+static GHashTable *preloads;    /* GFile → Preload */
+
+static void
+preload_free (Preload *preload)
+{
+  g_clear_object (&preload->file);
+  g_clear_object (&preload->document);
+  g_clear_error (&preload->error);
+  g_clear_object (&preload->waiting);
+  g_free (preload);
+}
+
+/* Hands what was read to the window that waits for it. */
+static void
+preload_deliver (Preload *preload)
+{
+  GTask *waiting = g_steal_pointer (&preload->waiting);
+
+  if (preload->document != NULL)
+    g_task_return_pointer (waiting, g_steal_pointer (&preload->document), g_object_unref);
+  else
+    g_task_return_error (waiting, g_steal_pointer (&preload->error));
+
+  g_object_unref (waiting);
+  g_hash_table_remove (preloads, preload->file);
+}
+
+static void
+preload_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Preload *preload = g_hash_table_lookup (preloads, user_data);
+
+  g_object_unref (user_data);
+  if (preload == NULL)
+    return;
+
+  preload->done = TRUE;
+  preload->document = g_task_propagate_pointer (G_TASK (result), &preload->error);
+  if (preload->waiting != NULL)
+    preload_deliver (preload);
+}
+
+/**
+ * _parcours_window_preload_file:
+ *
+ * Starts reading @file off the main thread; the next window to load it
+ * takes what was read. A file preloaded must then be loaded.
+ */
+void
+_parcours_window_preload_file (GFile *file)
+{
+  g_autoptr(GTask) task = NULL;
+  Preload *preload;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (preloads == NULL)
+    preloads = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
+                                      NULL, (GDestroyNotify) preload_free);
+  if (g_hash_table_contains (preloads, file))
+    return;
+
+  preload = g_new0 (Preload, 1);
+  preload->file = g_object_ref (file);
+  g_hash_table_insert (preloads, preload->file, preload);
+
+  task = g_task_new (NULL, NULL, preload_read_cb, g_object_ref (file));
+  g_task_set_source_tag (task, _parcours_window_preload_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+/* Whether @thread_task will get its result from a preload of @file. */
+static gboolean
+take_preload (GFile *file,
+              GTask *thread_task)
+{
+  Preload *preload = preloads != NULL ? g_hash_table_lookup (preloads, file) : NULL;
+
+  if (preload == NULL || preload->waiting != NULL)
+    return FALSE;
+
+  preload->waiting = g_object_ref (thread_task);
+  if (preload->done)
+    preload_deliver (preload);
+
+  return TRUE;
+}
+
 static void
 load_file_loaded_cb (GObject      *object,
                      GAsyncResult *result,
@@ -746,7 +849,8 @@ parcours_window_load_file_async (ParcoursWindow      *self,
   thread_task = g_task_new (self, self->cancellable, load_file_loaded_cb, g_steal_pointer (&task));
   g_task_set_source_tag (thread_task, load_file_thread);
   g_task_set_task_data (thread_task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (thread_task, load_file_thread);
+  if (!take_preload (file, thread_task))
+    g_task_run_in_thread (thread_task, load_file_thread);
 }
 
 gboolean
