@@ -506,6 +506,18 @@ main (int   argc,
 
   document = generate_map ();
 
+  /* `parcours-bench --write-map FILE`: the map of these figures, for
+   * bench/startup.sh to open. */
+  if (argc > 2 && g_str_equal (argv[1], "--write-map"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[2]);
+      g_autoptr(GError) error = NULL;
+
+      if (!parcours_format_save_file (document, file, NULL, &error))
+        g_error ("%s: %s", argv[2], error->message);
+      return 0;
+    }
+
   /* PARCOURS_BENCH=canvas: the canvas figures alone, for profiling. */
   if (g_strcmp0 (g_getenv ("PARCOURS_BENCH"), "canvas") == 0)
     {

@@ -15,6 +15,12 @@
 #include "parcours-format.h"
 #include "parcours-mermaid.h"
 
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+
+#include "parcours-document-private.h"
+#include "parcours-format.h"
+
 #include "parcours-test-utils.h"
 
 /* Appends @element, a new reference, to @document. */
@@ -1496,4 +1502,114 @@ parcours_test_screenshot (const char *file)
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                 NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
+static void
+load_into_window_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+gboolean
+parcours_test_load_into_window (ParcoursWindow  *window,
+                                GFile           *file,
+                                GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  parcours_window_load_file_async (window, file, NULL, load_into_window_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return parcours_window_load_file_finish (window, result, error);
+}
+
+AdwMessageDialog *
+parcours_test_find_message_dialog (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_items = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == window)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+gboolean
+parcours_test_window_is_open (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_items = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel == window)
+        return gtk_widget_get_visible (GTK_WIDGET (window));
+    }
+
+  return FALSE;
+}
+
+GFile *
+parcours_test_save_map (ParcoursDocument *document,
+                        const char       *dir,
+                        const char       *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (parcours_format_save_file (document, file, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&file);
+}
+
+void
+parcours_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = NULL;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  handle = g_dir_open (dir, 0, NULL);
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        parcours_test_remove_dir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+char *
+parcours_test_dup_dialog_list (AdwMessageDialog *dialog)
+{
+  GtkWidget *list = adw_message_dialog_get_extra_child (dialog);
+  GString *titles = g_string_new (NULL);
+
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row))
+      g_string_append_printf (titles, "%s%s", titles->len ? " | " : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  return g_string_free (titles, FALSE);
 }

@@ -216,4 +216,26 @@ void              parcours_test_pointer_to_widget    (GtkWidget        *widget,
                                                       double            y);
 void              parcours_test_screenshot           (const char       *file);
 
+
+/* Windows (tests with a display) */
+#include <adwaita.h>
+#include "parcours-window.h"
+
+/* Loads @file into @window as Open does, waiting for the result. */
+gboolean          parcours_test_load_into_window     (ParcoursWindow   *window,
+                                                      GFile            *file,
+                                                      GError          **error);
+/* The message dialog shown over @window, if any. */
+AdwMessageDialog *parcours_test_find_message_dialog  (GtkWindow        *window);
+/* Whether @window is still open (not closed or destroyed). */
+gboolean          parcours_test_window_is_open       (GtkWindow        *window);
+/* Saves @document to @name in @dir; returns the file. */
+GFile            *parcours_test_save_map             (ParcoursDocument *document,
+                                                      const char       *dir,
+                                                      const char       *name);
+/* The titles of the rows of @dialog's extra list, joined by " | " */
+char             *parcours_test_dup_dialog_list      (AdwMessageDialog *dialog);
+/* Removes @dir and the files in it. */
+void              parcours_test_remove_dir           (const char       *dir);
+
 G_END_DECLS

@@ -130,6 +130,7 @@ struct _ParcoursCanvas
   double veil;                  /* 0 (none) to 1 */
   gint64 frame_start;
   guint frame_animating : 1;
+  gboolean snap_to_levels;      /* what a drag of a point does without Shift */
 };
 
 /* parcours-canvas.c */

@@ -31,6 +31,7 @@ enum {
   PROP_VIEWPORT,
   PROP_SELECTION,
   PROP_VOTING,
+  PROP_SNAP_TO_LEVELS,
   N_PROPS,
 
   /* GtkScrollable */
@@ -567,6 +568,10 @@ parcours_canvas_get_property (GObject    *object,
       g_value_set_boolean (value, self->voting);
       break;
 
+    case PROP_SNAP_TO_LEVELS:
+      g_value_set_boolean (value, self->snap_to_levels);
+      break;
+
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -604,6 +609,10 @@ parcours_canvas_set_property (GObject      *object,
 
     case PROP_VOTING:
       parcours_canvas_set_voting (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SNAP_TO_LEVELS:
+      parcours_canvas_set_snap_to_levels (self, g_value_get_boolean (value));
       break;
 
     case PROP_HADJUSTMENT:
@@ -667,6 +676,13 @@ parcours_canvas_class_init (ParcoursCanvasClass *klass)
    */
   properties[PROP_VOTING] =
     g_param_spec_boolean ("voting", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Whether a dragged or added emotion point lands on one of the five
+   * levels, and Shift gives a value in between (else the other way). */
+  properties[PROP_SNAP_TO_LEVELS] =
+    g_param_spec_boolean ("snap-to-levels", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -778,6 +794,7 @@ parcours_canvas_set_history (ParcoursCanvas  *self,
   if (history != NULL)
     {
       self->interaction = parcours_interaction_new (history, self->selection);
+      parcours_interaction_set_snap_to_levels (self->interaction, self->snap_to_levels);
       g_signal_connect_object (self->interaction, "changed", G_CALLBACK (interaction_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->interaction, "edit-requested", G_CALLBACK (edit_requested_cb),
@@ -789,6 +806,30 @@ parcours_canvas_set_history (ParcoursCanvas  *self,
   parcours_viewport_set_zoom (self->viewport, 1.0);
   parcours_viewport_set_origin (self->viewport, 0, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+}
+
+gboolean
+parcours_canvas_get_snap_to_levels (ParcoursCanvas *self)
+{
+  g_return_val_if_fail (PARCOURS_IS_CANVAS (self), FALSE);
+
+  return self->snap_to_levels;
+}
+
+void
+parcours_canvas_set_snap_to_levels (ParcoursCanvas *self,
+                                    gboolean        snap_to_levels)
+{
+  g_return_if_fail (PARCOURS_IS_CANVAS (self));
+
+  snap_to_levels = !!snap_to_levels;
+  if (self->snap_to_levels == snap_to_levels)
+    return;
+
+  self->snap_to_levels = snap_to_levels;
+  if (self->interaction != NULL)
+    parcours_interaction_set_snap_to_levels (self->interaction, snap_to_levels);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP_TO_LEVELS]);
 }
 
 ParcoursViewport *

@@ -26,6 +26,9 @@ ParcoursHistory     *parcours_canvas_get_history     (ParcoursCanvas  *self);
 void                 parcours_canvas_set_history     (ParcoursCanvas  *self,
                                                       ParcoursHistory *history);
 ParcoursViewport    *parcours_canvas_get_viewport    (ParcoursCanvas  *self);
+gboolean             parcours_canvas_get_snap_to_levels (ParcoursCanvas *self);
+void                 parcours_canvas_set_snap_to_levels (ParcoursCanvas *self,
+                                                         gboolean        snap_to_levels);
 ParcoursSelection   *parcours_canvas_get_selection   (ParcoursCanvas  *self);
 ParcoursInteraction *parcours_canvas_get_interaction (ParcoursCanvas  *self);
 ParcoursLayout      *parcours_canvas_get_layout      (ParcoursCanvas  *self);

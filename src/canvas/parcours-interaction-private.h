@@ -18,6 +18,7 @@ struct _ParcoursInteraction
   ParcoursSelection *selection;
   ParcoursLayout *layout;
   double drag_threshold;
+  gboolean snap_to_levels;              /* points snap without Shift */
 
   ParcoursInteractionState state;
   ParcoursModifiers press_modifiers;

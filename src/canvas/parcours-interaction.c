@@ -148,6 +148,18 @@ parcours_interaction_set_drag_threshold (ParcoursInteraction *self,
   self->drag_threshold = MAX (threshold, 0);
 }
 
+/* With @snap_to_levels, a point dragged or added with the pointer lands
+ * on one of the five levels unless Shift is held; without, only with
+ * Shift. */
+void
+parcours_interaction_set_snap_to_levels (ParcoursInteraction *self,
+                                         gboolean             snap_to_levels)
+{
+  g_return_if_fail (PARCOURS_IS_INTERACTION (self));
+
+  self->snap_to_levels = !!snap_to_levels;
+}
+
 ParcoursInteractionState
 parcours_interaction_get_state (ParcoursInteraction *self)
 {
@@ -383,6 +395,13 @@ apply_drop (ParcoursInteraction *self)
   parcours_history_end_group (self->history);
 }
 
+static gboolean
+snaps (ParcoursInteraction *self,
+       ParcoursModifiers    modifiers)
+{
+  return self->snap_to_levels != ((modifiers & PARCOURS_MODIFIER_SHIFT) != 0);
+}
+
 /* Where a point dragged to (@x, @y) goes: the stage under x (the nearest
  * at either end), the offset across it, the value up the band. */
 static void
@@ -430,7 +449,7 @@ move_point_to (ParcoursInteraction *self,
     return;
   lane_index = parcours_layout_get_point (self->layout, lane_index)->lane_index;
 
-  point_target (self, lane_index, x, y, (modifiers & PARCOURS_MODIFIER_SHIFT) != 0, &stage, &offset, &value);
+  point_target (self, lane_index, x, y, snaps (self, modifiers), &stage, &offset, &value);
   parcours_history_set (self->history, self->moving_point, NULL,
                         "stage-id", parcours_element_get_id (PARCOURS_ELEMENT (stage)),
                         "offset", offset,
@@ -528,7 +547,7 @@ double_press (ParcoursInteraction *self,
       ParcoursStage *stage_element;
       double offset, value;
 
-      point_target (self, lane, x, y, (modifiers & PARCOURS_MODIFIER_SHIFT) != 0, &stage_element, &offset, &value);
+      point_target (self, lane, x, y, snaps (self, modifiers), &stage_element, &offset, &value);
       point = parcours_emotion_point_new (id, parcours_element_get_id (PARCOURS_ELEMENT (lane_element)),
                                           parcours_element_get_id (PARCOURS_ELEMENT (stage_element)),
                                           offset, value);

@@ -74,6 +74,8 @@ void                      parcours_interaction_set_layout       (ParcoursInterac
 void                      parcours_interaction_set_drag_threshold (ParcoursInteraction *self,
                                                                  double               threshold);
 ParcoursInteractionState  parcours_interaction_get_state        (ParcoursInteraction *self);
+void                      parcours_interaction_set_snap_to_levels (ParcoursInteraction *self,
+                                                                   gboolean             snap_to_levels);
 
 /* Pointer, in layout coordinates. */
 void                      parcours_interaction_press            (ParcoursInteraction *self,

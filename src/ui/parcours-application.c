@@ -9,10 +9,13 @@
 #include <glib/gi18n.h>
 
 #include "parcours-application.h"
+#include "parcours-preferences-window.h"
+#include "parcours-quit.h"
 #include "parcours-template-dialog.h"
 #include "parcours-templates.h"
 #include "parcours-ui-private.h"
 #include "parcours-window.h"
+#include "parcours-window-private.h"
 
 struct _ParcoursApplication
 {
@@ -223,23 +226,49 @@ parcours_application_about_action (GSimpleAction *action,
   gtk_window_present (about);
 }
 
-/* Closing each window in turn lets every modified map ask about its
- * changes; the application ends once the last window is gone. */
+/* The application ends once the last window is gone; modified maps are
+ * asked about first (see parcours-quit.c). */
 static void
 parcours_application_quit_action (GSimpleAction *action,
                                   GVariant      *parameter,
                                   gpointer       user_data)
 {
   ParcoursApplication *self = user_data;
-  GList *windows;
 
-  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
-                              (GCopyFunc) g_object_ref, NULL);
+  _parcours_quit_windows (gtk_application_get_windows (GTK_APPLICATION (self)));
+}
 
-  for (const GList *iter = windows; iter != NULL; iter = iter->next)
-    gtk_window_close (iter->data);
+static void
+parcours_application_preferences_action (GSimpleAction *action,
+                                         GVariant      *parameter,
+                                         gpointer       user_data)
+{
+  ParcoursApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ParcoursPreferencesWindow *preferences;
 
-  g_list_free_full (windows, g_object_unref);
+  if (self->settings == NULL)
+    return;
+
+  preferences = parcours_preferences_window_new (parent, self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* The style switch of the primary menu: the system's, light or dark. */
+static void
+style_variant_changed_cb (GSettings  *settings,
+                          const char *key,
+                          gpointer    user_data)
+{
+  g_autofree char *variant = g_settings_get_string (settings, "style-variant");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (variant, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (variant, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
 static const GActionEntry app_entries[] = {
@@ -247,6 +276,7 @@ static const GActionEntry app_entries[] = {
   { "new-from-template", parcours_application_new_from_template_action },
   { "open", parcours_application_open_action },
   { "about", parcours_application_about_action },
+  { "preferences", parcours_application_preferences_action },
   { "quit", parcours_application_quit_action },
 };
 
@@ -257,6 +287,7 @@ static const struct {
   { "app.new", { "<Control>n", NULL } },
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Shift><Control>s", NULL } },
   { "win.export", { "<Control>e", NULL } },
@@ -293,16 +324,24 @@ parcours_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APP_ID);
 
   /* A build run before it is installed has no schema; it keeps the
-   * default window size rather than aborting. */
-  {
-    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-    g_autoptr(GSettingsSchema) schema = NULL;
+   * defaults rather than aborting. */
+  g_set_object (&self->settings, _parcours_ui_get_settings ());
 
-    if (source != NULL)
-      schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-    if (schema != NULL)
-      self->settings = g_settings_new_full (schema, NULL, NULL);
-  }
+  if (self->settings != NULL)
+    {
+      g_autoptr(GAction) style = g_settings_create_action (self->settings, "style-variant");
+
+      g_action_map_add_action (G_ACTION_MAP (self), style);
+      g_signal_connect_object (self->settings, "changed::style-variant",
+                               G_CALLBACK (style_variant_changed_cb), self, G_CONNECT_DEFAULT);
+      style_variant_changed_cb (self->settings, "style-variant", self);
+    }
+  else
+    {
+      GAction *preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), FALSE);
+    }
 }
 
 static void
@@ -336,6 +375,8 @@ parcours_application_open (GApplication  *application,
 
       if (window == NULL)
         {
+          /* Read while the window is built */
+          _parcours_window_preload_file (files[i]);
           window = parcours_application_find_empty_window (self);
           if (window == NULL)
             window = parcours_application_new_window (self);

@@ -8,6 +8,9 @@
 
 #include <gtk/gtk.h>
 
+#include "parcours-export.h"
+#include "parcours-pagination.h"
+
 G_BEGIN_DECLS
 
 #define PARCOURS_MIME_TYPE "application/x-parcours"
@@ -34,5 +37,36 @@ void           _parcours_ui_add_open_filters (GtkFileChooser *chooser);
 void           _parcours_ui_add_recent       (GFile *file);
 
 void           _parcours_ui_list_box_remove_all (GtkListBox *list);
+
+/* The settings of the application, shared by every window; NULL when
+ * the schema is not installed (a build run before `meson install`). */
+GSettings     *_parcours_ui_get_settings     (void);
+
+/* What Export offers, the first being the default; `extension` is also
+ * the value of the "export-format" setting. */
+typedef struct
+{
+  ParcoursExportFormat  format;
+  const char           *name;
+  const char           *extension;
+} ParcoursUiExportFormat;
+
+#define PARCOURS_UI_N_EXPORT_FORMATS 5
+extern const ParcoursUiExportFormat _parcours_ui_export_formats[PARCOURS_UI_N_EXPORT_FORMATS];
+
+/* The PDF page sizes Export offers; `id` is the value of the
+ * "export-page-size" setting. */
+typedef struct
+{
+  ParcoursPageSize  size;
+  const char       *id;
+  const char       *name;
+} ParcoursUiPageSize;
+
+#define PARCOURS_UI_N_PAGE_SIZES 5
+extern const ParcoursUiPageSize _parcours_ui_page_sizes[PARCOURS_UI_N_PAGE_SIZES];
+
+guint          _parcours_ui_find_export_format (const char *extension);
+guint          _parcours_ui_find_page_size     (const char *id);
 
 G_END_DECLS

@@ -114,3 +114,68 @@ _parcours_ui_list_box_remove_all (GtkListBox *list)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
 }
+
+const ParcoursUiExportFormat _parcours_ui_export_formats[PARCOURS_UI_N_EXPORT_FORMATS] = {
+  { PARCOURS_EXPORT_FORMAT_PDF, N_("PDF document"), "pdf" },
+  { PARCOURS_EXPORT_FORMAT_SVG, N_("SVG image"), "svg" },
+  { PARCOURS_EXPORT_FORMAT_PNG, N_("PNG image"), "png" },
+  { PARCOURS_EXPORT_FORMAT_MERMAID, N_("Mermaid journey"), "mmd" },
+  { PARCOURS_EXPORT_FORMAT_CSV, N_("CSV spreadsheet"), "csv" },
+};
+
+const ParcoursUiPageSize _parcours_ui_page_sizes[PARCOURS_UI_N_PAGE_SIZES] = {
+  /* Translators: a PDF page size: one page exactly the size of the map */
+  { PARCOURS_PAGE_SIZE_FIT, "fit", N_("Fit to Map") },
+  /* Translators: a PDF page size */
+  { PARCOURS_PAGE_SIZE_A4, "a4", N_("A4") },
+  /* Translators: a PDF page size */
+  { PARCOURS_PAGE_SIZE_A3, "a3", N_("A3") },
+  /* Translators: a PDF page size */
+  { PARCOURS_PAGE_SIZE_LETTER, "letter", N_("US Letter") },
+  /* Translators: a PDF page size */
+  { PARCOURS_PAGE_SIZE_SLIDE, "slide", N_("Slide (16:9)") },
+};
+
+/* The index of @extension in _parcours_ui_export_formats, 0 (the
+ * default) when it is not there. */
+guint
+_parcours_ui_find_export_format (const char *extension)
+{
+  for (guint i = 0; i < PARCOURS_UI_N_EXPORT_FORMATS; i++)
+    if (g_strcmp0 (_parcours_ui_export_formats[i].extension, extension) == 0)
+      return i;
+
+  return 0;
+}
+
+guint
+_parcours_ui_find_page_size (const char *id)
+{
+  for (guint i = 0; i < PARCOURS_UI_N_PAGE_SIZES; i++)
+    if (g_strcmp0 (_parcours_ui_page_sizes[i].id, id) == 0)
+      return i;
+
+  return 0;
+}
+
+GSettings *
+_parcours_ui_get_settings (void)
+{
+  static GSettings *settings;
+  static gsize looked_up;
+
+  if (g_once_init_enter (&looked_up))
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+      /* Kept for the life of the process, as GSettings objects are. */
+      if (schema != NULL)
+        settings = g_settings_new_full (schema, NULL, NULL);
+      g_once_init_leave (&looked_up, 1);
+    }
+
+  return settings;
+}

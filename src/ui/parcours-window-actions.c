@@ -31,11 +31,17 @@
 #define PLAIN_CHOICE "plain-mermaid"
 #define SEMICOLON_CHOICE "csv-semicolons"
 
+#define PAGE_SIZE_CHOICE "pdf-page-size"
+
+/* The export dialog's answers in one number: two flags, and the PDF
+ * page size from bit 8 up. */
 typedef enum
 {
   EXPORT_PLAIN      = 1 << 0,
   EXPORT_SEMICOLONS = 1 << 1,
 } ExportChoices;
+#define EXPORT_PAGE_SIZE_SHIFT 8
+#define EXPORT_CHOICES_PAGE_SIZE(choices) ((ParcoursPageSize) ((choices) >> EXPORT_PAGE_SIZE_SHIFT))
 #define PAGINATION_KEY "parcours-pagination"
 
 /* What happens once the user has picked where to save */
@@ -192,6 +198,48 @@ parcours_window_get_saving (ParcoursWindow *self)
   return self->saving;
 }
 
+/* Saves the map to @file at once, for quitting, where nothing is left to
+ * keep live: on failure the map stays modified and @error says why. */
+gboolean
+_parcours_window_save_file (ParcoursWindow  *self,
+                            GFile           *file,
+                            GError         **error)
+{
+  g_assert (PARCOURS_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
+
+  parcours_canvas_commit_edit (self->canvas);
+  parcours_history_seal (self->history);
+
+  if (!parcours_format_save_file (self->document, file, NULL, error))
+    return FALSE;
+
+  parcours_history_mark_saved (self->history);
+  _parcours_window_set_file (self, file);
+  _parcours_ui_add_recent (file);
+
+  return TRUE;
+}
+
+/* Whether closing the window would ask about unsaved changes. */
+gboolean
+_parcours_window_get_needs_saving (ParcoursWindow *self)
+{
+  g_assert (PARCOURS_IS_WINDOW (self));
+
+  return !self->close_confirmed && parcours_history_get_modified (self->history);
+}
+
+/* Closes the window without asking: its changes were discarded. */
+void
+_parcours_window_close_discarding (ParcoursWindow *self)
+{
+  g_assert (PARCOURS_IS_WINDOW (self));
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 save_dialog_response_cb (GtkNativeDialog *dialog,
                          int              response,
@@ -279,21 +327,9 @@ parcours_window_save_as_action (GtkWidget  *widget,
   parcours_window_save_as (PARCOURS_WINDOW (widget), AFTER_SAVE_NOTHING);
 }
 
-/* What Export offers, the first being the default */
-typedef struct
-{
-  ParcoursExportFormat  format;
-  const char           *name;
-  const char           *extension;
-} ExportFormat;
-
-static const ExportFormat export_formats[] = {
-  { PARCOURS_EXPORT_FORMAT_PDF, N_("PDF document"), "pdf" },
-  { PARCOURS_EXPORT_FORMAT_SVG, N_("SVG image"), "svg" },
-  { PARCOURS_EXPORT_FORMAT_PNG, N_("PNG image"), "png" },
-  { PARCOURS_EXPORT_FORMAT_MERMAID, N_("Mermaid journey"), "mmd" },
-  { PARCOURS_EXPORT_FORMAT_CSV, N_("CSV spreadsheet"), "csv" },
-};
+/* What Export offers (see parcours-ui.c) */
+typedef ParcoursUiExportFormat ExportFormat;
+#define export_formats _parcours_ui_export_formats
 
 /* The name an export is offered under, without extension: the map's
  * title, else the name of its file. */
@@ -396,7 +432,7 @@ parcours_window_export_and_report (ParcoursWindow       *self,
 
   /* The options of parcours_window_export_to_file(), and what is lost. */
   parcours_export_options_init (&options);
-  options.page_size = PARCOURS_PAGE_SIZE_FIT;
+  options.page_size = EXPORT_CHOICES_PAGE_SIZE (choices);
   options.scale = 2.0;
   options.plain = (choices & EXPORT_PLAIN) != 0;
   options.semicolons = (choices & EXPORT_SEMICOLONS) != 0;
@@ -519,7 +555,18 @@ _parcours_window_resolve_export (GFile                *file,
                                  ParcoursExportFormat  filter_format,
                                  ParcoursExportFormat *format)
 {
-  const ExportFormat *prefilled = &export_formats[0];
+  return _parcours_window_resolve_export_full (file, export_formats[0].format, filter_format, format);
+}
+
+/* The same, when the dialog was filled in with the extension of
+ * @prefilled_format. */
+GFile *
+_parcours_window_resolve_export_full (GFile                *file,
+                                      ParcoursExportFormat  prefilled_format,
+                                      ParcoursExportFormat  filter_format,
+                                      ParcoursExportFormat *format)
+{
+  const ExportFormat *prefilled = find_export_format (prefilled_format);
   const ExportFormat *chosen = find_export_format (filter_format);
   g_autofree char *basename = NULL;
   g_autofree char *stem = NULL;
@@ -527,7 +574,7 @@ _parcours_window_resolve_export (GFile                *file,
   g_autoptr(GFile) parent = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (chosen != NULL, NULL);
+  g_return_val_if_fail (chosen != NULL && prefilled != NULL, NULL);
 
   *format = chosen->format;
   basename = g_file_get_basename (file);
@@ -558,6 +605,23 @@ _parcours_window_resolve_export (GFile                *file,
   return g_file_get_child (parent, completed);
 }
 
+/* The next export offers what this one used. */
+static void
+remember_export_choices (const ExportFormat       *format,
+                         const ParcoursUiPageSize *page_size,
+                         ExportChoices             choices)
+{
+  GSettings *settings = _parcours_ui_get_settings ();
+
+  if (settings == NULL || format == NULL)
+    return;
+
+  g_settings_set_string (settings, "export-format", format->extension);
+  g_settings_set_string (settings, "export-page-size", page_size->id);
+  g_settings_set_boolean (settings, "export-plain-mermaid", (choices & EXPORT_PLAIN) != 0);
+  g_settings_set_boolean (settings, "export-csv-semicolons", (choices & EXPORT_SEMICOLONS) != 0);
+}
+
 static void
 export_dialog_response_cb (GtkNativeDialog *dialog,
                            int              response,
@@ -570,22 +634,28 @@ export_dialog_response_cb (GtkNativeDialog *dialog,
       const ExportFormat *chosen = NULL;
       ExportChoices choices = 0;
 
+      const ExportFormat *prefilled = g_object_get_data (G_OBJECT (dialog), EXPORT_FORMAT_KEY);
+      const char *page_size_id = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), PAGE_SIZE_CHOICE);
+      const ParcoursUiPageSize *page_size = &_parcours_ui_page_sizes[_parcours_ui_find_page_size (page_size_id)];
+
       if (g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), PLAIN_CHOICE), "true") == 0)
         choices |= EXPORT_PLAIN;
       if (g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), SEMICOLON_CHOICE), "true") == 0)
         choices |= EXPORT_SEMICOLONS;
+      choices |= page_size->size << EXPORT_PAGE_SIZE_SHIFT;
 
       if (filter != NULL)
         chosen = g_object_get_data (G_OBJECT (filter), EXPORT_FORMAT_KEY);
       if (chosen == NULL)
-        chosen = &export_formats[0];
+        chosen = prefilled;
 
       if (file != NULL)
         {
           g_autoptr(GFile) target = NULL;
           ParcoursExportFormat format;
 
-          target = _parcours_window_resolve_export (file, chosen->format, &format);
+          target = _parcours_window_resolve_export_full (file, prefilled->format, chosen->format, &format);
+          remember_export_choices (find_export_format (format), page_size, choices);
 
           /* The file chooser asked about replacing the file it returned,
            * not one whose name we completed. */
@@ -601,15 +671,31 @@ export_dialog_response_cb (GtkNativeDialog *dialog,
   g_object_unref (self);
 }
 
-static void
-parcours_window_export_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
+/* The export dialog, set up but not shown: the format, PDF page size
+ * and choices of the last export (or of the preferences) offered first. */
+GtkFileChooserNative *
+_parcours_window_new_export_dialog (ParcoursWindow *self)
 {
-  ParcoursWindow *self = PARCOURS_WINDOW (widget);
+  GSettings *settings = _parcours_ui_get_settings ();
   g_autofree char *base_name = _parcours_window_dup_export_base_name (self);
   g_autofree char *name = NULL;
+  g_autofree char *format_id = NULL;
+  g_autofree char *page_size_id = NULL;
+  const char *page_size_ids[PARCOURS_UI_N_PAGE_SIZES + 1];
+  const char *page_size_names[PARCOURS_UI_N_PAGE_SIZES + 1];
+  const ExportFormat *offered;
+  guint offered_page_size;
   GtkFileChooserNative *dialog;
+  gboolean plain = FALSE, semicolons = FALSE;
+
+  if (settings != NULL)
+    {
+      format_id = g_settings_get_string (settings, "export-format");
+      page_size_id = g_settings_get_string (settings, "export-page-size");
+      plain = g_settings_get_boolean (settings, "export-plain-mermaid");
+      semicolons = g_settings_get_boolean (settings, "export-csv-semicolons");
+    }
+  offered = &export_formats[_parcours_ui_find_export_format (format_id)];
 
   dialog = gtk_file_chooser_native_new (_("Export Map"),
                                         GTK_WINDOW (self),
@@ -617,6 +703,7 @@ parcours_window_export_action (GtkWidget  *widget,
                                         _("_Export"),
                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), EXPORT_FORMAT_KEY, (gpointer) offered);
 
   for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
     {
@@ -627,9 +714,27 @@ parcours_window_export_action (GtkWidget  *widget,
       g_object_set_data (G_OBJECT (filter), EXPORT_FORMAT_KEY, (gpointer) &export_formats[i]);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
 
-      if (i == 0)
+      if (&export_formats[i] == offered)
         gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
     }
+
+  /* The page size offered comes first: GTK 4.8's own file chooser (used
+   * without a portal) ignores gtk_file_chooser_set_choice() on a choice
+   * with options, and shows the first. */
+  offered_page_size = _parcours_ui_find_page_size (page_size_id);
+  page_size_ids[0] = _parcours_ui_page_sizes[offered_page_size].id;
+  page_size_names[0] = _(_parcours_ui_page_sizes[offered_page_size].name);
+  for (guint i = 0, n = 1; i < PARCOURS_UI_N_PAGE_SIZES; i++)
+    {
+      if (i == offered_page_size)
+        continue;
+      page_size_ids[n] = _parcours_ui_page_sizes[i].id;
+      page_size_names[n++] = _(_parcours_ui_page_sizes[i].name);
+    }
+  page_size_ids[PARCOURS_UI_N_PAGE_SIZES] = page_size_names[PARCOURS_UI_N_PAGE_SIZES] = NULL;
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), PAGE_SIZE_CHOICE, _("PDF pages"),
+                               page_size_ids, page_size_names);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), PAGE_SIZE_CHOICE, page_size_ids[0]);
 
   /* A Mermaid file keeps the rest of the map in comment lines, unless
    * it is only to be shown; a CSV for Excel in a locale with a decimal
@@ -637,11 +742,11 @@ parcours_window_export_action (GtkWidget  *widget,
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), PLAIN_CHOICE,
                                _("Mermaid without the rest of the map in comments"),
                                NULL, NULL);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), PLAIN_CHOICE, "false");
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), PLAIN_CHOICE, plain ? "true" : "false");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), SEMICOLON_CHOICE,
                                _("CSV with semicolons, for Excel in French or Russian"),
                                NULL, NULL);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), SEMICOLON_CHOICE, "false");
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), SEMICOLON_CHOICE, semicolons ? "true" : "false");
 
   /* Next to the map, unless it has not been saved yet */
   if (self->file != NULL)
@@ -652,10 +757,21 @@ parcours_window_export_action (GtkWidget  *widget,
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
     }
 
-  name = g_strconcat (base_name, ".", export_formats[0].extension, NULL);
+  name = g_strconcat (base_name, ".", offered->extension, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
 
   g_signal_connect (dialog, "response", G_CALLBACK (export_dialog_response_cb), g_object_ref (self));
+
+  return dialog;
+}
+
+static void
+parcours_window_export_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  GtkFileChooserNative *dialog = _parcours_window_new_export_dialog (PARCOURS_WINDOW (widget));
+
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 

@@ -19,8 +19,19 @@
  * a crash or a kill left behind, to restore or discard one by one. */
 
 /* Whatever happens, at most this much work is lost, plus the time a
- * write takes. */
+ * write takes: the "autosave-interval" preference, else this. */
 #define AUTOSAVE_DELAY_MSEC 2000
+
+static guint
+autosave_delay_ms (void)
+{
+  GSettings *settings = _parcours_ui_get_settings ();
+
+  if (settings == NULL)
+    return AUTOSAVE_DELAY_MSEC;
+
+  return CLAMP (g_settings_get_uint (settings, "autosave-interval"), 1, 60) * 1000;
+}
 
 static void parcours_window_write_draft (ParcoursWindow *self);
 
@@ -124,7 +135,7 @@ _parcours_window_update_draft (ParcoursWindow *self)
     }
 
   if (self->autosave_source == 0)
-    self->autosave_source = g_timeout_add (AUTOSAVE_DELAY_MSEC, autosave_timeout_cb, self);
+    self->autosave_source = g_timeout_add (autosave_delay_ms (), autosave_timeout_cb, self);
 }
 
 void
@@ -139,35 +150,95 @@ _parcours_window_discard_draft (ParcoursWindow *self)
     parcours_draft_remove (self->draft);
 }
 
-/**
- * _parcours_window_restore_draft:
- *
- * Shows the map of @draft, modified, as belonging to the file it was a
- * draft of, and keeps writing its changes to it.
- */
-gboolean
-_parcours_window_restore_draft (ParcoursWindow  *self,
-                                ParcoursDraft   *draft,
-                                GError         **error)
+static void
+restore_draft_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
 {
-  g_autoptr(GFile) map_file = parcours_draft_get_map_file (draft);
-  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(GFile) map_file = parcours_draft_get_map_file (task_data);
+  g_autoptr(GError) error = NULL;
+  ParcoursDocument *document;
 
-  g_assert (PARCOURS_IS_WINDOW (self));
-  g_assert (PARCOURS_IS_DRAFT (draft));
+  document = parcours_format_load_file (map_file, cancellable, &error);
 
-  document = parcours_format_load_file (map_file, NULL, error);
   if (document == NULL)
-    return FALSE;
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
 
-  if (!parcours_draft_claim (draft, error))
-    return FALSE;
+static void
+restore_draft_loaded_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (object);
+  g_autoptr(GTask) task = user_data;
+  ParcoursDraft *draft = g_task_get_task_data (task);
+  g_autoptr(ParcoursDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = g_task_propagate_pointer (G_TASK (result), &error);
+  _parcours_window_end_loading (self);
+
+  /* Closed meanwhile: the draft stays for the next start. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The window was closed");
+      return;
+    }
+
+  if (document == NULL || !parcours_draft_claim (draft, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   _parcours_window_show_document (self, document, parcours_draft_get_original (draft));
   g_set_object (&self->draft, draft);
   parcours_history_mark_unsaved (self->history);
+  g_task_return_boolean (task, TRUE);
+}
 
-  return TRUE;
+/**
+ * _parcours_window_restore_draft_async:
+ *
+ * Reads the map of @draft off the main thread, as opening a file does,
+ * then shows it, modified, as belonging to the file it was a draft of,
+ * and keeps writing its changes to it.
+ */
+void
+_parcours_window_restore_draft_async (ParcoursWindow      *self,
+                                      ParcoursDraft       *draft,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) thread_task = NULL;
+
+  g_assert (PARCOURS_IS_WINDOW (self));
+  g_assert (PARCOURS_IS_DRAFT (draft));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, _parcours_window_restore_draft_async);
+  g_task_set_task_data (task, g_object_ref (draft), g_object_unref);
+
+  _parcours_window_begin_loading (self);
+  thread_task = g_task_new (self, self->cancellable, restore_draft_loaded_cb, g_steal_pointer (&task));
+  g_task_set_task_data (thread_task, g_object_ref (draft), g_object_unref);
+  g_task_run_in_thread (thread_task, restore_draft_thread);
+}
+
+gboolean
+_parcours_window_restore_draft_finish (ParcoursWindow  *self,
+                                       GAsyncResult    *result,
+                                       GError         **error)
+{
+  g_assert (PARCOURS_IS_WINDOW (self));
+  g_assert (g_task_is_valid (result, self));
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static char *
@@ -281,13 +352,31 @@ show_restore_error (ParcoursWindow *self,
 }
 
 static void
+draft_restored_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (object);
+  g_autoptr(ParcoursWindow) origin = user_data;
+  ParcoursDraft *draft = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!_parcours_window_restore_draft_finish (self, result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_restore_error (self, draft, error->message);
+
+  /* The window whose list offered it, if it still shows the list */
+  if (!g_cancellable_is_cancelled (origin->cancellable))
+    _parcours_window_update_drafts_list (origin);
+}
+
+static void
 parcours_window_restore_draft_action (GtkWidget  *widget,
                                       const char *action_name,
                                       GVariant   *parameter)
 {
   ParcoursWindow *self = PARCOURS_WINDOW (widget);
   g_autoptr(ParcoursDraft) draft = parcours_draft_find_orphan (g_variant_get_string (parameter, NULL));
-  g_autoptr(GError) error = NULL;
   ParcoursWindow *target = self;
 
   if (draft == NULL)
@@ -304,10 +393,7 @@ parcours_window_restore_draft_action (GtkWidget  *widget,
       gtk_window_present (GTK_WINDOW (target));
     }
 
-  if (!_parcours_window_restore_draft (target, draft, &error))
-    show_restore_error (self, draft, error->message);
-
-  _parcours_window_update_drafts_list (self);
+  _parcours_window_restore_draft_async (target, draft, draft_restored_cb, g_object_ref (self));
 }
 
 static void

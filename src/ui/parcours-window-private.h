@@ -94,11 +94,17 @@ struct _ParcoursWindow
   guint                 saving : 1;
   guint                 save_waiting_close : 1;
   guint                 draft_error_shown : 1;
+  guint                 outline_stale : 1;
 };
 
 void               _parcours_window_class_actions_init   (ParcoursWindowClass   *klass);
 void               _parcours_window_update_actions       (ParcoursWindow        *self);
 gboolean           _parcours_window_confirm_close        (ParcoursWindow        *self);
+gboolean           _parcours_window_get_needs_saving     (ParcoursWindow        *self);
+void               _parcours_window_close_discarding     (ParcoursWindow        *self);
+gboolean           _parcours_window_save_file            (ParcoursWindow        *self,
+                                                          GFile                 *file,
+                                                          GError               **error);
 void               _parcours_window_set_file             (ParcoursWindow        *self,
                                                           GFile                 *file);
 char              *_parcours_window_dup_display_title    (ParcoursWindow        *self);
@@ -110,6 +116,11 @@ char              *_parcours_window_dup_export_base_name (ParcoursWindow        
 GFile             *_parcours_window_resolve_export       (GFile                 *file,
                                                           ParcoursExportFormat   filter_format,
                                                           ParcoursExportFormat  *format);
+GFile             *_parcours_window_resolve_export_full  (GFile                 *file,
+                                                          ParcoursExportFormat   prefilled_format,
+                                                          ParcoursExportFormat   filter_format,
+                                                          ParcoursExportFormat  *format);
+GtkFileChooserNative *_parcours_window_new_export_dialog (ParcoursWindow        *self);
 GtkPrintOperation *_parcours_window_new_print_operation  (ParcoursWindow        *self);
 gboolean           parcours_window_export_to_file        (ParcoursWindow        *self,
                                                           GFile                 *file,
@@ -122,9 +133,16 @@ void               _parcours_window_show_document        (ParcoursWindow        
 void               _parcours_window_class_drafts_init    (ParcoursWindowClass   *klass);
 void               _parcours_window_update_draft         (ParcoursWindow        *self);
 void               _parcours_window_discard_draft        (ParcoursWindow        *self);
-gboolean           _parcours_window_restore_draft        (ParcoursWindow        *self,
+void               _parcours_window_restore_draft_async  (ParcoursWindow        *self,
                                                           ParcoursDraft         *draft,
+                                                          GAsyncReadyCallback    callback,
+                                                          gpointer               user_data);
+gboolean           _parcours_window_restore_draft_finish (ParcoursWindow        *self,
+                                                          GAsyncResult          *result,
                                                           GError               **error);
+void               _parcours_window_preload_file         (GFile                 *file);
+void               _parcours_window_begin_loading        (ParcoursWindow        *self);
+void               _parcours_window_end_loading          (ParcoursWindow        *self);
 void               _parcours_window_update_drafts_list   (ParcoursWindow        *self);
 void               _parcours_window_update_recent_list   (ParcoursWindow        *self);
 void               _parcours_window_class_voting_init    (ParcoursWindowClass   *klass);

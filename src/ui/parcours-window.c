@@ -71,14 +71,16 @@ parcours_window_update_view (ParcoursWindow *self)
 {
   const char *page;
 
+  /* A map being read shows an empty page, not the start page, and a
+   * spinner once it takes longer than a moment. */
   if (self->has_map)
     page = "map";
-  else if (self->n_loading > 0 && self->loading_source == 0)
+  else if (self->n_loading > 0)
     page = "loading";
   else
     page = "empty";
 
-  gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading") && self->loading_source == 0);
   gtk_stack_set_visible_child_name (self->stack, page);
 
   if (g_str_equal (page, "empty"))
@@ -153,6 +155,80 @@ history_notify_cb (ParcoursWindow  *self,
   _parcours_window_update_draft (self);
 }
 
+/* PARCOURS_REPORT_FIRST_FRAME=1: the first frame painted with a map
+ * prints "first-frame-us TIME", the wall clock in microseconds, for
+ * bench/startup.sh to measure a start from the command line. */
+static void
+first_frame_after_paint_cb (GdkFrameClock  *frame_clock,
+                            ParcoursWindow *self)
+{
+  if (!self->has_map || !gtk_widget_get_mapped (GTK_WIDGET (self->canvas)))
+    return;
+
+  g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (frame_clock, first_frame_after_paint_cb, self);
+}
+
+static void
+report_first_frame (ParcoursWindow *self)
+{
+  static gboolean reported;
+  GdkFrameClock *frame_clock;
+
+  if (reported || g_strcmp0 (g_getenv ("PARCOURS_REPORT_FIRST_FRAME"), "1") != 0)
+    return;
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (frame_clock == NULL)
+    return;
+
+  reported = TRUE;
+  g_signal_connect_object (frame_clock, "after-paint",
+                           G_CALLBACK (first_frame_after_paint_cb), self, G_CONNECT_DEFAULT);
+}
+
+static void
+parcours_window_map (GtkWidget *widget)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (parcours_window_parent_class)->map (widget);
+
+  if (self->has_map || self->n_loading > 0)
+    report_first_frame (self);
+}
+
+/* The outline of a large map takes a while to build: it is built when
+ * its page first shows, not with every map opened. */
+static void
+parcours_window_update_outline (ParcoursWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->side_stack);
+
+  if (!self->outline_stale)
+    return;
+
+  if (g_strcmp0 (page, "outline") == 0)
+    {
+      parcours_outline_set_history (self->outline, self->history);
+      self->outline_stale = FALSE;
+    }
+  else
+    {
+      /* Nothing of the previous map stays in it meanwhile */
+      parcours_outline_set_history (self->outline, NULL);
+    }
+}
+
+static void
+side_page_changed_cb (ParcoursWindow *self,
+                      GParamSpec     *pspec,
+                      AdwViewStack   *side_stack)
+{
+  parcours_window_update_outline (self);
+}
+
 static void
 parcours_window_set_document (ParcoursWindow   *self,
                               ParcoursDocument *document,
@@ -197,14 +273,18 @@ parcours_window_set_document (ParcoursWindow   *self,
 
   parcours_canvas_set_history (self->canvas, self->history);
   parcours_inspector_set_history (self->inspector, self->history);
-  parcours_outline_set_history (self->outline, self->history);
   _parcours_window_update_voting (self);
+  self->outline_stale = TRUE;
+  parcours_window_update_outline (self);
 
   parcours_window_update_view (self);
 
   /* The keyboard goes to the map, where the work is. */
   if (has_map)
-    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+      report_first_frame (self);
+    }
   parcours_window_update_title (self);
   _parcours_window_update_actions (self);
 
@@ -241,6 +321,31 @@ loaded_map_free (LoadedMap *map)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadedMap, loaded_map_free)
+
+/* A map is being read for the window: after a moment, it shows a
+ * spinner. */
+void
+_parcours_window_begin_loading (ParcoursWindow *self)
+{
+  g_assert (PARCOURS_IS_WINDOW (self));
+
+  if (self->n_loading++ == 0 && self->loading_source == 0)
+    self->loading_source = g_timeout_add (LOADING_SPINNER_DELAY_MSEC, loading_timeout_cb, self);
+}
+
+/* Read, or failed: the caller shows what it read or the start page. */
+void
+_parcours_window_end_loading (ParcoursWindow *self)
+{
+  g_assert (PARCOURS_IS_WINDOW (self));
+  g_assert (self->n_loading > 0);
+
+  if (--self->n_loading == 0 && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_handle_id (&self->loading_source, g_source_remove);
+      parcours_window_update_view (self);
+    }
+}
 
 static void
 load_file_thread (GTask        *task,
@@ -331,6 +436,109 @@ parcours_window_show_imported (ParcoursWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Reading a file given on the command line starts before its window is
+ * built, so that both happen at once: the window takes the result (or
+ * waits for it) when it loads the file. Main thread only. */
+typedef struct
+{
+  GFile            *file;
+  LoadedMap        *map;
+  GError           *error;
+  GTask            *waiting;    /* the window's load, once it asked */
+  gboolean          done;
+} Preload;
+
+static GHashTable *preloads;    /* GFile → Preload */
+
+static void
+preload_free (Preload *preload)
+{
+  g_clear_object (&preload->file);
+  g_clear_pointer (&preload->map, loaded_map_free);
+  g_clear_error (&preload->error);
+  g_clear_object (&preload->waiting);
+  g_free (preload);
+}
+
+/* Hands what was read to the window that waits for it. */
+static void
+preload_deliver (Preload *preload)
+{
+  GTask *waiting = g_steal_pointer (&preload->waiting);
+
+  if (preload->map != NULL)
+    g_task_return_pointer (waiting, g_steal_pointer (&preload->map), (GDestroyNotify) loaded_map_free);
+  else
+    g_task_return_error (waiting, g_steal_pointer (&preload->error));
+
+  g_object_unref (waiting);
+  g_hash_table_remove (preloads, preload->file);
+}
+
+static void
+preload_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Preload *preload = g_hash_table_lookup (preloads, user_data);
+
+  g_object_unref (user_data);
+  if (preload == NULL)
+    return;
+
+  preload->done = TRUE;
+  preload->map = g_task_propagate_pointer (G_TASK (result), &preload->error);
+  if (preload->waiting != NULL)
+    preload_deliver (preload);
+}
+
+/**
+ * _parcours_window_preload_file:
+ *
+ * Starts reading @file off the main thread; the next window to load it
+ * takes what was read. A file preloaded must then be loaded.
+ */
+void
+_parcours_window_preload_file (GFile *file)
+{
+  g_autoptr(GTask) task = NULL;
+  Preload *preload;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (preloads == NULL)
+    preloads = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal,
+                                      NULL, (GDestroyNotify) preload_free);
+  if (g_hash_table_contains (preloads, file))
+    return;
+
+  preload = g_new0 (Preload, 1);
+  preload->file = g_object_ref (file);
+  g_hash_table_insert (preloads, preload->file, preload);
+
+  task = g_task_new (NULL, NULL, preload_read_cb, g_object_ref (file));
+  g_task_set_source_tag (task, _parcours_window_preload_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_file_thread);
+}
+
+/* Whether @thread_task will get its result from a preload of @file. */
+static gboolean
+take_preload (GFile *file,
+              GTask *thread_task)
+{
+  Preload *preload = preloads != NULL ? g_hash_table_lookup (preloads, file) : NULL;
+
+  if (preload == NULL || preload->waiting != NULL)
+    return FALSE;
+
+  preload->waiting = g_object_ref (thread_task);
+  if (preload->done)
+    preload_deliver (preload);
+
+  return TRUE;
+}
+
 static void
 load_file_loaded_cb (GObject      *object,
                      GAsyncResult *result,
@@ -342,10 +550,8 @@ load_file_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GFile *file = g_task_get_task_data (task);
 
-  g_assert (self->n_loading > 0);
-
-  self->n_loading--;
   map = g_task_propagate_pointer (G_TASK (result), &error);
+  _parcours_window_end_loading (self);
 
   /* Cancelled in dispose: the widgets may be gone already. */
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -355,12 +561,8 @@ load_file_loaded_cb (GObject      *object,
       return;
     }
 
-  if (self->n_loading == 0)
-    g_clear_handle_id (&self->loading_source, g_source_remove);
-
   if (map == NULL)
     {
-      parcours_window_update_view (self);
       parcours_window_update_title (self);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -502,6 +704,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   object_class->get_property = parcours_window_get_property;
 
   window_class->close_request = parcours_window_close_request;
+  widget_class->map = parcours_window_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -574,6 +777,34 @@ zoom_changed_cb (ParcoursWindow   *self,
   gtk_label_set_label (self->zoom_label, label);
 }
 
+/* The side panel shown or hidden by hand is how new windows open; one
+ * that a narrow window folded away is not. */
+static void
+flap_reveal_changed_cb (ParcoursWindow *self,
+                        GParamSpec     *pspec,
+                        AdwFlap        *flap)
+{
+  GSettings *settings = _parcours_ui_get_settings ();
+
+  if (settings != NULL && !adw_flap_get_folded (flap))
+    g_settings_set_boolean (settings, "side-panel-visible", adw_flap_get_reveal_flap (flap));
+}
+
+static void
+parcours_window_init_settings (ParcoursWindow *self)
+{
+  GSettings *settings = _parcours_ui_get_settings ();
+
+  if (settings == NULL)
+    return;
+
+  adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (settings, "side-panel-visible"));
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (flap_reveal_changed_cb), self, G_CONNECT_SWAPPED);
+  g_settings_bind (settings, "snap-emotion-points", self->canvas, "snap-to-levels",
+                   G_SETTINGS_BIND_GET);
+}
+
 static void
 parcours_window_init (ParcoursWindow *self)
 {
@@ -588,12 +819,15 @@ parcours_window_init (ParcoursWindow *self)
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->side_stack, "notify::visible-child-name",
+                           G_CALLBACK (side_page_changed_cb), self, G_CONNECT_SWAPPED);
 
   parcours_inspector_set_selection (self->inspector, parcours_canvas_get_selection (self->canvas));
   parcours_outline_set_selection (self->outline, parcours_canvas_get_selection (self->canvas));
   _parcours_window_start_init (self);
   _parcours_window_voting_init (self);
   _parcours_window_present_init (self);
+  parcours_window_init_settings (self);
   parcours_window_set_document (self, document, NULL, FALSE);
 }
 
@@ -742,15 +976,15 @@ parcours_window_load_file_async (ParcoursWindow      *self,
   g_task_set_source_tag (task, parcours_window_load_file_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
 
-  if (self->n_loading++ == 0 && self->loading_source == 0)
-    self->loading_source = g_timeout_add (LOADING_SPINNER_DELAY_MSEC, loading_timeout_cb, self);
+  _parcours_window_begin_loading (self);
 
   /* The document is built off the main thread; nothing else sees it
    * until load_file_loaded_cb() hands it to the window. */
   thread_task = g_task_new (self, self->cancellable, load_file_loaded_cb, g_steal_pointer (&task));
   g_task_set_source_tag (thread_task, load_file_thread);
   g_task_set_task_data (thread_task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (thread_task, load_file_thread);
+  if (!take_preload (file, thread_task))
+    g_task_run_in_thread (thread_task, load_file_thread);
 }
 
 gboolean
