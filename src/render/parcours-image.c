@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
+
+#include "parcours-persona.h"
 
 #include "parcours-image.h"
 
@@ -16,6 +19,10 @@
 typedef struct
 {
   int max_side;
+  guint64 max_pixels;
+  int width;
+  int height;
+  gboolean too_large;
 } DecodeBounds;
 
 static void
@@ -24,8 +31,18 @@ size_prepared_cb (GdkPixbufLoader *loader,
                   int              height,
                   gpointer         user_data)
 {
-  const DecodeBounds *bounds = user_data;
+  DecodeBounds *bounds = user_data;
   double scale;
+
+  bounds->width = width;
+  bounds->height = height;
+  if ((guint64) MAX (width, 0) * MAX (height, 0) > bounds->max_pixels)
+    {
+      /* Stop here: the loader would allocate it all before scaling. */
+      bounds->too_large = TRUE;
+      gdk_pixbuf_loader_set_size (loader, 1, 1);
+      return;
+    }
 
   if (width <= 0 || height <= 0 || MAX (width, height) <= bounds->max_side)
     return;
@@ -37,34 +54,55 @@ size_prepared_cb (GdkPixbufLoader *loader,
 }
 
 /**
- * parcours_image_decode:
+ * parcours_image_decode_full:
  * @bytes: an encoded image
  * @max_side: the longest side wanted, in pixels; larger images are
  *   scaled down while they are decoded
+ * @max_pixels: the most pixels the image may have before it is scaled:
+ *   a small file can announce a huge image
  *
  * Returns: (transfer full) (nullable): the image, or %NULL with @error
- *   set when it does not decode
+ *   set when it does not decode or is too large
  */
 GdkPixbuf *
-parcours_image_decode (GBytes  *bytes,
-                       int      max_side,
-                       GError **error)
+parcours_image_decode_full (GBytes  *bytes,
+                            int      max_side,
+                            guint64  max_pixels,
+                            GError **error)
 {
   g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
-  DecodeBounds bounds = { MAX (1, max_side) };
+  DecodeBounds bounds = { MAX (1, max_side), max_pixels, 0, 0, FALSE };
   gsize size = 0;
-  const guchar *data = g_bytes_get_data (bytes, &size);
+  const guchar *data;
   GdkPixbuf *pixbuf;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
+  data = g_bytes_get_data (bytes, &size);
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &bounds);
 
-  if (!gdk_pixbuf_loader_write (loader, data, size, error))
+  /* In pieces, so that an image announcing too many pixels stops early. */
+  for (gsize done = 0; done < size && !bounds.too_large; )
+    {
+      gsize piece = MIN (size - done, 64 * 1024);
+
+      if (!gdk_pixbuf_loader_write (loader, data + done, piece, error))
+        {
+          gdk_pixbuf_loader_close (loader, NULL);
+          return NULL;
+        }
+      done += piece;
+    }
+
+  if (bounds.too_large)
     {
       gdk_pixbuf_loader_close (loader, NULL);
+      /* Translators: an image too large to use; the numbers are its width and height */
+      g_set_error (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY,
+                   _("the image is %d × %d pixels, too large to use"), bounds.width, bounds.height);
       return NULL;
     }
+
   if (!gdk_pixbuf_loader_close (loader, error))
     return NULL;
 
@@ -72,12 +110,26 @@ parcours_image_decode (GBytes  *bytes,
   if (pixbuf == NULL)
     {
       g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
-                           "no image");
+                           _("the file holds no image"));
       return NULL;
     }
 
   /* Honour the EXIF orientation of photos taken with a phone. */
   return gdk_pixbuf_apply_embedded_orientation (pixbuf);
+}
+
+/**
+ * parcours_image_decode:
+ *
+ * Decodes an image of the map, at most %PARCOURS_PERSONA_MAX_PHOTO_PIXELS
+ * pixels, as parcours_image_decode_full() does.
+ */
+GdkPixbuf *
+parcours_image_decode (GBytes  *bytes,
+                       int      max_side,
+                       GError **error)
+{
+  return parcours_image_decode_full (bytes, max_side, PARCOURS_PERSONA_MAX_PHOTO_PIXELS, error);
 }
 
 /* The rectangle an image of @image_width × @image_height takes when it

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 GdkPixbuf *parcours_image_decode       (GBytes     *bytes,
                                         int         max_side,
                                         GError    **error);
+GdkPixbuf *parcours_image_decode_full  (GBytes     *bytes,
+                                        int         max_side,
+                                        guint64     max_pixels,
+                                        GError    **error);
 void       parcours_image_cover_rect   (int         image_width,
                                         int         image_height,
                                         double      x,

@@ -10,6 +10,7 @@
 #include "parcours-draft.h"
 #include "parcours-inspector.h"
 #include "parcours-outline.h"
+#include "parcours-personas.h"
 #include "parcours-window.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,7 @@ struct _ParcoursWindow
   AdwFlap              *flap;
   ParcoursInspector    *inspector;
   ParcoursOutline      *outline;
+  ParcoursPersonas     *personas;
   AdwViewStack         *side_stack;
   GtkWidget            *side_panel_button;
   GtkWidget            *undo_button;

@@ -179,6 +179,7 @@ parcours_window_set_document (ParcoursWindow   *self,
   parcours_canvas_set_history (self->canvas, self->history);
   parcours_inspector_set_history (self->inspector, self->history);
   parcours_outline_set_history (self->outline, self->history);
+  parcours_personas_set_history (self->personas, self->history);
 
   parcours_window_update_view (self);
 
@@ -401,6 +402,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   g_type_ensure (PARCOURS_TYPE_PALETTE);
   g_type_ensure (PARCOURS_TYPE_INSPECTOR);
   g_type_ensure (PARCOURS_TYPE_OUTLINE);
+  g_type_ensure (PARCOURS_TYPE_PERSONAS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "parcours-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, toast_overlay);
@@ -416,6 +418,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, personas);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, side_panel_button);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, undo_button);
