@@ -107,6 +107,31 @@ find_curve_lane (ParcoursDocument *document,
   return NULL;
 }
 
+/* The persona the page edits: the one chosen, while it is in the map (a
+ * move takes it out and back for a moment, an undo may bring it back),
+ * else the first. */
+static ParcoursPersona *
+current_persona (ParcoursPersonas *self)
+{
+  GListModel *personas;
+  g_autoptr(ParcoursPersona) first = NULL;
+
+  if (self->document == NULL)
+    return NULL;
+
+  if (self->current != NULL &&
+      parcours_document_find_position (self->document, PARCOURS_ELEMENT (self->current), NULL))
+    return self->current;
+
+  personas = parcours_document_get_personas (self->document);
+  if (g_list_model_get_n_items (personas) == 0)
+    return NULL;
+
+  /* The document keeps it alive. */
+  first = g_list_model_get_item (personas, 0);
+  return first;
+}
+
 /* The list ------------------------------------------------------------ */
 
 static void
@@ -117,6 +142,15 @@ update_list_row (ParcoursPersonas *self,
   AdwAvatar *avatar = ADW_AVATAR (g_object_get_data (G_OBJECT (row), "avatar"));
   g_autoptr(GdkPaintable) paintable = photo_paintable (persona, 64);
   const char *role = parcours_persona_get_role (persona);
+  g_autofree char *description = NULL;
+
+  if (role != NULL && role[0] != '\0')
+    /* Translators: how a screen reader names a persona of the list: its name, then its role */
+    description = g_strdup_printf (_("Persona “%s”, %s"), display_name (persona), role);
+  else
+    /* Translators: how a screen reader names a persona of the list */
+    description = g_strdup_printf (_("Persona “%s”"), display_name (persona));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), display_name (persona));
   adw_action_row_set_subtitle (row, role ? role : "");
@@ -184,11 +218,11 @@ sync_list (ParcoursPersonas *self)
     }
 
   gtk_list_box_unselect_all (self->list);
-  for (i = 0; self->current != NULL && i < n; i++)
+  for (i = 0; current_persona (self) != NULL && i < n; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, i);
 
-      if (g_object_get_data (G_OBJECT (row), PERSONA_KEY) == self->current)
+      if (g_object_get_data (G_OBJECT (row), PERSONA_KEY) == current_persona (self))
         gtk_list_box_select_row (self->list, row);
     }
 }
@@ -207,7 +241,7 @@ show_text (GtkEditable *editable,
 static void
 show_current (ParcoursPersonas *self)
 {
-  ParcoursPersona *persona = self->current;
+  ParcoursPersona *persona = current_persona (self);
   gboolean visible = persona != NULL;
   g_autoptr(GdkPaintable) paintable = NULL;
   ParcoursLane *lane;
@@ -269,16 +303,6 @@ refresh (ParcoursPersonas *self)
 {
   self->updating = TRUE;
 
-  /* A persona that went (removed, or undone) leaves its place to the
-   * next one. */
-  if (self->current != NULL &&
-      (self->document == NULL ||
-       !parcours_document_find_position (self->document, PARCOURS_ELEMENT (self->current), NULL)))
-    g_clear_object (&self->current);
-  if (self->current == NULL && self->document != NULL &&
-      g_list_model_get_n_items (parcours_document_get_personas (self->document)) > 0)
-    self->current = g_list_model_get_item (parcours_document_get_personas (self->document), 0);
-
   gtk_widget_set_sensitive (self->add_button, self->history != NULL);
   sync_list (self);
   show_current (self);
@@ -293,10 +317,10 @@ set_property (ParcoursPersonas *self,
               const char       *property,
               const GValue     *value)
 {
-  if (self->updating || self->history == NULL || self->current == NULL)
+  if (self->updating || self->history == NULL || current_persona (self) == NULL)
     return;
 
-  parcours_history_set_property (self->history, self->current, property, value, NULL);
+  parcours_history_set_property (self->history, current_persona (self), property, value, NULL);
 }
 
 static void
@@ -320,11 +344,11 @@ list_changed_cb (GtkTextBuffer    *buffer,
   g_auto(GValue) value = G_VALUE_INIT;
   g_auto(GValue) current = G_VALUE_INIT;
 
-  if (self->updating || self->current == NULL)
+  if (self->updating || current_persona (self) == NULL)
     return;
 
   items = _parcours_ui_text_view_read_list (view);
-  g_object_get_property (G_OBJECT (self->current), property, &current);
+  g_object_get_property (G_OBJECT (current_persona (self)), property, &current);
   /* A blank line typed is no change of the list. */
   if (g_strv_equal ((const char * const *) items,
                     g_value_get_boxed (&current) ? g_value_get_boxed (&current)
@@ -411,7 +435,7 @@ choose_photo_clicked_cb (ParcoursPersonas *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  if (self->current == NULL || self->chooser != NULL)
+  if (current_persona (self) == NULL || self->chooser != NULL)
     return;
 
   self->chooser = gtk_file_chooser_native_new (_("Choose a Photo"),
@@ -510,6 +534,27 @@ setup_list (ParcoursPersonas *self,
                                   -1);
 }
 
+/* The page asks for a sidebar's width, as the inspector does, not for
+ * the widest row it holds. */
+#define NATURAL_WIDTH 340
+
+static void
+parcours_personas_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (parcours_personas_parent_class)->measure (widget, orientation, for_size,
+                                                              minimum, natural,
+                                                              minimum_baseline, natural_baseline);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, NATURAL_WIDTH);
+}
+
 static void
 parcours_personas_dispose (GObject *object)
 {
@@ -531,6 +576,8 @@ parcours_personas_class_init (ParcoursPersonasClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = parcours_personas_dispose;
+
+  widget_class->measure = parcours_personas_measure;
 
   _parcours_ui_ensure_resources ();
 
@@ -636,7 +683,7 @@ parcours_personas_get_current (ParcoursPersonas *self)
 {
   g_return_val_if_fail (PARCOURS_IS_PERSONAS (self), NULL);
 
-  return self->current;
+  return current_persona (self);
 }
 
 void
@@ -703,10 +750,10 @@ parcours_personas_remove_current (ParcoursPersonas *self)
 
   g_return_if_fail (PARCOURS_IS_PERSONAS (self));
 
-  if (self->history == NULL || self->current == NULL)
+  if (self->history == NULL || current_persona (self) == NULL)
     return;
 
-  persona = g_object_ref (self->current);
+  persona = g_object_ref (current_persona (self));
   parcours_history_seal (self->history);
   parcours_history_begin_group (self->history, _("Delete Persona"));
   while ((lane = find_curve_lane (self->document, persona)) != NULL)
@@ -726,8 +773,8 @@ parcours_personas_move_current (ParcoursPersonas *self,
 
   g_return_if_fail (PARCOURS_IS_PERSONAS (self));
 
-  if (self->history == NULL || self->current == NULL ||
-      !parcours_document_find_position (self->document, PARCOURS_ELEMENT (self->current), &position))
+  if (self->history == NULL || current_persona (self) == NULL ||
+      !parcours_document_find_position (self->document, PARCOURS_ELEMENT (current_persona (self)), &position))
     return;
 
   n = g_list_model_get_n_items (parcours_document_get_personas (self->document));
@@ -736,7 +783,7 @@ parcours_personas_move_current (ParcoursPersonas *self,
     return;
 
   parcours_history_seal (self->history);
-  parcours_history_move (self->history, PARCOURS_ELEMENT (self->current), (guint) to, NULL);
+  parcours_history_move (self->history, PARCOURS_ELEMENT (current_persona (self)), (guint) to, NULL);
 }
 
 /* Where a new emotion lane goes: after the last emotion lane, else at
@@ -775,14 +822,14 @@ parcours_personas_add_curve (ParcoursPersonas *self)
 
   g_return_val_if_fail (PARCOURS_IS_PERSONAS (self), NULL);
 
-  if (self->history == NULL || self->current == NULL ||
-      find_curve_lane (self->document, self->current) != NULL)
+  if (self->history == NULL || current_persona (self) == NULL ||
+      find_curve_lane (self->document, current_persona (self)) != NULL)
     return NULL;
 
   id = parcours_document_make_id (self->document, PARCOURS_TYPE_LANE);
   lane = parcours_lane_new (id, PARCOURS_LANE_KIND_EMOTIONS,
                             parcours_lane_kind_get_label (PARCOURS_LANE_KIND_EMOTIONS));
-  parcours_lane_set_persona_id (lane, parcours_element_get_id (PARCOURS_ELEMENT (self->current)));
+  parcours_lane_set_persona_id (lane, parcours_element_get_id (PARCOURS_ELEMENT (current_persona (self))));
 
   parcours_history_seal (self->history);
   parcours_history_begin_group (self->history, _("Add Emotion Curve"));
@@ -876,7 +923,7 @@ parcours_personas_load_photo (ParcoursPersonas  *self,
   g_return_val_if_fail (PARCOURS_IS_PERSONAS (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (self->history == NULL || self->current == NULL)
+  if (self->history == NULL || current_persona (self) == NULL)
     return FALSE;
 
   name = _parcours_ui_dup_file_name (file);
@@ -900,7 +947,7 @@ parcours_personas_load_photo (ParcoursPersonas  *self,
   g_value_init (&value, G_TYPE_BYTES);
   g_value_set_boxed (&value, photo);
   parcours_history_seal (self->history);
-  parcours_history_set_property (self->history, self->current, "photo", &value, _("Change Photo"));
+  parcours_history_set_property (self->history, current_persona (self), "photo", &value, _("Change Photo"));
   parcours_history_seal (self->history);
 
   return TRUE;
@@ -913,12 +960,12 @@ parcours_personas_remove_photo (ParcoursPersonas *self)
 
   g_return_if_fail (PARCOURS_IS_PERSONAS (self));
 
-  if (self->history == NULL || self->current == NULL || parcours_persona_get_photo (self->current) == NULL)
+  if (self->history == NULL || current_persona (self) == NULL || parcours_persona_get_photo (current_persona (self)) == NULL)
     return;
 
   g_value_init (&value, G_TYPE_BYTES);
   parcours_history_seal (self->history);
-  parcours_history_set_property (self->history, self->current, "photo", &value, _("Remove Photo"));
+  parcours_history_set_property (self->history, current_persona (self), "photo", &value, _("Remove Photo"));
   parcours_history_seal (self->history);
 }
 
