@@ -256,7 +256,7 @@ show_color (ParcoursInspector *self,
   gtk_widget_set_sensitive (self->resets[i], any_color);
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               !shared ? _("Several values") : color == NULL ? _("Default") : NULL);
+                               !shared ? _("Several values") : color == NULL ? C_("color", "Default") : NULL);
 }
 
 /* "None", then every persona of the map, by name. */
