@@ -50,6 +50,10 @@ struct _ParcoursPersonas
   GtkTextView         *frustrations_view;
 
   GtkFileChooserNative *chooser;
+  /* Decoded photos by the bytes they come from (kept referenced, so an
+   * address is not reused): a refresh at each key typed decodes none. */
+  GHashTable          *photos;
+  ParcoursStyle       *style;
 
   guint                updating : 1;
 };
@@ -73,18 +77,36 @@ display_name (ParcoursPersona *persona)
   return name != NULL && name[0] != '\0' ? name : _("Unnamed persona");
 }
 
+#define MAX_CACHED_PHOTOS 64
+
 static GdkPaintable *
-photo_paintable (ParcoursPersona *persona,
-                 int              side)
+photo_paintable (ParcoursPersonas *self,
+                 ParcoursPersona  *persona)
 {
   GBytes *photo = parcours_persona_get_photo (persona);
   g_autoptr(GdkPixbuf) pixbuf = NULL;
+  GdkPaintable *paintable;
 
   if (photo == NULL)
     return NULL;
 
-  pixbuf = parcours_image_decode (photo, side, NULL);
-  return pixbuf ? GDK_PAINTABLE (gdk_texture_new_for_pixbuf (pixbuf)) : NULL;
+  if (g_hash_table_lookup_extended (self->photos, photo, NULL, (gpointer *) &paintable))
+    return paintable ? g_object_ref (paintable) : NULL;
+
+  if (g_hash_table_size (self->photos) >= MAX_CACHED_PHOTOS)
+    g_hash_table_remove_all (self->photos);
+
+  pixbuf = parcours_image_decode (photo, 128, NULL);
+  paintable = pixbuf ? GDK_PAINTABLE (gdk_texture_new_for_pixbuf (pixbuf)) : NULL;
+  g_hash_table_insert (self->photos, g_bytes_ref (photo), paintable);
+
+  return paintable ? g_object_ref (paintable) : NULL;
+}
+
+static void
+clear_paintable (gpointer paintable)
+{
+  g_clear_object (&paintable);
 }
 
 /* The lane that shows @persona's emotion curve, if any. */
@@ -140,7 +162,7 @@ update_list_row (ParcoursPersonas *self,
 {
   ParcoursPersona *persona = g_object_get_data (G_OBJECT (row), PERSONA_KEY);
   AdwAvatar *avatar = ADW_AVATAR (g_object_get_data (G_OBJECT (row), "avatar"));
-  g_autoptr(GdkPaintable) paintable = photo_paintable (persona, 64);
+  g_autoptr(GdkPaintable) paintable = photo_paintable (self, persona);
   const char *role = parcours_persona_get_role (persona);
   g_autofree char *description = NULL;
 
@@ -266,14 +288,13 @@ show_current (ParcoursPersonas *self)
   show_text (self->name_entry, parcours_persona_get_name (persona));
   show_text (self->role_entry, parcours_persona_get_role (persona));
 
-  paintable = photo_paintable (persona, 128);
+  paintable = photo_paintable (self, persona);
   adw_avatar_set_text (self->avatar, parcours_persona_get_name (persona));
   adw_avatar_set_custom_image (self->avatar, paintable);
   gtk_widget_set_sensitive (self->remove_photo_button, parcours_persona_get_photo (persona) != NULL);
 
   {
-    g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_LIGHT);
-    ParcoursRgba shown = parcours_style_curve_color (style, parcours_persona_get_color (persona), position);
+    ParcoursRgba shown = parcours_style_curve_color (self->style, parcours_persona_get_color (persona), position);
     GdkRGBA rgba = { shown.red, shown.green, shown.blue, 1 };
 
     gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
@@ -565,6 +586,8 @@ parcours_personas_dispose (GObject *object)
   g_clear_object (&self->chooser);
   parcours_personas_set_history (self, NULL);
   g_clear_object (&self->current);
+  g_clear_pointer (&self->photos, g_hash_table_unref);
+  g_clear_pointer (&self->style, parcours_style_unref);
 
   G_OBJECT_CLASS (parcours_personas_parent_class)->dispose (object);
 }
@@ -608,6 +631,10 @@ parcours_personas_class_init (ParcoursPersonasClass *klass)
 static void
 parcours_personas_init (ParcoursPersonas *self)
 {
+  self->photos = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) g_bytes_unref, clear_paintable);
+  /* The colour shown for a persona without one of its own */
+  self->style = parcours_style_new (PARCOURS_THEME_LIGHT);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
