@@ -124,6 +124,10 @@ hash_primitive (guint64                  hash,
       hash = mix (hash, (guint64) GPOINTER_TO_SIZE (p->text));
       return hash_rgba (hash, &p->color);
 
+    case PARCOURS_PRIMITIVE_IMAGE:
+      hash = mix (hash, (guint64) GPOINTER_TO_SIZE (p->image));
+      return hash_double (hash, p->radius);
+
     case PARCOURS_PRIMITIVE_ICON:
     default:
       hash = hash_bytes (hash, p->icon_name, strlen (p->icon_name));

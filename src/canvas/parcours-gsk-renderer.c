@@ -10,6 +10,7 @@
 
 #include "parcours-cairo-renderer.h"
 #include "parcours-gsk-renderer.h"
+#include "parcours-image.h"
 
 /* Draws a display list as GSK render nodes, for the canvas: rectangles
  * become colour, clip and border nodes, text becomes glyph (text) nodes
@@ -73,6 +74,63 @@ append_rect (GtkSnapshot             *snapshot,
       gsk_rounded_rect_init_from_rect (&outline, &outer, radius > 0 ? radius + half : 0);
       gtk_snapshot_append_border (snapshot, &outline, widths, colors);
     }
+}
+
+/* Decoded images, by the bytes they come from (a reference is kept, so
+ * an address is never reused while it is a key): a photo is decoded once,
+ * not once per tile and frame. An image that does not decode is kept as
+ * %NULL. The canvas draws on the main thread only. */
+#define MAX_CACHED_TEXTURES 32
+
+static void
+clear_texture (gpointer texture)
+{
+  g_clear_object (&texture);
+}
+
+static GdkTexture *
+lookup_texture (GBytes *bytes)
+{
+  static GHashTable *textures;
+  GdkTexture *texture;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+
+  if (textures == NULL)
+    textures = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) g_bytes_unref, clear_texture);
+
+  if (g_hash_table_lookup_extended (textures, bytes, NULL, (gpointer *) &texture))
+    return texture;
+
+  if (g_hash_table_size (textures) >= MAX_CACHED_TEXTURES)
+    g_hash_table_remove_all (textures);
+
+  pixbuf = parcours_image_decode (bytes, PARCOURS_IMAGE_MAX_DRAWN_SIDE, NULL);
+  texture = pixbuf ? gdk_texture_new_for_pixbuf (pixbuf) : NULL;
+  g_hash_table_insert (textures, g_bytes_ref (bytes), texture);
+
+  return texture;
+}
+
+static void
+append_image (GtkSnapshot             *snapshot,
+              const ParcoursPrimitive *primitive)
+{
+  GdkTexture *texture = lookup_texture (primitive->image);
+  graphene_rect_t bounds = to_graphene (&primitive->bounds);
+  double x, y, width, height;
+  GskRoundedRect clip;
+
+  if (texture == NULL)
+    return;
+
+  parcours_image_cover_rect (gdk_texture_get_width (texture), gdk_texture_get_height (texture),
+                             bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height,
+                             &x, &y, &width, &height);
+  gsk_rounded_rect_init_from_rect (&clip, &bounds,
+                                   MIN (primitive->radius, MIN (bounds.size.width, bounds.size.height) / 2));
+  gtk_snapshot_push_rounded_clip (snapshot, &clip);
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x, y, width, height));
+  gtk_snapshot_pop (snapshot);
 }
 
 /* The glyphs of one line of one font, gathered into one text node. */
@@ -331,6 +389,10 @@ parcours_gsk_render_range (ParcoursDisplayList *list,
 
         case PARCOURS_PRIMITIVE_TEXT:
           append_text (snapshot, primitive, scale);
+          break;
+
+        case PARCOURS_PRIMITIVE_IMAGE:
+          append_image (snapshot, primitive);
           break;
 
         case PARCOURS_PRIMITIVE_PATH:

@@ -11,6 +11,7 @@
 
 #include "parcours-drawable-text.h"
 #include "parcours-icons.h"
+#include "parcours-persona.h"
 #include "parcours-svg-writer.h"
 
 /* Writes a display list as SVG. Text stays text (one <tspan> per line,
@@ -144,6 +145,44 @@ write_rect (GString                 *svg,
     append_attr_number (svg, "rx", radius);
   append_paint (svg, primitive);
   g_string_append (svg, "/>\n");
+}
+
+/* The encoded image itself goes into the file, clipped by a clip path of
+ * its own (@index makes the id unique), covering its box as the other
+ * backends draw it. */
+static void
+write_image (GString                 *svg,
+             const ParcoursPrimitive *primitive,
+             guint                    index)
+{
+  const ParcoursRect *r = &primitive->bounds;
+  double radius = MIN (primitive->radius, MIN (r->width, r->height) / 2);
+  const char *mime_type = NULL;
+  g_autofree char *base64 = NULL;
+  gsize size = 0;
+  const guchar *data;
+
+  if (!parcours_persona_photo_is_supported (primitive->image, &mime_type))
+    return;
+
+  data = g_bytes_get_data (primitive->image, &size);
+  base64 = g_base64_encode (data, size);
+
+  g_string_append_printf (svg, "<clipPath id=\"image-clip-%u\"><rect", index);
+  append_attr_number (svg, "x", r->x);
+  append_attr_number (svg, "y", r->y);
+  append_attr_number (svg, "width", r->width);
+  append_attr_number (svg, "height", r->height);
+  if (radius > 0)
+    append_attr_number (svg, "rx", radius);
+  g_string_append (svg, "/></clipPath>\n<image");
+  append_attr_number (svg, "x", r->x);
+  append_attr_number (svg, "y", r->y);
+  append_attr_number (svg, "width", r->width);
+  append_attr_number (svg, "height", r->height);
+  g_string_append_printf (svg, " preserveAspectRatio=\"xMidYMid slice\" clip-path=\"url(#image-clip-%u)\""
+                               " xlink:href=\"data:%s;base64,%s\"/>\n",
+                          index, mime_type, base64);
 }
 
 static void
@@ -377,6 +416,9 @@ parcours_svg_write (ParcoursDisplayList *list,
           break;
         case PARCOURS_PRIMITIVE_ICON:
           write_icon_use (svg, symbols, primitive);
+          break;
+        case PARCOURS_PRIMITIVE_IMAGE:
+          write_image (svg, primitive, i);
           break;
         default:
           g_assert_not_reached ();

@@ -14,6 +14,8 @@
 
 #include "parcours-cairo-renderer.h"
 #include "parcours-icons.h"
+#include "parcours-image.h"
+
 
 /* Draws a display list with cairo: PNG, PDF, printing and thumbnails. */
 
@@ -515,6 +517,38 @@ draw_icon (cairo_t                 *cr,
   g_array_append_val (run->glyphs, glyph);
 }
 
+/* An image that does not decode draws nothing: what is under it shows. */
+static void
+draw_image (cairo_t                 *cr,
+            const ParcoursPrimitive *image)
+{
+  g_autoptr(GdkPixbuf) pixbuf = parcours_image_decode (image->image, PARCOURS_IMAGE_MAX_DRAWN_SIDE, NULL);
+  const ParcoursRect *b = &image->bounds;
+  cairo_surface_t *surface;
+  double x, y, width, height;
+  int pw, ph;
+
+  if (pixbuf == NULL)
+    return;
+
+  pw = gdk_pixbuf_get_width (pixbuf);
+  ph = gdk_pixbuf_get_height (pixbuf);
+  parcours_image_cover_rect (pw, ph, b->x, b->y, b->width, b->height, &x, &y, &width, &height);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  rounded_rect (cr, b, image->radius);
+  cairo_clip (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, width / pw, height / ph);
+  surface = parcours_image_to_surface (pixbuf);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Which text of a run that cairo refused is to blame: each is drawn on
  * its own, off screen, until one fails. Only runs after a failure. */
 static void
@@ -690,6 +724,7 @@ draw_primitives (ParcoursDisplayList  *list,
 
       if (batch != NULL &&
           (primitive->kind == PARCOURS_PRIMITIVE_TEXT || primitive->kind == PARCOURS_PRIMITIVE_ICON ||
+           primitive->kind == PARCOURS_PRIMITIVE_IMAGE ||
            !parcours_primitive_same_paint (batch, primitive)))
         {
           fill_and_stroke (cr, batch);
@@ -714,6 +749,10 @@ draw_primitives (ParcoursDisplayList  *list,
 
         case PARCOURS_PRIMITIVE_ICON:
           draw_icon (cr, &icons, primitive);
+          break;
+
+        case PARCOURS_PRIMITIVE_IMAGE:
+          draw_image (cr, primitive);
           break;
 
         default:

@@ -32,6 +32,7 @@ clear_primitive (gpointer data)
 
   g_clear_pointer (&primitive->segments, g_free);
   g_clear_pointer (&primitive->text, parcours_text_block_unref);
+  g_clear_pointer (&primitive->image, g_bytes_unref);
 }
 
 ParcoursDisplayList *
@@ -272,6 +273,22 @@ parcours_display_list_add_icon (ParcoursDisplayList *self,
   primitive->icon_name = g_intern_string (icon_name);
   primitive->bounds = *rect;
   primitive->fill = *color;
+}
+
+void
+parcours_display_list_add_image (ParcoursDisplayList *self,
+                                 GBytes              *image,
+                                 const ParcoursRect  *rect,
+                                 double               radius)
+{
+  ParcoursPrimitive *primitive;
+
+  g_return_if_fail (image != NULL);
+
+  primitive = append (self, PARCOURS_PRIMITIVE_IMAGE);
+  primitive->image = g_bytes_ref (image);
+  primitive->bounds = *rect;
+  primitive->radius = radius;
 }
 
 /* Whether two shapes paint alike, so a backend may fill them together. */

@@ -28,6 +28,7 @@ typedef enum
   PARCOURS_PRIMITIVE_PATH,
   PARCOURS_PRIMITIVE_TEXT,
   PARCOURS_PRIMITIVE_ICON,
+  PARCOURS_PRIMITIVE_IMAGE,
 } ParcoursPrimitiveKind;
 
 typedef enum
@@ -66,6 +67,11 @@ typedef struct
   /* Icons: a map icon (parcours-icons.h, interned name), its shapes
    * filled with @fill and scaled into @bounds. */
   const char *icon_name;
+
+  /* Images: an encoded PNG or JPEG (a persona's photo), scaled to cover
+   * @bounds, centred, and clipped to it with rounded corners of @radius
+   * (half the width for a circle). Owned by the primitive. */
+  GBytes *image;
 
   /* Text: the block's first line starts at bounds.x, bounds.y. */
   ParcoursTextBlock *text;
@@ -124,6 +130,10 @@ void                     parcours_display_list_add_icon      (ParcoursDisplayLis
                                                               const char               *icon_name,
                                                               const ParcoursRect       *rect,
                                                               const ParcoursRgba       *color);
+void                     parcours_display_list_add_image     (ParcoursDisplayList      *self,
+                                                              GBytes                   *image,
+                                                              const ParcoursRect       *rect,
+                                                              double                    radius);
 gboolean                 parcours_primitive_same_paint       (const ParcoursPrimitive  *a,
                                                               const ParcoursPrimitive  *b);
 

@@ -193,8 +193,13 @@ paint_personas (Painter        *p,
       path_circle (p, box->avatar.x + box->avatar.width / 2, box->avatar.y + box->avatar.height / 2,
                    box->avatar.width / 2);
       emit_path (p, &box->color, NULL, 0, FALSE);
-      text (p, box->initials, box->avatar.x,
-            box->avatar.y + (box->avatar.height - box->initials->height) / 2, &style->avatar_text);
+      /* The photo covers the coloured disc; a transparent one shows it. */
+      if (parcours_persona_get_photo (box->persona) != NULL)
+        parcours_display_list_add_image (p->list, parcours_persona_get_photo (box->persona),
+                                         &box->avatar, box->avatar.width / 2);
+      else
+        text (p, box->initials, box->avatar.x,
+              box->avatar.y + (box->avatar.height - box->initials->height) / 2, &style->avatar_text);
       text (p, box->name, text_x, box->avatar.y, &style->text);
       text (p, box->role, text_x, role_y, &style->dim_text);
       if (box->details != NULL)

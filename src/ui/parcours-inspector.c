@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "parcours-inspector.h"
+#include "parcours-style.h"
 #include "parcours-ui-private.h"
 #include "parcours-votes-group.h"
 
@@ -28,6 +29,10 @@ typedef enum
   FIELD_ENUM,     /* AdwComboRow, an enum property with values 0…n-1 */
   FIELD_BOOLEAN,  /* GtkSwitch, a boolean property */
   FIELD_LEVEL,    /* AdwComboRow of the five emotion levels, "value" */
+  FIELD_LIST,     /* GtkTextView, a list of strings, one a line */
+  FIELD_COLOR,    /* GtkColorButton in a row, and a "_reset" button beside */
+  FIELD_WIDTH,    /* GtkSpinButton, a double property */
+  FIELD_PERSONA,  /* AdwComboRow of "None" and the map's personas, an id */
 } FieldKind;
 
 typedef struct
@@ -42,14 +47,19 @@ static const FieldInfo fields[] = {
   { "map", "title", FIELD_TEXT, "map_title" },
   { "map", "kind", FIELD_ENUM, "map_kind" },
   { "map", "description", FIELD_TEXT, "map_description" },
+  { "map", "goals", FIELD_LIST, "map_goals" },
   { "stage", "name", FIELD_TEXT, "stage_name" },
   { "stage", "description", FIELD_TEXT, "stage_description" },
+  { "stage", "color", FIELD_COLOR, "stage_color" },
+  { "stage", "width", FIELD_WIDTH, "stage_width" },
   { "lane", "name", FIELD_TEXT, "lane_name" },
   { "lane", "kind", FIELD_ENUM, "lane_kind" },
+  { "lane", "persona-id", FIELD_PERSONA, "lane_persona" },
   { "card", "text", FIELD_TEXT, "card_text" },
   { "card", "details", FIELD_TEXT, "card_details" },
   { "card", "channel", FIELD_ENUM, "card_channel" },
   { "card", "sentiment", FIELD_ENUM, "card_sentiment" },
+  { "card", "color", FIELD_COLOR, "card_color" },
   { "card", "key-moment", FIELD_BOOLEAN, "card_key_moment" },
   { "card", "kpi", FIELD_TEXT, "card_kpi" },
   { "point", "value", FIELD_LEVEL, "point_level" },
@@ -73,6 +83,8 @@ struct _ParcoursInspector
   ParcoursVotesGroup *map_votes;
   ParcoursVotesGroup *card_votes;
   GtkWidget          *widgets[G_N_ELEMENTS (fields)];
+  GtkWidget          *resets[G_N_ELEMENTS (fields)];
+  ParcoursStyle      *style;
 
   guint               updating : 1;
 };
@@ -80,6 +92,15 @@ struct _ParcoursInspector
 G_DEFINE_FINAL_TYPE (ParcoursInspector, parcours_inspector, ADW_TYPE_BIN)
 
 #define FIELD_INDEX_KEY "parcours-inspector-field"
+
+static gboolean
+strv_equal (const char * const *a,
+            const char * const *b)
+{
+  static const char * const empty[] = { NULL };
+
+  return g_strv_equal (a ? a : empty, b ? b : empty);
+}
 
 static const char *
 page_for_element (ParcoursElement *element)
@@ -171,11 +192,113 @@ read_shared (ParcoursInspector *self,
       if ((G_VALUE_HOLDS_STRING (value) && g_strcmp0 (g_value_get_string (value), g_value_get_string (&other)) != 0) ||
           (G_VALUE_HOLDS_ENUM (value) && g_value_get_enum (value) != g_value_get_enum (&other)) ||
           (G_VALUE_HOLDS_BOOLEAN (value) && g_value_get_boolean (value) != g_value_get_boolean (&other)) ||
-          (G_VALUE_HOLDS_INT (value) && g_value_get_int (value) != g_value_get_int (&other)))
+          (G_VALUE_HOLDS_INT (value) && g_value_get_int (value) != g_value_get_int (&other)) ||
+          (G_VALUE_HOLDS_DOUBLE (value) && g_value_get_double (value) != g_value_get_double (&other)) ||
+          (G_VALUE_HOLDS (value, G_TYPE_STRV) && !strv_equal (g_value_get_boxed (value), g_value_get_boxed (&other))))
         return FALSE;
     }
 
   return self->targets->len > 0;
+}
+
+/* The colour a field shows when the element has none of its own: the
+ * one the map paints it in. */
+static ParcoursRgba
+default_color (ParcoursInspector *self,
+               GObject           *target)
+{
+  guint position = 0;
+
+  if (PARCOURS_IS_STAGE (target))
+    {
+      parcours_document_find_position (self->document, PARCOURS_ELEMENT (target), &position);
+      return parcours_style_stage_color (self->style, NULL, position);
+    }
+
+  if (PARCOURS_IS_CARD (target))
+    {
+      ParcoursLane *lane = parcours_document_lookup_lane (self->document,
+                                                          parcours_card_get_lane_id (PARCOURS_CARD (target)));
+
+      return self->style->lane_tints[lane ? parcours_lane_get_kind (lane) : PARCOURS_LANE_KIND_NOTES];
+    }
+
+  return self->style->surface;
+}
+
+static void
+show_color (ParcoursInspector *self,
+            guint              i,
+            gboolean           shared,
+            const char        *color)
+{
+  GtkWidget *widget = self->widgets[i];
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+  gboolean any_color = FALSE;
+  GdkRGBA rgba;
+
+  if (color != NULL)
+    {
+      _parcours_ui_rgba_from_color (color, &rgba);
+    }
+  else
+    {
+      ParcoursRgba shown = default_color (self, g_ptr_array_index (self->targets, 0));
+
+      rgba = (GdkRGBA) { shown.red, shown.green, shown.blue, 1 };
+    }
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (widget), &rgba);
+
+  for (guint t = 0; t < self->targets->len; t++)
+    {
+      g_autofree char *own = NULL;
+
+      g_object_get (g_ptr_array_index (self->targets, t), fields[i].property, &own, NULL);
+      any_color |= own != NULL;
+    }
+  gtk_widget_set_sensitive (self->resets[i], any_color);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               !shared ? _("Several values") : color == NULL ? C_("color", "Default") : NULL);
+}
+
+/* "None", then every persona of the map, by name. */
+static void
+show_persona (ParcoursInspector *self,
+              guint              i,
+              const char        *persona_id)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (self->widgets[i]);
+  GListModel *personas = parcours_document_get_personas (self->document);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *shown = adw_combo_row_get_model (row);
+  guint selected = 0;
+  gboolean same = shown != NULL;
+  ParcoursLane *lane = PARCOURS_LANE (g_ptr_array_index (self->targets, 0));
+
+  /* Translators: an emotion lane that follows no persona */
+  gtk_string_list_append (names, _("None"));
+  for (guint p = 0; p < g_list_model_get_n_items (personas); p++)
+    {
+      g_autoptr(ParcoursPersona) persona = g_list_model_get_item (personas, p);
+      const char *name = parcours_persona_get_name (persona);
+
+      gtk_string_list_append (names, name != NULL && name[0] != '\0' ? name : _("Unnamed persona"));
+      if (g_strcmp0 (parcours_element_get_id (PARCOURS_ELEMENT (persona)), persona_id) == 0)
+        selected = p + 1;
+    }
+
+  /* A new model only when the names changed: it resets the popover. */
+  same = same && g_list_model_get_n_items (shown) == g_list_model_get_n_items (G_LIST_MODEL (names));
+  for (guint n = 0; same && n < g_list_model_get_n_items (shown); n++)
+    same = g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (shown), n),
+                      gtk_string_list_get_string (names, n)) == 0;
+  if (!same)
+    adw_combo_row_set_model (row, G_LIST_MODEL (names));
+
+  adw_combo_row_set_selected (row, selected);
+  /* Only an emotion lane shows a persona's curve. */
+  gtk_widget_set_visible (GTK_WIDGET (row), parcours_lane_get_kind (lane) == PARCOURS_LANE_KIND_EMOTIONS);
 }
 
 static void
@@ -214,6 +337,23 @@ show_field (ParcoursInspector *self,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), shared ? NULL : _("Several values"));
         break;
       }
+
+    case FIELD_LIST:
+      _parcours_ui_text_view_show_list (GTK_TEXT_VIEW (widget), shared ? g_value_get_boxed (&value) : NULL);
+      break;
+
+    case FIELD_COLOR:
+      show_color (self, i, shared, shared ? g_value_get_string (&value) : NULL);
+      break;
+
+    case FIELD_WIDTH:
+      if (shared && gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget)) != g_value_get_double (&value))
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), g_value_get_double (&value));
+      break;
+
+    case FIELD_PERSONA:
+      show_persona (self, i, shared ? g_value_get_string (&value) : NULL);
+      break;
 
     case FIELD_BOOLEAN:
       {
@@ -283,6 +423,40 @@ read_field (ParcoursInspector *self,
       g_value_set_boolean (value, gtk_switch_get_active (GTK_SWITCH (widget)));
       break;
 
+    case FIELD_LIST:
+      {
+        g_auto(GStrv) items = _parcours_ui_text_view_read_list (GTK_TEXT_VIEW (widget));
+
+        g_value_set_boxed (value, items);
+        break;
+      }
+
+    case FIELD_COLOR:
+      {
+        GdkRGBA rgba;
+        g_autofree char *color = NULL;
+
+        gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (widget), &rgba);
+        color = _parcours_ui_color_from_rgba (&rgba);
+        g_value_set_string (value, color);
+        break;
+      }
+
+    case FIELD_WIDTH:
+      g_value_set_double (value, gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget)));
+      break;
+
+    case FIELD_PERSONA:
+      {
+        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (widget));
+        g_autoptr(ParcoursPersona) persona = NULL;
+
+        if (selected > 0)
+          persona = g_list_model_get_item (parcours_document_get_personas (self->document), selected - 1);
+        g_value_set_string (value, persona ? parcours_element_get_id (PARCOURS_ELEMENT (persona)) : NULL);
+        break;
+      }
+
     case FIELD_LEVEL:
       g_value_set_double (value,
                           parcours_emotion_level_to_value ((int) adw_combo_row_get_selected (ADW_COMBO_ROW (widget)) +
@@ -294,13 +468,16 @@ read_field (ParcoursInspector *self,
     }
 }
 
+static void apply_value (ParcoursInspector *self,
+                         guint              i,
+                         const GValue      *value);
+
 static void
 field_changed (ParcoursInspector *self,
                GtkWidget         *widget)
 {
   guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), FIELD_INDEX_KEY));
   g_auto(GValue) value = G_VALUE_INIT;
-  g_autoptr(GPtrArray) targets = NULL;
 
   if (self->updating || self->history == NULL || self->targets->len == 0)
     return;
@@ -312,6 +489,16 @@ field_changed (ParcoursInspector *self,
     return;
 
   read_field (self, i, &value);
+  apply_value (self, i, &value);
+}
+
+/* Sets field @i to @value on every target: one step. */
+static void
+apply_value (ParcoursInspector *self,
+             guint              i,
+             const GValue      *value)
+{
+  g_autoptr(GPtrArray) targets = NULL;
 
   /* Editing refreshes the panel through the document's signals: work on
    * a copy of the targets. */
@@ -322,7 +509,7 @@ field_changed (ParcoursInspector *self,
     parcours_history_begin_group (self->history, _("Edit Cards"));
   for (guint t = 0; t < targets->len; t++)
     parcours_history_set_value (self->history, g_ptr_array_index (targets, t),
-                                fields[i].property, &value, NULL);
+                                fields[i].property, value, NULL);
   if (targets->len > 1)
     parcours_history_end_group (self->history);
 }
@@ -340,6 +527,59 @@ notify_value_cb (GObject           *object,
                  ParcoursInspector *self)
 {
   field_changed (self, GTK_WIDGET (object));
+}
+
+static void
+buffer_changed_cb (GtkTextBuffer     *buffer,
+                   ParcoursInspector *self)
+{
+  GtkWidget *view = g_object_get_data (G_OBJECT (buffer), "view");
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), FIELD_INDEX_KEY));
+  g_auto(GStrv) items = NULL;
+  g_auto(GValue) shown = G_VALUE_INIT;
+
+  if (self->updating || self->targets->len == 0 || !g_str_equal (fields[i].page, self->page))
+    return;
+
+  /* A blank line typed is no change of the list. */
+  items = _parcours_ui_text_view_read_list (GTK_TEXT_VIEW (view));
+  if (read_shared (self, i, &shown) && strv_equal ((const char * const *) items, g_value_get_boxed (&shown)))
+    return;
+
+  field_changed (self, view);
+}
+
+/* A colour chosen is one step, as are the spin button's clicks. */
+static void
+color_set_cb (GtkColorButton    *button,
+              ParcoursInspector *self)
+{
+  field_changed (self, GTK_WIDGET (button));
+  if (self->history != NULL)
+    parcours_history_seal (self->history);
+}
+
+static void
+color_reset_cb (GtkButton         *button,
+                ParcoursInspector *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), FIELD_INDEX_KEY));
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (self->updating || self->history == NULL || self->targets->len == 0)
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  parcours_history_seal (self->history);
+  apply_value (self, i, &value);
+  parcours_history_seal (self->history);
+}
+
+static void
+spin_value_changed_cb (GtkSpinButton     *spin,
+                       ParcoursInspector *self)
+{
+  field_changed (self, GTK_WIDGET (spin));
 }
 
 /* Typing in a field is one step; leaving it ends the step. */
@@ -446,6 +686,50 @@ setup_field (ParcoursInspector *self,
       g_signal_connect (widget, "notify::active", G_CALLBACK (notify_value_cb), self);
       break;
 
+    case FIELD_LIST:
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        g_object_set_data (G_OBJECT (buffer), "view", widget);
+        g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
+        g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+        gtk_widget_add_controller (widget, focus);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Goals"),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("One a line"),
+                                        -1);
+        break;
+      }
+
+    case FIELD_COLOR:
+      {
+        g_autofree char *reset_name = g_strconcat (fields[i].widget, "_reset", NULL);
+
+        self->resets[i] = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                     PARCOURS_TYPE_INSPECTOR,
+                                                                     reset_name));
+        g_assert (self->resets[i] != NULL);
+        g_object_set_data (G_OBJECT (self->resets[i]), FIELD_INDEX_KEY, GUINT_TO_POINTER (i));
+        g_signal_connect (widget, "color-set", G_CALLBACK (color_set_cb), self);
+        g_signal_connect (self->resets[i], "clicked", G_CALLBACK (color_reset_cb), self);
+        break;
+      }
+
+    case FIELD_WIDTH:
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        g_signal_connect (widget, "value-changed", G_CALLBACK (spin_value_changed_cb), self);
+        g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+        gtk_widget_add_controller (widget, focus);
+        break;
+      }
+
+    case FIELD_PERSONA:
+      g_signal_connect (widget, "notify::selected", G_CALLBACK (notify_value_cb), self);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -488,6 +772,7 @@ parcours_inspector_finalize (GObject *object)
   ParcoursInspector *self = PARCOURS_INSPECTOR (object);
 
   g_clear_pointer (&self->targets, g_ptr_array_unref);
+  g_clear_pointer (&self->style, parcours_style_unref);
 
   G_OBJECT_CLASS (parcours_inspector_parent_class)->finalize (object);
 }
@@ -513,7 +798,16 @@ parcours_inspector_class_init (ParcoursInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParcoursInspector, card_votes);
   /* The fields are found by name, in init */
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    gtk_widget_class_bind_template_child_full (widget_class, fields[i].widget, FALSE, 0);
+    {
+      gtk_widget_class_bind_template_child_full (widget_class, fields[i].widget, FALSE, 0);
+      if (fields[i].kind == FIELD_COLOR)
+        {
+          /* Interned: the class keeps the name */
+          g_autofree char *reset_name = g_strconcat (fields[i].widget, "_reset", NULL);
+
+          gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (reset_name), FALSE, 0);
+        }
+    }
   gtk_widget_class_set_css_name (widget_class, "inspector");
 }
 
@@ -522,6 +816,8 @@ parcours_inspector_init (ParcoursInspector *self)
 {
   self->targets = g_ptr_array_new_with_free_func (g_object_unref);
   self->page = "map";
+  /* The colours shown for elements without one of their own */
+  self->style = parcours_style_new (PARCOURS_THEME_LIGHT);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

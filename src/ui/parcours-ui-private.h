@@ -69,4 +69,16 @@ extern const ParcoursUiPageSize _parcours_ui_page_sizes[PARCOURS_UI_N_PAGE_SIZES
 guint          _parcours_ui_find_export_format (const char *extension);
 guint          _parcours_ui_find_page_size     (const char *id);
 
+/* Lists of strings (goals, needs, frustrations) are edited in a text
+ * view, one item a line; blank lines are not items. */
+char         **_parcours_ui_split_lines      (const char         *text);
+void           _parcours_ui_text_view_show_list (GtkTextView     *view,
+                                              const char * const *items);
+char         **_parcours_ui_text_view_read_list (GtkTextView     *view);
+
+/* A `#rrggbb` colour of the model for a colour button, and back. */
+void           _parcours_ui_rgba_from_color  (const char         *color,
+                                              GdkRGBA            *rgba);
+char          *_parcours_ui_color_from_rgba  (const GdkRGBA      *rgba);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "parcours-history.h"
 #include "parcours-inspector.h"
 #include "parcours-outline.h"
+#include "parcours-personas.h"
 #include "parcours-window.h"
 #include "parcours-workshop-timer.h"
 
@@ -58,6 +59,7 @@ struct _ParcoursWindow
   AdwFlap              *flap;
   ParcoursInspector    *inspector;
   ParcoursOutline      *outline;
+  ParcoursPersonas     *personas;
   AdwViewStack         *side_stack;
   GtkWidget            *side_panel_button;
   GtkWidget            *undo_button;

@@ -276,6 +276,7 @@ parcours_window_set_document (ParcoursWindow   *self,
   _parcours_window_update_voting (self);
   self->outline_stale = TRUE;
   parcours_window_update_outline (self);
+  parcours_personas_set_history (self->personas, self->history);
 
   parcours_window_update_view (self);
 
@@ -734,6 +735,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   g_type_ensure (PARCOURS_TYPE_PALETTE);
   g_type_ensure (PARCOURS_TYPE_INSPECTOR);
   g_type_ensure (PARCOURS_TYPE_OUTLINE);
+  g_type_ensure (PARCOURS_TYPE_PERSONAS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "parcours-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, toast_overlay);
@@ -749,6 +751,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, personas);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, side_panel_button);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, undo_button);
