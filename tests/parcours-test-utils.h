@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <cairo.h>
+
 #include "parcours-document.h"
 
 G_BEGIN_DECLS
@@ -38,5 +40,10 @@ int               parcours_test_run                  (const char         *progra
 void              parcours_test_add                  (ParcoursDocument *document,
                                                       gpointer          element);
 void              parcours_test_wait_ms              (guint             ms);
+
+void              parcours_test_compare_images       (cairo_surface_t  *a,
+                                                      cairo_surface_t  *b,
+                                                      double           *mean,
+                                                      double           *far_fraction);
 
 G_END_DECLS

@@ -31,7 +31,7 @@
 /* Beyond these a map takes more than a moment to lay out; file managers
  * show their generic icon instead. */
 #define MAX_FILE_SIZE   (16 * 1024 * 1024)
-#define MAX_CARDS       4000
+#define MAX_CARDS       20000
 #define MAX_STAGES      200
 #define MAX_LANES       100
 
