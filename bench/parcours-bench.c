@@ -24,6 +24,7 @@
 #include "parcours-format.h"
 #include "parcours-history.h"
 #include "parcours-layout.h"
+#include "parcours-mermaid.h"
 
 #define N_STAGES 100
 #define N_LANES 10
@@ -454,6 +455,60 @@ bench_canvas (ParcoursDocument *document)
   g_object_unref (canvas);
 }
 
+/* A curve-heavy journey as a Mermaid file holds it: 5 000 tasks in 100
+ * sections, each scored by 2 actors, so 10 000 labelled emotion points
+ * on two curves (bench/whole-process writes the same kind of file). */
+#define N_TASKS 5000
+#define N_SECTIONS 100
+
+static ParcoursDocument *
+generate_points_map (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(GString) text = g_string_new ("journey\n  title Curve-heavy journey\n");
+  g_autoptr(GError) error = NULL;
+  ParcoursDocument *document;
+
+  for (guint s = 0; s < N_SECTIONS; s++)
+    {
+      g_string_append_printf (text, "  section Section %u\n", s + 1);
+      for (guint t = 0; t < N_TASKS / N_SECTIONS; t++)
+        {
+          g_autofree char *name = make_sentence (rand, g_rand_int_range (rand, 2, 6));
+
+          g_string_append_printf (text, "    %s %u: %d: Customer, Agent\n",
+                                  name, s * (N_TASKS / N_SECTIONS) + t + 1, g_rand_int_range (rand, 1, 6));
+        }
+    }
+
+  document = parcours_mermaid_import (text->str, text->len, &error);
+  if (document == NULL)
+    g_error ("generated journey does not import: %s", error->message);
+  return document;
+}
+
+static void
+bench_points (void)
+{
+  g_autoptr(ParcoursDocument) document = generate_points_map ();
+  g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_PRINT);
+  double times[N_RUNS];
+
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      g_autoptr(ParcoursLayout) layout = parcours_layout_new (style);
+      double start = now_ms ();
+
+      parcours_layout_update (layout, document);
+      times[run] = now_ms () - start;
+    }
+  printf ("layout_points_10000_ms %.1f ms\n", median (times, N_RUNS));
+
+  bench_export (document, PARCOURS_EXPORT_FORMAT_SVG, "export_svg_points_10000_ms");
+  bench_export (document, PARCOURS_EXPORT_FORMAT_PDF, "export_pdf_points_10000_ms");
+  bench_export (document, PARCOURS_EXPORT_FORMAT_PNG, "export_png_points_10000_ms");
+}
+
 /* One card holding a single word of 1 MiB (the format's limit for a
  * string), pseudo-random so that no piece of it repeats: breaking it must
  * be linear. Exported to SVG and PDF; the page is far too tall for PNG. */
@@ -506,8 +561,9 @@ main (int   argc,
 
   document = generate_map ();
 
-  /* `parcours-bench --write-map FILE`: the map of these figures, for
-   * bench/startup.sh to open. */
+  /* `parcours-bench --write-map FILE`: the generated map as a .parcours
+   * file, for timing whole commands on it (bench/startup.sh and
+   * bench/whole-process). */
   if (argc > 2 && g_str_equal (argv[1], "--write-map"))
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[2]);
@@ -515,6 +571,13 @@ main (int   argc,
 
       if (!parcours_format_save_file (document, file, NULL, &error))
         g_error ("%s: %s", argv[2], error->message);
+      return 0;
+    }
+
+  /* PARCOURS_BENCH=points: the curve-heavy figures alone. */
+  if (g_strcmp0 (g_getenv ("PARCOURS_BENCH"), "points") == 0)
+    {
+      bench_points ();
       return 0;
     }
 
@@ -543,6 +606,7 @@ main (int   argc,
   bench_export (document, PARCOURS_EXPORT_FORMAT_SVG, "export_svg_5000_ms");
   bench_export (document, PARCOURS_EXPORT_FORMAT_PDF, "export_pdf_5000_ms");
   bench_export (document, PARCOURS_EXPORT_FORMAT_PNG, "export_png_5000_ms");
+  bench_points ();
 
   /* The same cards as plain text boxes (no channel icon, no sentiment
    * face): the figure to set beside other tools' text-box exports. */

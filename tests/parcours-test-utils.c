@@ -1613,3 +1613,43 @@ parcours_test_dup_dialog_list (AdwMessageDialog *dialog)
 
   return g_string_free (titles, FALSE);
 }
+
+/* How far apart two renders of one size are: the mean difference of
+ * their channels (0 to 255) and the share of channels that differ by
+ * more than 96, which misplaced or missing shapes make and anti-aliasing
+ * does not. */
+void
+parcours_test_compare_images (cairo_surface_t *a,
+                              cairo_surface_t *b,
+                              double          *mean,
+                              double          *far_fraction)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  int stride_a = cairo_image_surface_get_stride (a);
+  int stride_b = cairo_image_surface_get_stride (b);
+  guint64 total = 0, n_far = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, height);
+  cairo_surface_flush (a);
+  cairo_surface_flush (b);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *pa = cairo_image_surface_get_data (a) + y * stride_a;
+      const guint8 *pb = cairo_image_surface_get_data (b) + y * stride_b;
+
+      for (int x = 0; x < width * 4; x++)
+        {
+          int d = ABS ((int) pa[x] - (int) pb[x]);
+
+          total += d;
+          if (d > 96)
+            n_far++;
+        }
+    }
+
+  *mean = (double) total / MAX ((double) width * height * 4.0, 1);
+  *far_fraction = (double) n_far / MAX ((double) width * height * 4.0, 1);
+}

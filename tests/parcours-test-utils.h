@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include <cairo.h>
+
 #include "parcours-document.h"
 #include "parcours-format.h"
 
@@ -237,5 +239,10 @@ GFile            *parcours_test_save_map             (ParcoursDocument *document
 char             *parcours_test_dup_dialog_list      (AdwMessageDialog *dialog);
 /* Removes @dir and the files in it. */
 void              parcours_test_remove_dir           (const char       *dir);
+
+void              parcours_test_compare_images       (cairo_surface_t  *a,
+                                                      cairo_surface_t  *b,
+                                                      double           *mean,
+                                                      double           *far_fraction);
 
 G_END_DECLS

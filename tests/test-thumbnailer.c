@@ -213,6 +213,30 @@ test_refuses_hostile_files (Fixture       *fixture,
   g_assert_cmpuint (n, >, 10);
 }
 
+/* A map of 5 000 cards, like parcours-bench's, drawn at its level of
+ * detail well within the time limits. */
+static void
+test_draws_large_maps (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(ParcoursDocument) document = parcours_test_make_generated_map (100, 10, 5000, 500, 1);
+  g_autoptr(GFile) input = g_file_new_for_path (fixture->input);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  cairo_surface_t *surface;
+
+  g_assert_true (parcours_format_save_file (document, input, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (run_thumbnailer ("256", fixture->input, fixture->output, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  surface = cairo_image_surface_create_from_png (fixture->output);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 256);
+  g_assert_cmpuint (count_colours (surface), >, 20);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_refuses_huge_maps (Fixture       *fixture,
                         gconstpointer  data)
@@ -222,11 +246,13 @@ test_refuses_huge_maps (Fixture       *fixture,
                                          " \"lanes\": [{\"id\": \"l\"}], \"cards\": [");
   g_autofree char *padding = NULL;
 
-  /* Valid, but more cards than a thumbnail can lay out in a moment. */
-  for (guint i = 0; i < 4001; i++)
+  /* A map of 5 000 cards has a thumbnail (bench/whole-process times
+   * it); this one is valid, but has more cards than a thumbnail can lay
+   * out in a moment. */
+  for (guint i = 0; i < 20001; i++)
     g_string_append_printf (map, "%s{\"id\": \"c%u\", \"lane\": \"l\", \"stage\": \"s\"}", i ? "," : "", i);
   g_string_append (map, "]}");
-  refuse_contents (fixture, "4 001 cards", map->str, map->len);
+  refuse_contents (fixture, "20 001 cards", map->str, map->len);
 
   /* Too large to read at all: refused on its size alone. */
   padding = g_strnfill (20 * 1024 * 1024, ' ');
@@ -282,6 +308,8 @@ main (int   argc,
 
   g_test_add ("/thumbnailer/draws-every-template", Fixture, NULL,
               fixture_set_up, test_draws_every_template, fixture_tear_down);
+  g_test_add ("/thumbnailer/draws-5000-cards", Fixture, NULL,
+              fixture_set_up, test_draws_large_maps, fixture_tear_down);
   g_test_add ("/thumbnailer/refuses/bad-files", Fixture, NULL,
               fixture_set_up, test_refuses_bad_files, fixture_tear_down);
   g_test_add ("/thumbnailer/refuses/hostile-files", Fixture, NULL,

@@ -20,7 +20,8 @@
  * @theme: the palette
  *
  * Draws the whole map, as the renderer draws it everywhere else, scaled
- * so that its longest side is @size pixels. File managers (through
+ * so that its longest side is @size pixels, at the level of detail that
+ * size shows (parcours_cairo_render_overview()). File managers (through
  * parcours-thumbnailer) and the template gallery show these.
  *
  * Returns: (transfer full): an image surface
@@ -54,7 +55,7 @@ parcours_thumbnail_render (ParcoursDocument *document,
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
   /* A preview: what could be drawn is better than none. */
-  if (!parcours_cairo_render (list, cr, NULL, TRUE, &error))
+  if (!parcours_cairo_render_overview (list, cr, TRUE, &error))
     g_debug ("The thumbnail is incomplete: %s", error->message);
   cairo_destroy (cr);
 

@@ -126,6 +126,7 @@ append_path (cairo_t                 *cr,
 typedef struct
 {
   cairo_scaled_font_t *font;
+  PangoFont *pango_font;      /* the font @font draws */
   ParcoursRgba color;
   GArray *glyphs;             /* cairo_glyph_t */
   GArray *clusters;           /* cairo_text_cluster_t */
@@ -135,6 +136,11 @@ typedef struct
   guint first;
   guint last;
   gboolean failed;
+
+  /* The space glyph of @space_font, the last font asked. */
+  PangoFont *space_font;
+  hb_codepoint_t space_glyph;
+  gboolean has_space;
 } GlyphRun;
 
 static void
@@ -159,15 +165,36 @@ glyph_run_flush (cairo_t  *cr,
   run->font = NULL;
 }
 
-/* Text that belongs to no glyph: the space between two words. */
+/* The space after a word (or a line), at x: the font's space glyph,
+ * which a PDF holds as a plain character of the text. Text without a
+ * glyph would cost a marked-content span with its own ActualText for
+ * every word, a third of a map's PDF. Without a space glyph, text that
+ * belongs to no glyph. */
 static void
 glyph_run_add_separator (GlyphRun   *run,
-                         const char *separator)
+                         const char *separator,
+                         double      x,
+                         double      baseline)
 {
   cairo_text_cluster_t cluster = { strlen (separator), 0 };
 
   if (run->font == NULL)
     return;
+
+  if (run->space_font != run->pango_font)
+    {
+      run->space_font = run->pango_font;
+      run->has_space = hb_font_get_nominal_glyph (pango_font_get_hb_font (run->pango_font), ' ', &run->space_glyph);
+    }
+
+  if (run->has_space)
+    {
+      cairo_glyph_t glyph = { run->space_glyph, x, baseline };
+
+      g_array_append_val (run->glyphs, glyph);
+      separator = " ";
+      cluster = (cairo_text_cluster_t) { 1, 1 };
+    }
 
   g_string_append (run->utf8, separator);
   g_array_append_val (run->clusters, cluster);
@@ -177,6 +204,7 @@ static void
 glyph_run_use (cairo_t             *cr,
                GlyphRun            *run,
                cairo_scaled_font_t *font,
+               PangoFont           *pango_font,
                const ParcoursRgba  *color)
 {
   if (run->font != font || memcmp (&run->color, color, sizeof *color) != 0)
@@ -185,6 +213,7 @@ glyph_run_use (cairo_t             *cr,
       run->font = font;
       run->color = *color;
     }
+  run->pango_font = pango_font;
 }
 
 /* Adds one glyph at *x and moves *x past it. Returns 1 if it is drawn:
@@ -263,7 +292,7 @@ glyph_run_add_line (cairo_t            *cr,
           continue;
         }
 
-      glyph_run_use (cr, run, font, color);
+      glyph_run_use (cr, run, font, item->item->analysis.font, color);
 
       /* Left to right, clusters come in the order of their glyphs. */
       for (gboolean more = pango_glyph_item_iter_init_start (&iter, item, text);
@@ -310,7 +339,7 @@ glyph_run_add_slice (cairo_t                  *cr,
       if (g == last || font == NULL)
         continue;
 
-      glyph_run_use (cr, run, font, color);
+      glyph_run_use (cr, run, font, item->item->analysis.font, color);
 
       /* Characters of the slice before its first glyph's cluster went
        * with that glyph, on the line above: their text too. */
@@ -360,7 +389,8 @@ draw_text (cairo_t                 *cr,
           else
             glyph_run_add_line (cr, run, placed->word->layout, placed->word->line, x, baseline,
                                 &primitive->color);
-          glyph_run_add_separator (run, w + 1 < line->first_word + line->n_words ? " " : "\n");
+          glyph_run_add_separator (run, w + 1 < line->first_word + line->n_words ? " " : "\n",
+                                   x + placed->word->width, baseline);
 
           /* A run is copied by cairo: keep ours short for huge texts. */
           if (run->glyphs->len > MAX_RUN_GLYPHS)
@@ -563,7 +593,7 @@ set_text_error (ParcoursDisplayList *list,
   for (guint i = failed->first; i <= failed->last && culprit == NULL; i++)
     {
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
-      GlyphRun run = { NULL, { 0 }, NULL, NULL, NULL, 0, 0, FALSE };
+      GlyphRun run = { 0 };
       cairo_t *cr;
 
       if (primitive->kind != PARCOURS_PRIMITIVE_TEXT)
@@ -607,7 +637,15 @@ static gboolean draw_primitives (ParcoursDisplayList  *list,
                                  const ParcoursRect   *clip,
                                  guint                 first,
                                  guint                 end,
+                                 double                detail,
                                  GError              **error);
+
+static gboolean render (ParcoursDisplayList  *list,
+                        cairo_t              *cr,
+                        const ParcoursRect   *clip,
+                        gboolean              paint_background,
+                        gboolean              level_of_detail,
+                        GError              **error);
 
 /**
  * parcours_cairo_render:
@@ -630,6 +668,42 @@ parcours_cairo_render (ParcoursDisplayList  *list,
                        gboolean              paint_background,
                        GError              **error)
 {
+  return render (list, cr, clip, paint_background, FALSE, error);
+}
+
+/**
+ * parcours_cairo_render_overview:
+ * @list: a display list
+ * @cr: where to draw, in layout units, usually scaled far down
+ * @paint_background: whether to fill the background first
+ * @error: return location for a #GError
+ *
+ * Draws the list as parcours_cairo_render() does, at the level of detail
+ * the scale of @cr can show, as map renderers do: a line of text smaller
+ * than about 3 device pixels is a grey bar of its width, and shapes
+ * smaller than a pixel are left out. For thumbnails and overviews, never
+ * for exports.
+ *
+ * Returns: whether everything was drawn
+ */
+gboolean
+parcours_cairo_render_overview (ParcoursDisplayList  *list,
+                                cairo_t              *cr,
+                                gboolean              paint_background,
+                                GError              **error)
+{
+  return render (list, cr, NULL, paint_background, TRUE, error);
+}
+
+static gboolean
+render (ParcoursDisplayList  *list,
+        cairo_t              *cr,
+        const ParcoursRect   *clip,
+        gboolean              paint_background,
+        gboolean              level_of_detail,
+        GError              **error)
+{
+  double detail = 0;
   gboolean drawn;
 
   g_return_val_if_fail (list != NULL, FALSE);
@@ -637,6 +711,16 @@ parcours_cairo_render (ParcoursDisplayList  *list,
 
   if (!check_status (cairo_status (cr), error))
     return FALSE;
+
+  /* Device pixels per layout unit (the smaller of the two axes). */
+  if (level_of_detail)
+    {
+      double dx = 1, dy = 0, ex = 0, ey = 1;
+
+      cairo_user_to_device_distance (cr, &dx, &dy);
+      cairo_user_to_device_distance (cr, &ex, &ey);
+      detail = MIN (hypot (dx, dy), hypot (ex, ey));
+    }
 
   cairo_save (cr);
 
@@ -654,7 +738,7 @@ parcours_cairo_render (ParcoursDisplayList  *list,
       cairo_paint (cr);
     }
 
-  drawn = draw_primitives (list, cr, clip, 0, parcours_display_list_get_n_items (list), error);
+  drawn = draw_primitives (list, cr, clip, 0, parcours_display_list_get_n_items (list), detail, error);
 
   cairo_restore (cr);
 
@@ -683,8 +767,58 @@ parcours_cairo_render_range (ParcoursDisplayList *list,
   g_return_if_fail (first + n <= parcours_display_list_get_n_items (list));
 
   cairo_save (cr);
-  draw_primitives (list, cr, NULL, first, first + n, NULL);
+  draw_primitives (list, cr, NULL, first, first + n, 0, NULL);
   cairo_restore (cr);
+}
+
+/* Text smaller than this many device pixels is drawn as a bar. */
+#define MIN_TEXT_PIXELS 3.0
+
+/* At a level of detail (@detail device pixels per unit, 0 for all of
+ * it): whether a primitive is too small to show at all. */
+static gboolean
+too_small (const ParcoursPrimitive *primitive,
+           double                   detail)
+{
+  return detail > 0 && MAX (primitive->bounds.width, primitive->bounds.height) * detail < 1.0;
+}
+
+static gboolean
+text_as_bars (const ParcoursPrimitive *primitive,
+              double                   detail)
+{
+  const ParcoursTextBlock *block = primitive->text;
+
+  return detail > 0 && block->lines->len > 0 && block->height / block->lines->len * detail < MIN_TEXT_PIXELS;
+}
+
+/* A line of text too small to read: a bar of its width, about as tall
+ * as its lower-case letters, in its colour made lighter. Added to the
+ * path; the caller fills all bars of one colour together. */
+static void
+append_text_bars (cairo_t                 *cr,
+                  const ParcoursPrimitive *primitive)
+{
+  const ParcoursTextBlock *block = primitive->text;
+  double line_height = block->height / block->lines->len;
+
+  for (guint l = 0; l < block->lines->len; l++)
+    {
+      const ParcoursTextLine *line = &g_array_index (block->lines, ParcoursTextLine, l);
+
+      if (line->width > 0)
+        cairo_rectangle (cr, primitive->bounds.x + line->x, primitive->bounds.y + line->baseline - line_height * 0.45,
+                         line->width, line_height * 0.45);
+    }
+}
+
+static void
+fill_text_bars (cairo_t            *cr,
+                const ParcoursRgba *color)
+{
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.45);
+  cairo_fill (cr);
 }
 
 static gboolean
@@ -693,10 +827,12 @@ draw_primitives (ParcoursDisplayList  *list,
                  const ParcoursRect   *clip,
                  guint                 first,
                  guint                 end,
+                 double                detail,
                  GError              **error)
 {
+  const ParcoursPrimitive *bars = NULL;
   const ParcoursPrimitive *batch = NULL;
-  GlyphRun run = { NULL, { 0 }, NULL, NULL, NULL, 0, 0, FALSE };
+  GlyphRun run = { 0 };
   IconRun icons = { 0, { 0 }, NULL };
   cairo_status_t status;
 
@@ -714,8 +850,32 @@ draw_primitives (ParcoursDisplayList  *list,
     {
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
 
+      gboolean as_bars;
+
       if (clip != NULL && !parcours_rect_intersects (&primitive->bounds, clip))
         continue;
+      if (too_small (primitive, detail))
+        continue;
+
+      as_bars = primitive->kind == PARCOURS_PRIMITIVE_TEXT && text_as_bars (primitive, detail);
+      if (bars != NULL && (!as_bars || memcmp (&bars->color, &primitive->color, sizeof bars->color) != 0))
+        {
+          fill_text_bars (cr, &bars->color);
+          bars = NULL;
+        }
+      if (as_bars)
+        {
+          if (batch != NULL)
+            {
+              fill_and_stroke (cr, batch);
+              batch = NULL;
+            }
+          glyph_run_flush (cr, &run);
+          icon_run_flush (cr, &icons);
+          append_text_bars (cr, primitive);
+          bars = primitive;
+          continue;
+        }
 
       if (primitive->kind != PARCOURS_PRIMITIVE_TEXT)
         glyph_run_flush (cr, &run);
@@ -762,6 +922,8 @@ draw_primitives (ParcoursDisplayList  *list,
 
   if (batch != NULL)
     fill_and_stroke (cr, batch);
+  if (bars != NULL)
+    fill_text_bars (cr, &bars->color);
   glyph_run_flush (cr, &run);
   icon_run_flush (cr, &icons);
   g_array_unref (icons.glyphs);

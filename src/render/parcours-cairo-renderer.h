@@ -17,6 +17,10 @@ gboolean parcours_cairo_render (ParcoursDisplayList  *list,
                                 const ParcoursRect   *clip,
                                 gboolean              paint_background,
                                 GError              **error);
+gboolean parcours_cairo_render_overview (ParcoursDisplayList  *list,
+                                         cairo_t              *cr,
+                                         gboolean              paint_background,
+                                         GError              **error);
 void parcours_cairo_render_range (ParcoursDisplayList *list,
                                   cairo_t             *cr,
                                   guint                first,

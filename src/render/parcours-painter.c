@@ -510,6 +510,79 @@ paint_cards (Painter        *p,
   parcours_display_list_set_element (p->list, NULL);
 }
 
+/* A soft plate under a point's label keeps it readable where the curve
+ * crosses. */
+static void
+paint_point_plate (Painter                *p,
+                   const ParcoursPointBox *point)
+{
+  double inset;
+
+  if (point->label == NULL)
+    return;
+
+  /* A soft plate keeps the label readable where the curve crosses. */
+  inset = (point->label_rect.width - point->label->width) / 2;
+  rect (p, point->label_rect.x + inset - 3, point->label_rect.y,
+        point->label->width + 6, point->label_rect.height, 3, &p->style->label_plate, NULL, 0);
+}
+
+static void
+paint_point_label (Painter                *p,
+                   const ParcoursPointBox *point)
+{
+  if (point->label != NULL)
+    text (p, point->label, point->label_rect.x, point->label_rect.y, &p->style->text);
+}
+
+/* Exports paint the emotion points layer by layer, like the cards: all
+ * rims, the discs and features level by level, then all plates and all
+ * labels. Per point, backends would switch colour five times; by layer
+ * a curve of thousands of points is a dozen operations. A map's points
+ * rarely overlap; where they do, labels now stay above every face. */
+static void
+paint_point_layers (Painter        *p,
+                    ParcoursLayout *layout)
+{
+  guint n = parcours_layout_get_n_points (layout);
+  double r = p->style->emotion_face_radius;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ParcoursPointBox *point = parcours_layout_get_point (layout, i);
+
+      icon (p, "parcours-face-disc", point->x - r - 0.75, point->y - r - 0.75, 2 * r + 1.5,
+            &p->style->face_rim);
+    }
+
+  for (int level = -2; level <= 2; level++)
+    {
+      const ParcoursRgba *fill = level_color (p->style, level);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const ParcoursPointBox *point = parcours_layout_get_point (layout, i);
+
+          if (CLAMP (point->level, -2, 2) == level)
+            icon (p, "parcours-face-disc", point->x - r, point->y - r, 2 * r, fill);
+        }
+    }
+
+  for (int level = -2; level <= 2; level++)
+    for (guint i = 0; i < n; i++)
+      {
+        const ParcoursPointBox *point = parcours_layout_get_point (layout, i);
+
+        if (CLAMP (point->level, -2, 2) == level)
+          icon (p, face_features (level), point->x - r, point->y - r, 2 * r, &p->style->face_ink);
+      }
+
+  for (guint i = 0; i < n; i++)
+    paint_point_plate (p, parcours_layout_get_point (layout, i));
+  for (guint i = 0; i < n; i++)
+    paint_point_label (p, parcours_layout_get_point (layout, i));
+}
+
 static void
 paint_emotions (Painter        *p,
                 ParcoursLayout *layout)
@@ -527,21 +600,20 @@ paint_emotions (Painter        *p,
         }
     }
 
+  if (!p->by_element)
+    {
+      paint_point_layers (p, layout);
+      return;
+    }
+
   for (guint i = 0; i < parcours_layout_get_n_points (layout); i++)
     {
       const ParcoursPointBox *point = parcours_layout_get_point (layout, i);
 
       parcours_display_list_set_element (p->list, PARCOURS_ELEMENT (point->point));
       paint_face (p, point->x, point->y, style->emotion_face_radius, point->level);
-      if (point->label != NULL)
-        {
-          /* A soft plate keeps the label readable where the curve crosses. */
-          double inset = (point->label_rect.width - point->label->width) / 2;
-
-          rect (p, point->label_rect.x + inset - 3, point->label_rect.y,
-                point->label->width + 6, point->label_rect.height, 3, &style->label_plate, NULL, 0);
-          text (p, point->label, point->label_rect.x, point->label_rect.y, &style->text);
-        }
+      paint_point_plate (p, point);
+      paint_point_label (p, point);
     }
 
   parcours_display_list_set_element (p->list, NULL);

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "parcours-format.h"
@@ -31,7 +32,7 @@
 /* Beyond these a map takes more than a moment to lay out; file managers
  * show their generic icon instead. */
 #define MAX_FILE_SIZE   (16 * 1024 * 1024)
-#define MAX_CARDS       4000
+#define MAX_CARDS       20000
 #define MAX_STAGES      200
 #define MAX_LANES       100
 
@@ -42,6 +43,7 @@
 #define WALL_LIMIT_SECONDS 10
 
 static const char *output_path;
+static char *timeout_message;
 
 /* The time is up (SIGXCPU or SIGALRM): no thumbnail, not even half of
  * one, and a plain failure rather than a crash report. Only
@@ -51,6 +53,9 @@ timeout_cb (int signal_number)
 {
   if (output_path != NULL)
     unlink (output_path);
+  /* One line for the file manager's log; nothing to do if it fails. */
+  if (timeout_message != NULL && write (STDERR_FILENO, timeout_message, strlen (timeout_message)) < 0)
+    timeout_message = NULL;
   _exit (EXIT_NO_THUMBNAIL);
 }
 
@@ -104,6 +109,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PARCOURS_LOCALEDIR") ? g_getenv ("PARCOURS_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Said from the signal handler, so made now. */
+  timeout_message = g_strdup_printf ("parcours-thumbnailer: %s\n", _("took too long to draw a thumbnail"));
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Draws a picture of a journey map for file managers."));
