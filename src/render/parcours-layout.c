@@ -395,6 +395,7 @@ layout_personas (ParcoursLayout *self,
   for (guint i = 0; i <= n; i++)
     {
       ParcoursPersonaBox box = { 0 };
+      double height;
 
       /* Close the row when full or at the end: every box in a row gets the
        * row's height so the personas line up. */
@@ -411,7 +412,9 @@ layout_personas (ParcoursLayout *self,
         }
 
       box.persona = g_list_model_get_item (personas, i);
-      row_height = MAX (row_height, layout_persona (self, &box, i, x, y));
+      /* Not inside MAX (): it would lay the persona out twice. */
+      height = layout_persona (self, &box, i, x, y);
+      row_height = MAX (row_height, height);
       g_array_append_val (self->personas, box);
       x += width + style->gap;
     }
