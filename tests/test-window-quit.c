@@ -110,17 +110,17 @@ quit (Fixture *fixture)
   return _parcours_quit_windows (windows);
 }
 
-static char *
-saved_title (Fixture *fixture,
-             guint    i)
+static void
+assert_saved_title (Fixture    *fixture,
+                    guint       i,
+                    const char *expected)
 {
   g_autoptr(ParcoursDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
   document = parcours_format_load_file (fixture->files[i], NULL, &error);
   g_assert_no_error (error);
-
-  return g_strdup (parcours_document_get_title (document));
+  g_assert_cmpstr (parcours_document_get_title (document), ==, expected);
 }
 
 static gboolean
@@ -166,7 +166,7 @@ test_one_modified (Fixture       *fixture,
   while (parcours_window_get_saving (fixture->windows[1]))
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (is_open (fixture, 1));
-  g_assert_cmpstr (saved_title (fixture, 1), ==, "Checkout (edited)");
+  assert_saved_title (fixture, 1, "Checkout (edited)");
 }
 
 /* Several: one dialog names each modified map, and only those. */
@@ -212,7 +212,7 @@ test_several_cancel (Fixture       *fixture,
   for (guint i = 0; i < N_WINDOWS; i++)
     g_assert_true (is_open (fixture, i));
   g_assert_true (parcours_history_get_modified (parcours_window_get_history (fixture->windows[0])));
-  g_assert_cmpstr (saved_title (fixture, 0), ==, "Onboarding");
+  assert_saved_title (fixture, 0, "Onboarding");
 }
 
 static void
@@ -228,8 +228,8 @@ test_several_discard (Fixture       *fixture,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
   for (guint i = 0; i < N_WINDOWS; i++)
     g_assert_false (is_open (fixture, i));
-  g_assert_cmpstr (saved_title (fixture, 0), ==, "Onboarding");
-  g_assert_cmpstr (saved_title (fixture, 2), ==, "Support call");
+  assert_saved_title (fixture, 0, "Onboarding");
+  assert_saved_title (fixture, 2, "Support call");
   drafts = parcours_draft_list_orphans ();
   g_assert_cmpuint (drafts->len, ==, 0);
 }
@@ -246,9 +246,9 @@ test_several_save (Fixture       *fixture,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   for (guint i = 0; i < N_WINDOWS; i++)
     g_assert_false (is_open (fixture, i));
-  g_assert_cmpstr (saved_title (fixture, 0), ==, "Onboarding (edited)");
-  g_assert_cmpstr (saved_title (fixture, 1), ==, "Checkout");
-  g_assert_cmpstr (saved_title (fixture, 2), ==, "Support call (edited)");
+  assert_saved_title (fixture, 0, "Onboarding (edited)");
+  assert_saved_title (fixture, 1, "Checkout");
+  assert_saved_title (fixture, 2, "Support call (edited)");
 }
 
 /* The second map's folder went away (its path now goes through a file):
@@ -289,7 +289,7 @@ test_several_save_fails (Fixture       *fixture,
 
   /* The first map was saved before; quitting again, only the one that
    * failed asks, in its own window. */
-  g_assert_cmpstr (saved_title (fixture, 0), ==, "Onboarding (edited)");
+  assert_saved_title (fixture, 0, "Onboarding (edited)");
   g_assert_null (quit (fixture));
   g_assert_false (is_open (fixture, 0));
   g_assert_true (is_open (fixture, 2));

@@ -103,6 +103,16 @@ new_window_with_map (Fixture *fixture)
 
 /* Each row of the preferences edits its key, and follows it. */
 static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
 test_preferences_rows (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -137,9 +147,9 @@ test_preferences_rows (Fixture       *fixture,
   gtk_adjustment_set_value (autosave, 7);
   g_assert_cmpuint (g_settings_get_uint (fixture->settings, "autosave-interval"), ==, 7);
   adw_combo_row_set_selected (format, 1);
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "export-format"), ==, "svg");
+  assert_setting (fixture->settings, "export-format", "svg");
   adw_combo_row_set_selected (page_size, 2);
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "export-page-size"), ==, "a3");
+  assert_setting (fixture->settings, "export-page-size", "a3");
 
   /* Changed elsewhere (an export remembers its choices), shown here */
   g_settings_set_string (fixture->settings, "export-format", "csv");
@@ -383,7 +393,7 @@ test_style_switch (Fixture       *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (application), "style-variant", g_variant_new_string ("dark"));
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style));
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "style-variant"), ==, "dark");
+  assert_setting (fixture->settings, "style-variant", "dark");
   state = g_action_group_get_action_state (G_ACTION_GROUP (application), "style-variant");
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "dark");
 
