@@ -16,6 +16,7 @@
 #include "parcours-preferences-window.h"
 #include "parcours-test-utils.h"
 #include "parcours-ui-private.h"
+
 #include "parcours-window-private.h"
 
 /* The preferences and what they act on, the settings a window keeps for
@@ -331,61 +332,6 @@ test_side_panel (Fixture       *fixture,
   g_assert_false (adw_flap_get_reveal_flap (fixture->window->flap));
 }
 
-static char *
-dup_filter_name (GtkFileChooserNative *dialog)
-{
-  GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
-
-  return g_strdup (gtk_file_filter_get_name (filter));
-}
-
-/* Export offers the format, page size and choices of the settings: the
- * preferences' defaults, then what the last export used. */
-static void
-test_export_defaults (Fixture       *fixture,
-                      gconstpointer  data)
-{
-  GtkFileChooserNative *dialog;
-  g_autofree char *filter = NULL;
-  g_autofree char *name = NULL;
-
-  REQUIRE_DISPLAY ();
-
-#ifdef __SANITIZE_ADDRESS__
-  /* GTK's own file chooser loads GIO modules whose one-time allocations
-   * LeakSanitizer reports without a stack a suppression could name; the
-   * plain suite runs this test. */
-  g_test_skip ("GTK's file chooser under LeakSanitizer");
-  return;
-#endif
-
-  fixture->window = new_window_with_map (fixture);
-
-  dialog = _parcours_window_new_export_dialog (fixture->window);
-  filter = dup_filter_name (dialog);
-  g_assert_cmpstr (filter, ==, "PDF document");
-  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
-  g_assert_cmpstr (name, ==, "Settings map.pdf");
-  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "pdf-page-size"), ==, "fit");
-  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "plain-mermaid"), ==, "false");
-  g_signal_emit_by_name (dialog, "response", GTK_RESPONSE_CANCEL);
-  g_clear_pointer (&filter, g_free);
-  g_clear_pointer (&name, g_free);
-
-  g_settings_set_string (fixture->settings, "export-format", "svg");
-  g_settings_set_string (fixture->settings, "export-page-size", "a3");
-  g_settings_set_boolean (fixture->settings, "export-csv-semicolons", TRUE);
-  dialog = _parcours_window_new_export_dialog (fixture->window);
-  filter = dup_filter_name (dialog);
-  g_assert_cmpstr (filter, ==, "SVG image");
-  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
-  g_assert_cmpstr (name, ==, "Settings map.svg");
-  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "pdf-page-size"), ==, "a3");
-  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "csv-semicolons"), ==, "true");
-
-  g_signal_emit_by_name (dialog, "response", GTK_RESPONSE_CANCEL);
-}
-
 /* The style switch of the menu: the system's, light or dark, kept. */
 static void
 test_style_switch (Fixture       *fixture,
@@ -491,7 +437,6 @@ main (int   argc,
   ADD ("/window-settings/snap-to-levels", test_snap_to_levels);
   ADD ("/window-settings/autosave-interval", test_autosave_interval);
   ADD ("/window-settings/side-panel", test_side_panel);
-  ADD ("/window-settings/export-defaults", test_export_defaults);
   ADD ("/window-settings/style-switch", test_style_switch);
   ADD ("/window-settings/window-size", test_window_size);
 #undef ADD
