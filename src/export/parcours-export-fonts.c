@@ -138,7 +138,8 @@ check_collection (Checker           *checker,
       g_autoptr(GObject) item = g_list_model_get_item (items, i);
 
       for (guint f = 0; f < G_N_ELEMENTS (fields->texts) && fields->texts[f].member != NULL; f++)
-        check_text (checker, fields->texts[f].get (item), "%s[%u].%s", fields->name, i, fields->texts[f].member);
+        check_text (checker, fields->texts[f].get (item), "%s[%u].%s",
+                    fields->name, i, fields->texts[f].member);
       for (guint f = 0; f < G_N_ELEMENTS (fields->lists) && fields->lists[f].member != NULL; f++)
         check_list (checker, fields->lists[f].get (item), fields->name, i, fields->lists[f].member);
     }

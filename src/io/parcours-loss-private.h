@@ -20,7 +20,8 @@ G_BEGIN_DECLS
   G_STMT_START { \
     guint n_lost_ = (n); \
     if (n_lost_ > 0) \
-      g_ptr_array_add ((warnings), g_strdup_printf (ngettext (singular, plural, n_lost_), n_lost_)); \
+      g_ptr_array_add ((warnings), \
+                       g_strdup_printf (ngettext (singular, plural, n_lost_), n_lost_)); \
   } G_STMT_END
 
 static inline gboolean

@@ -1708,8 +1708,10 @@ journey_build (Journey  *journey,
   parcours_document_set_kind (document, PARCOURS_MAP_KIND_CURRENT_STATE);
 
   if (!journey_build_stages (journey, document, ids, stage_ids, error) ||
-      !journey_build_lanes (journey, document, ids, lane_ids, &touchpoints_id, &anonymous_id, error) ||
-      !journey_build_tasks (journey, document, stage_ids, lane_ids, touchpoints_id, anonymous_id, error))
+      !journey_build_lanes (journey, document, ids, lane_ids,
+                            &touchpoints_id, &anonymous_id, error) ||
+      !journey_build_tasks (journey, document, stage_ids, lane_ids,
+                            touchpoints_id, anonymous_id, error))
     return NULL;
 
   return g_steal_pointer (&document);
@@ -2736,7 +2738,8 @@ add_loss_warnings (ParcoursDocument *document,
   PARCOURS_ADD_LOSS (warnings, losses.n_texts,
             "%u card text loses the spaces at its ends or its CR line ends in Mermaid",
             "%u card texts lose the spaces at their ends or their CR line ends in Mermaid");
-  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (points, point_is_not_exported, written_points),
+  PARCOURS_ADD_LOSS (warnings,
+            _parcours_count_matching (points, point_is_not_exported, written_points),
             "%u emotion point that belongs to no task is not in Mermaid",
             "%u emotion points that belong to no task are not in Mermaid");
   PARCOURS_ADD_LOSS (warnings, losses.n_scores,
@@ -3586,10 +3589,12 @@ sync_document (ParcoursDocument  *document,
 
   match_tasks (visible, written, task_map, kept, section_sizes);
   drop_unmatched_tasks (document, written, exported, kept, warnings);
-  if (!sync_stages (document, visible, written, section_map, old_stages, new_stages, stage_kept, error))
+  if (!sync_stages (document, visible, written, section_map,
+                    old_stages, new_stages, stage_kept, error))
     return FALSE;
   changed = find_changed_sections (visible, written, section_map, task_map);
-  if (!place_task_cards (document, visible, exported, task_map, new_stages, section_sizes, changed, error))
+  if (!place_task_cards (document, visible, exported, task_map,
+                         new_stages, section_sizes, changed, error))
     return FALSE;
 
   /* Only now that the tasks moved out of them. */

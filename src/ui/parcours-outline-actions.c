@@ -58,8 +58,9 @@ rename_action (GtkWidget  *widget,
   if (node == NULL || is_renaming (self))
     return;
 
-  row = _parcours_outline_find_row_widget (GTK_WIDGET (self->list_view), parcours_outline_node_get_element (node),
-                         parcours_outline_node_get_stage (node));
+  row = _parcours_outline_find_row_widget (GTK_WIDGET (self->list_view),
+                                           parcours_outline_node_get_element (node),
+                                           parcours_outline_node_get_stage (node));
   if (row != NULL)
     gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (row))));
 }
@@ -87,8 +88,11 @@ delete_action (GtkWidget  *widget,
       g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), MIN (position, n_items - 1));
       g_autoptr(ParcoursOutlineNode) next = gtk_tree_list_row_get_item (row);
 
-      if (!_parcours_outline_focus_row (self, parcours_outline_node_get_element (next), parcours_outline_node_get_stage (next), FALSE))
-        _parcours_outline_focus_row_later (self, parcours_outline_node_get_element (next), parcours_outline_node_get_stage (next), FALSE);
+      ParcoursElement *element = parcours_outline_node_get_element (next);
+      ParcoursStage *stage = parcours_outline_node_get_stage (next);
+
+      if (!_parcours_outline_focus_row (self, element, stage, FALSE))
+        _parcours_outline_focus_row_later (self, element, stage, FALSE);
     }
 }
 
@@ -172,6 +176,7 @@ move_action (GtkWidget  *widget,
   ParcoursOutlineNode *node = selected_node (self);
   g_autoptr(ParcoursElement) element = NULL;
   g_autoptr(ParcoursStage) stage = NULL;
+  ParcoursStage *row_stage;
   int dx = 0, dy = 0;
 
   if (node == NULL || self->history == NULL || is_renaming (self))
@@ -211,8 +216,9 @@ move_action (GtkWidget  *widget,
 
   parcours_history_seal (self->history);
   /* The row follows the element, expanding what now holds it. */
-  if (!_parcours_outline_focus_row (self, element, PARCOURS_IS_LANE (element) ? stage : NULL, FALSE))
-    _parcours_outline_focus_row_later (self, element, PARCOURS_IS_LANE (element) ? stage : NULL, FALSE);
+  row_stage = PARCOURS_IS_LANE (element) ? stage : NULL;
+  if (!_parcours_outline_focus_row (self, element, row_stage, FALSE))
+    _parcours_outline_focus_row_later (self, element, row_stage, FALSE);
 }
 
 /* Expands @stage's row and, under it, @lane's, so that the cell's cards
