@@ -1765,14 +1765,6 @@ count_row_losses (GArray     *rows,
   losses->n_offsets = count_moved_offsets (rows, cell_keys, cell_sizes);
 }
 
-/* A stage or lane no row uses (@data: those that rows use). */
-static gboolean
-is_unused (gpointer item,
-           gpointer data)
-{
-  return !g_hash_table_contains (data, item);
-}
-
 /* A lane with a persona, a height or folding, which CSV does not hold. */
 static gboolean
 lane_has_layout (gpointer item,
@@ -1822,9 +1814,9 @@ add_loss_warnings (ParcoursDocument *document,
   PARCOURS_ADD_LOSS (warnings, losses.n_offsets,
             "the offset of %u emotion point is not in CSV",
             "the offsets of %u emotion points are not in CSV");
-  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (stages, is_unused, used_stages),
+  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (stages, _parcours_is_not_in, used_stages),
             "%u stage without cards is not in CSV", "%u stages without cards are not in CSV");
-  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (lanes, is_unused, used_lanes),
+  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (lanes, _parcours_is_not_in, used_lanes),
             "%u lane without cards is not in CSV", "%u lanes without cards are not in CSV");
   PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (stages, _parcours_stage_has_layout, NULL),
             "the width, colour or description of %u stage are not in CSV",

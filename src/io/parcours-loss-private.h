@@ -50,6 +50,14 @@ _parcours_count_matching (GListModel *model,
   return n;
 }
 
+/* Whether @item is not in @data, a set of items. */
+static inline gboolean
+_parcours_is_not_in (gpointer item,
+                     gpointer data)
+{
+  return !g_hash_table_contains (data, item);
+}
+
 /* Whether @item, a stage, has a width, colour or description: neither
  * Mermaid nor CSV holds them. */
 static inline gboolean

@@ -2682,14 +2682,6 @@ card_is_not_exported (gpointer item,
   return !g_hash_table_contains (data, parcours_card_get_lane_id (item));
 }
 
-/* A point no task line holds (@data: the points they hold). */
-static gboolean
-point_is_not_exported (gpointer item,
-                       gpointer data)
-{
-  return !g_hash_table_contains (data, item);
-}
-
 /* A persona with more than a name, which is all an actor holds. */
 static gboolean
 persona_has_profile (gpointer item,
@@ -2738,8 +2730,7 @@ add_loss_warnings (ParcoursDocument *document,
   PARCOURS_ADD_LOSS (warnings, losses.n_texts,
             "%u card text loses the spaces at its ends or its CR line ends in Mermaid",
             "%u card texts lose the spaces at their ends or their CR line ends in Mermaid");
-  PARCOURS_ADD_LOSS (warnings,
-            _parcours_count_matching (points, point_is_not_exported, written_points),
+  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (points, _parcours_is_not_in, written_points),
             "%u emotion point that belongs to no task is not in Mermaid",
             "%u emotion points that belong to no task are not in Mermaid");
   PARCOURS_ADD_LOSS (warnings, losses.n_scores,
