@@ -440,41 +440,35 @@ parcours_cli_wants (int    argc,
   return FALSE;
 }
 
-int
-parcours_cli_run (int    argc,
-                  char **argv)
+/* The options: one for each mode, then those that go with a mode; what
+ * they set goes to @cli_args. */
+static GOptionContext *
+cli_option_context_new (CliArgs *cli_args)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) args = NULL;
-  g_auto(CliArgs) cli_args = { 0 };
+  GOptionContext *context;
   GOptionGroup *group;
-  guint n_operands;
   const GOptionEntry extra_entries[] = {
-    { "help", 'h', 0, G_OPTION_ARG_NONE, &cli_args.help,
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &cli_args->help,
       N_("Show this help"), NULL },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &cli_args.format,
+    { "format", 0, 0, G_OPTION_ARG_STRING, &cli_args->format,
       N_("Output format for --export"), N_("FMT") },
-    { "page-size", 0, 0, G_OPTION_ARG_STRING, &cli_args.page_size,
+    { "page-size", 0, 0, G_OPTION_ARG_STRING, &cli_args->page_size,
       N_("PDF page size for --export"), N_("SIZE") },
-    { "scale", 0, 0, G_OPTION_ARG_STRING, &cli_args.scale,
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &cli_args->scale,
       N_("PNG scale for --export"), N_("N") },
-    { "theme", 0, 0, G_OPTION_ARG_STRING, &cli_args.theme,
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &cli_args->theme,
       N_("Colour theme for --export"), N_("THEME") },
-    { "transparent", 0, 0, G_OPTION_ARG_NONE, &cli_args.transparent,
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &cli_args->transparent,
       N_("No background for --export"), NULL },
-    { "plain", 0, 0, G_OPTION_ARG_NONE, &cli_args.plain,
+    { "plain", 0, 0, G_OPTION_ARG_NONE, &cli_args->plain,
       N_("Mermaid for --export without the map in comment lines"), NULL },
-    { "csv-separator", 0, 0, G_OPTION_ARG_STRING, &cli_args.csv_separator,
+    { "csv-separator", 0, 0, G_OPTION_ARG_STRING, &cli_args->csv_separator,
       N_("CSV separator for --export, “,” or “;” (with a byte order mark, for Excel)"), N_("SEP") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli_args.operands,
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli_args->operands,
       NULL, N_("FILE…") },
     { NULL }
   };
-
-  g_return_val_if_fail (argc > 0, EXIT_USAGE);
-  g_return_val_if_fail (argv != NULL, EXIT_USAGE);
 
   entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
 
@@ -494,13 +488,61 @@ parcours_cli_run (int    argc,
 
   g_array_append_vals (entries, extra_entries, G_N_ELEMENTS (extra_entries) - 1);
 
-  group = g_option_group_new (PACKAGE_NAME, NULL, NULL, &cli_args, NULL);
+  group = g_option_group_new (PACKAGE_NAME, NULL, NULL, cli_args, NULL);
   g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
   g_option_group_add_entries (group, (const GOptionEntry *) (gpointer) entries->data);
 
   context = g_option_context_new (NULL);
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_main_group (context, group);
+
+  return context;
+}
+
+/* Whether the mode of @cli_args goes with its options and operands; if
+ * not, the message saying why. */
+static char *
+cli_check_args (CliArgs *cli_args)
+{
+  guint n_operands;
+
+  if (cli_args->mode == NULL)
+    return g_strdup (_("Nothing to do"));
+
+  if ((cli_args->format || cli_args->page_size || cli_args->scale || cli_args->theme || cli_args->transparent ||
+       cli_args->plain || cli_args->csv_separator) &&
+      cli_args->mode->run != cli_run_export)
+    return g_strdup (_("--format, --page-size, --scale, --theme, --transparent, --plain and "
+                       "--csv-separator go with --export"));
+
+  if (cli_args->operands == NULL)
+    cli_args->operands = g_new0 (char *, 1);
+
+  n_operands = g_strv_length (cli_args->operands);
+
+  if (n_operands < cli_args->mode->min_operands)
+    return g_strdup_printf (_("--%s needs a file"), cli_args->mode->long_name);
+
+  if (n_operands > cli_args->mode->max_operands)
+    return g_strdup_printf (_("Too many files for --%s"), cli_args->mode->long_name);
+
+  return NULL;
+}
+
+int
+parcours_cli_run (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  g_auto(GStrv) args = NULL;
+  g_auto(CliArgs) cli_args = { 0 };
+
+  g_return_val_if_fail (argc > 0, EXIT_USAGE);
+  g_return_val_if_fail (argv != NULL, EXIT_USAGE);
+
+  context = cli_option_context_new (&cli_args);
 
   /* Parse a copy: GOptionContext rewrites the vector it is given. */
   args = g_new0 (char *, argc + 1);
@@ -516,35 +558,9 @@ parcours_cli_run (int    argc,
       return EXIT_SUCCESS;
     }
 
-  if (cli_args.mode == NULL)
-    return cli_usage_error (_("Nothing to do"));
-
-  if ((cli_args.format || cli_args.page_size || cli_args.scale || cli_args.theme || cli_args.transparent ||
-       cli_args.plain || cli_args.csv_separator) &&
-      cli_args.mode->run != cli_run_export)
-    return cli_usage_error (_("--format, --page-size, --scale, --theme, --transparent, --plain and "
-                              "--csv-separator go with --export"));
-
-  if (cli_args.operands == NULL)
-    cli_args.operands = g_new0 (char *, 1);
-
-  n_operands = g_strv_length (cli_args.operands);
-
-  if (n_operands < cli_args.mode->min_operands)
-    {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (_("--%s needs a file"), cli_args.mode->long_name);
-      return cli_usage_error (message);
-    }
-
-  if (n_operands > cli_args.mode->max_operands)
-    {
-      g_autofree char *message = NULL;
-
-      message = g_strdup_printf (_("Too many files for --%s"), cli_args.mode->long_name);
-      return cli_usage_error (message);
-    }
+  problem = cli_check_args (&cli_args);
+  if (problem != NULL)
+    return cli_usage_error (problem);
 
   return cli_args.mode->run (&cli_args);
 }

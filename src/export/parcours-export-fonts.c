@@ -93,80 +93,55 @@ check_list (Checker            *checker,
     }
 }
 
-static void
-check_stages (Checker          *checker,
-              ParcoursDocument *document)
+typedef const char *         (*TextGetter) (gpointer item);
+typedef const char * const * (*ListGetter) (gpointer item);
+
+/* The drawn fields of the elements of one collection, each named as the
+ * native format names its member: texts, and lists of texts. */
+typedef struct
 {
-  GListModel *stages = parcours_document_get_stages (document);
+  ParcoursCollection collection;
+  const char *name;
+  struct { const char *member; TextGetter get; } texts[3];
+  struct { const char *member; ListGetter get; } lists[3];
+} DrawnFields;
 
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
-    {
-      g_autoptr(ParcoursStage) stage = g_list_model_get_item (stages, i);
-
-      check_text (checker, parcours_stage_get_name (stage), "stages[%u].name", i);
-      check_text (checker, parcours_stage_get_description (stage), "stages[%u].description", i);
-    }
-}
-
-static void
-check_lanes (Checker          *checker,
-             ParcoursDocument *document)
-{
-  GListModel *lanes = parcours_document_get_lanes (document);
-
-  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
-    {
-      g_autoptr(ParcoursLane) lane = g_list_model_get_item (lanes, i);
-
-      check_text (checker, parcours_lane_get_name (lane), "lanes[%u].name", i);
-    }
-}
-
-static void
-check_personas (Checker          *checker,
-                ParcoursDocument *document)
-{
-  GListModel *personas = parcours_document_get_personas (document);
-
-  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
-    {
-      g_autoptr(ParcoursPersona) persona = g_list_model_get_item (personas, i);
-
-      check_text (checker, parcours_persona_get_name (persona), "personas[%u].name", i);
-      check_text (checker, parcours_persona_get_role (persona), "personas[%u].role", i);
-      check_list (checker, parcours_persona_get_goals (persona), "personas", i, "goals");
-      check_list (checker, parcours_persona_get_needs (persona), "personas", i, "needs");
-      check_list (checker, parcours_persona_get_frustrations (persona), "personas", i, "frustrations");
-    }
-}
+static const DrawnFields drawn_fields[] = {
+  { PARCOURS_COLLECTION_STAGES, "stages",
+    { { "name", (TextGetter) parcours_stage_get_name },
+      { "description", (TextGetter) parcours_stage_get_description } } },
+  { PARCOURS_COLLECTION_LANES, "lanes",
+    { { "name", (TextGetter) parcours_lane_get_name } } },
+  { PARCOURS_COLLECTION_PERSONAS, "personas",
+    { { "name", (TextGetter) parcours_persona_get_name },
+      { "role", (TextGetter) parcours_persona_get_role } },
+    { { "goals", (ListGetter) parcours_persona_get_goals },
+      { "needs", (ListGetter) parcours_persona_get_needs },
+      { "frustrations", (ListGetter) parcours_persona_get_frustrations } } },
+  { PARCOURS_COLLECTION_CARDS, "cards",
+    { { "text", (TextGetter) parcours_card_get_text },
+      { "details", (TextGetter) parcours_card_get_details },
+      { "kpi", (TextGetter) parcours_card_get_kpi } } },
+  { PARCOURS_COLLECTION_EMOTION_POINTS, "emotion-points",
+    { { "label", (TextGetter) parcours_emotion_point_get_label } } },
+};
 
 static void
-check_cards (Checker          *checker,
-             ParcoursDocument *document)
+check_collection (Checker           *checker,
+                  ParcoursDocument  *document,
+                  const DrawnFields *fields)
 {
-  GListModel *cards = parcours_document_get_cards (document);
+  GListModel *items = parcours_document_get_collection (document, fields->collection);
 
-  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr(ParcoursCard) card = g_list_model_get_item (cards, i);
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
 
-      check_text (checker, parcours_card_get_text (card), "cards[%u].text", i);
-      check_text (checker, parcours_card_get_details (card), "cards[%u].details", i);
-      check_text (checker, parcours_card_get_kpi (card), "cards[%u].kpi", i);
-    }
-}
-
-static void
-check_emotion_points (Checker          *checker,
-                      ParcoursDocument *document)
-{
-  GListModel *points = parcours_document_get_emotion_points (document);
-
-  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
-    {
-      g_autoptr(ParcoursEmotionPoint) point = g_list_model_get_item (points, i);
-
-      check_text (checker, parcours_emotion_point_get_label (point), "emotion-points[%u].label", i);
+      for (guint f = 0; f < G_N_ELEMENTS (fields->texts) && fields->texts[f].member != NULL; f++)
+        check_text (checker, fields->texts[f].get (item), "%s[%u].%s",
+                    fields->name, i, fields->texts[f].member);
+      for (guint f = 0; f < G_N_ELEMENTS (fields->lists) && fields->lists[f].member != NULL; f++)
+        check_list (checker, fields->lists[f].get (item), fields->name, i, fields->lists[f].member);
     }
 }
 
@@ -190,11 +165,8 @@ parcours_export_warn_missing_glyphs (ParcoursDocument *document,
   check_text (&checker, parcours_document_get_title (document), "title");
   check_text (&checker, parcours_document_get_description (document), "description");
   check_list (&checker, parcours_document_get_goals (document), NULL, 0, "goals");
-  check_stages (&checker, document);
-  check_lanes (&checker, document);
-  check_personas (&checker, document);
-  check_cards (&checker, document);
-  check_emotion_points (&checker, document);
+  for (guint i = 0; i < G_N_ELEMENTS (drawn_fields); i++)
+    check_collection (&checker, document, &drawn_fields[i]);
 
   if (checker.n_fields > MAX_FIELDS_NAMED)
     {

@@ -238,6 +238,78 @@ sync_folder (const char *folder)
   close (fd);
 }
 
+/* What is at @target now, in @old and @exists: nothing, or a regular
+ * file; %FALSE with @error set for anything else. */
+static gboolean
+check_target (const char  *target,
+              GStatBuf    *old,
+              gboolean    *exists,
+              GError     **error)
+{
+  *exists = g_stat (target, old) == 0;
+  if (!*exists && errno != ENOENT)
+    {
+      int saved_errno = errno;
+      g_autofree char *parent = g_path_get_dirname (target);
+      g_autofree char *what = g_strdup_printf (_("cannot save in “%s”"), parent);
+
+      return fail_with_errno (error, saved_errno, what);
+    }
+
+  if (*exists && S_ISDIR (old->st_mode))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("there is a folder of that name"));
+      return FALSE;
+    }
+
+  if (*exists && !S_ISREG (old->st_mode))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("not a regular file"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A new hidden file next to @target, in its @folder, named after it
+ * (@temp_path): its descriptor, or -1 with @error set. */
+static int
+create_temporary (const char  *target,
+                  char       **folder,
+                  char       **temp_path,
+                  GError     **error)
+{
+  g_autofree char *name = g_path_get_basename (target);
+  g_autofree char *name_part = g_strndup (name, name_part_length (name));
+  int fd;
+
+  *folder = g_path_get_dirname (target);
+  *temp_path = g_strdup_printf ("%s/.%s.XXXXXX" TEMP_SUFFIX,
+                                strcmp (*folder, "/") == 0 ? "" : *folder, name_part);
+
+  fd = g_mkstemp_full (*temp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *what = NULL;
+
+      if (saved_errno == ENOENT)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("the folder “%s” does not exist"), *folder);
+          return -1;
+        }
+
+      what = g_strdup_printf (_("cannot create a file in the folder “%s”"), *folder);
+      fail_with_errno (error, saved_errno, what);
+      return -1;
+    }
+
+  return fd;
+}
+
 /**
  * parcours_atomic_file_replace:
  * @file: the file to write
@@ -265,7 +337,6 @@ parcours_atomic_file_replace (GFile         *file,
   g_autofree char *target = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *name_part = NULL;
   g_autofree char *temp_path = NULL;
   GStatBuf old;
   gboolean exists;
@@ -288,52 +359,12 @@ parcours_atomic_file_replace (GFile         *file,
   if (target == NULL)
     return FALSE;
 
-  exists = g_stat (target, &old) == 0;
-  if (!exists && errno != ENOENT)
-    {
-      int saved_errno = errno;
-      g_autofree char *parent = g_path_get_dirname (target);
-      g_autofree char *what = g_strdup_printf (_("cannot save in “%s”"), parent);
+  if (!check_target (target, &old, &exists, error))
+    return FALSE;
 
-      return fail_with_errno (error, saved_errno, what);
-    }
-
-  if (exists && S_ISDIR (old.st_mode))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                           _("there is a folder of that name"));
-      return FALSE;
-    }
-
-  if (exists && !S_ISREG (old.st_mode))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                           _("not a regular file"));
-      return FALSE;
-    }
-
-  folder = g_path_get_dirname (target);
-  name = g_path_get_basename (target);
-  name_part = g_strndup (name, name_part_length (name));
-  temp_path = g_strdup_printf ("%s/.%s.XXXXXX" TEMP_SUFFIX,
-                               strcmp (folder, "/") == 0 ? "" : folder, name_part);
-
-  fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0666);
+  fd = create_temporary (target, &folder, &temp_path, error);
   if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *what = NULL;
-
-      if (saved_errno == ENOENT)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                       _("the folder “%s” does not exist"), folder);
-          return FALSE;
-        }
-
-      what = g_strdup_printf (_("cannot create a file in the folder “%s”"), folder);
-      return fail_with_errno (error, saved_errno, what);
-    }
+    return FALSE;
 
   if ((exists && !copy_permissions (fd, &old, error)) ||
       !write_all (fd, data, length, cancellable, error) ||
@@ -355,6 +386,7 @@ parcours_atomic_file_replace (GFile         *file,
     }
 
   sync_folder (folder);
+  name = g_path_get_basename (target);
   remove_stale_temporaries (folder, name);
 
   return TRUE;

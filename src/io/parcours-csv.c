@@ -1675,25 +1675,54 @@ count_shared_names (GListModel *model,
   return n;
 }
 
-/* One line for each kind of information the CSV of @document, made of
- * @rows, does not hold. */
-static void
-add_loss_warnings (ParcoursDocument *document,
-                   GArray           *rows,
-                   GPtrArray        *warnings)
+/* What the rows of a CSV export leave out of the cards and points they
+ * were made of. */
+typedef struct
 {
-  GListModel *personas = parcours_document_get_personas (document);
-  GListModel *stages = parcours_document_get_stages (document);
-  GListModel *lanes = parcours_document_get_lanes (document);
-  GListModel *cards = parcours_document_get_cards (document);
-  GListModel *points = parcours_document_get_emotion_points (document);
-  g_autoptr(GHashTable) used_stages = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) used_lanes = g_hash_table_new (NULL, NULL);
+  guint n_card_fields;
+  guint n_values;
+  guint n_offsets;
+} RowLosses;
+
+/* The n points of a cell come back at (k + 0.5) / n, in row order: the
+ * points of @rows that are elsewhere, given the number of points of each
+ * cell in @cell_sizes (keyed by @cell_keys). */
+static guint
+count_moved_offsets (GArray     *rows,
+                     GArray     *cell_keys,
+                     GHashTable *cell_sizes)
+{
+  g_autoptr(GHashTable) cell_positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n_offsets = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ExportRow *row = &g_array_index (rows, ExportRow, i);
+      gint64 *key = &g_array_index (cell_keys, gint64, i);
+      guint n, k;
+
+      if (PARCOURS_IS_CARD (row->element))
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (cell_sizes, key));
+      k = GPOINTER_TO_UINT (g_hash_table_lookup (cell_positions, key));
+      g_hash_table_insert (cell_positions, key, GUINT_TO_POINTER (k + 1));
+      if (fabs (row->offset - (k + 0.5) / n) > 1e-9)
+        n_offsets++;
+    }
+
+  return n_offsets;
+}
+
+/* Counts what @rows leave out of their cards and points, and adds the
+ * stages and lanes they use to @used_stages and @used_lanes. */
+static void
+count_row_losses (GArray     *rows,
+                  GHashTable *used_stages,
+                  GHashTable *used_lanes,
+                  RowLosses  *losses)
+{
   g_autoptr(GHashTable) cell_sizes = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) cell_keys = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint n_card_fields = 0, n_stage_fields = 0, n_values = 0, n_offsets = 0;
-  guint n_unused_stages = 0, n_unused_lanes = 0, n_lane_fields = 0;
-  guint n_elements = g_list_model_get_n_items (cards) + g_list_model_get_n_items (points);
 
   /* The keys first: the tables point into the array. */
   for (guint i = 0; i < rows->len; i++)
@@ -1716,7 +1745,7 @@ add_loss_warnings (ParcoursDocument *document,
 
           if (_parcours_has_text (parcours_card_get_color (card)) || _parcours_has_text (parcours_card_get_kpi (card)) ||
               parcours_card_get_key_moment (card))
-            n_card_fields++;
+            losses->n_card_fields++;
         }
       else
         {
@@ -1724,7 +1753,7 @@ add_loss_warnings (ParcoursDocument *document,
           gint64 *stored = g_hash_table_lookup (cell_sizes, &g_array_index (cell_keys, gint64, i));
 
           if (value * PARCOURS_EMOTION_MAX_LEVEL != round (value * PARCOURS_EMOTION_MAX_LEVEL))
-            n_values++;
+            losses->n_values++;
           if (stored == NULL)
             g_hash_table_insert (cell_sizes, &g_array_index (cell_keys, gint64, i), GUINT_TO_POINTER (1));
           else
@@ -1733,46 +1762,38 @@ add_loss_warnings (ParcoursDocument *document,
         }
     }
 
-  /* The n points of a cell come back at (k + 0.5) / n, in row order. */
-  {
-    g_autoptr(GHashTable) cell_positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+  losses->n_offsets = count_moved_offsets (rows, cell_keys, cell_sizes);
+}
 
-    for (guint i = 0; i < rows->len; i++)
-      {
-        ExportRow *row = &g_array_index (rows, ExportRow, i);
-        gint64 *key = &g_array_index (cell_keys, gint64, i);
-        guint n, k;
+/* A lane with a persona, a height or folding, which CSV does not hold. */
+static gboolean
+lane_has_layout (gpointer item,
+                 gpointer data)
+{
+  ParcoursLane *lane = item;
 
-        if (PARCOURS_IS_CARD (row->element))
-          continue;
-        n = GPOINTER_TO_UINT (g_hash_table_lookup (cell_sizes, key));
-        k = GPOINTER_TO_UINT (g_hash_table_lookup (cell_positions, key));
-        g_hash_table_insert (cell_positions, key, GUINT_TO_POINTER (k + 1));
-        if (fabs (row->offset - (k + 0.5) / n) > 1e-9)
-          n_offsets++;
-      }
-  }
+  return parcours_lane_get_persona_id (lane) != NULL || parcours_lane_get_height (lane) != 1.0 ||
+         parcours_lane_get_collapsed (lane);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
-    {
-      g_autoptr(ParcoursStage) stage = g_list_model_get_item (stages, i);
+/* One line for each kind of information the CSV of @document, made of
+ * @rows, does not hold. */
+static void
+add_loss_warnings (ParcoursDocument *document,
+                   GArray           *rows,
+                   GPtrArray        *warnings)
+{
+  GListModel *personas = parcours_document_get_personas (document);
+  GListModel *stages = parcours_document_get_stages (document);
+  GListModel *lanes = parcours_document_get_lanes (document);
+  GListModel *cards = parcours_document_get_cards (document);
+  GListModel *points = parcours_document_get_emotion_points (document);
+  g_autoptr(GHashTable) used_stages = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) used_lanes = g_hash_table_new (NULL, NULL);
+  guint n_elements = g_list_model_get_n_items (cards) + g_list_model_get_n_items (points);
+  RowLosses losses = { 0, };
 
-      if (!g_hash_table_contains (used_stages, stage))
-        n_unused_stages++;
-      if (_parcours_has_text (parcours_stage_get_color (stage)) || _parcours_has_text (parcours_stage_get_description (stage)) ||
-          parcours_stage_get_width (stage) != 1.0)
-        n_stage_fields++;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
-    {
-      g_autoptr(ParcoursLane) lane = g_list_model_get_item (lanes, i);
-
-      if (!g_hash_table_contains (used_lanes, lane))
-        n_unused_lanes++;
-      if (parcours_lane_get_persona_id (lane) != NULL || parcours_lane_get_height (lane) != 1.0 ||
-          parcours_lane_get_collapsed (lane))
-        n_lane_fields++;
-    }
+  count_row_losses (rows, used_stages, used_lanes, &losses);
 
   PARCOURS_ADD_LOSS (warnings, g_list_model_get_n_items (personas),
             "%u persona is not in CSV", "%u personas are not in CSV");
@@ -1784,23 +1805,23 @@ add_loss_warnings (ParcoursDocument *document,
   PARCOURS_ADD_LOSS (warnings, n_elements - rows->len,
             "%u card or emotion point that a row cannot hold is not in CSV",
             "%u cards or emotion points that a row cannot hold are not in CSV");
-  PARCOURS_ADD_LOSS (warnings, n_card_fields,
+  PARCOURS_ADD_LOSS (warnings, losses.n_card_fields,
             "the colour, KPI or key moment of %u card are not in CSV",
             "the colours, KPIs or key moments of %u cards are not in CSV");
-  PARCOURS_ADD_LOSS (warnings, n_values,
+  PARCOURS_ADD_LOSS (warnings, losses.n_values,
             "the exact value of %u emotion point is not in CSV, which holds levels from -2 to 2",
             "the exact values of %u emotion points are not in CSV, which holds levels from -2 to 2");
-  PARCOURS_ADD_LOSS (warnings, n_offsets,
+  PARCOURS_ADD_LOSS (warnings, losses.n_offsets,
             "the offset of %u emotion point is not in CSV",
             "the offsets of %u emotion points are not in CSV");
-  PARCOURS_ADD_LOSS (warnings, n_unused_stages,
+  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (stages, _parcours_is_not_in, used_stages),
             "%u stage without cards is not in CSV", "%u stages without cards are not in CSV");
-  PARCOURS_ADD_LOSS (warnings, n_unused_lanes,
+  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (lanes, _parcours_is_not_in, used_lanes),
             "%u lane without cards is not in CSV", "%u lanes without cards are not in CSV");
-  PARCOURS_ADD_LOSS (warnings, n_stage_fields,
+  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (stages, _parcours_stage_has_layout, NULL),
             "the width, colour or description of %u stage are not in CSV",
             "the widths, colours or descriptions of %u stages are not in CSV");
-  PARCOURS_ADD_LOSS (warnings, n_lane_fields,
+  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (lanes, lane_has_layout, NULL),
             "the persona, height or folding of %u lane are not in CSV",
             "the personas, heights or folding of %u lanes are not in CSV");
   PARCOURS_ADD_LOSS (warnings, count_shared_names (stages, FALSE),

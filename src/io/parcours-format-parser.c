@@ -231,6 +231,64 @@ parse_unicode_escape (Parser    *self,
   return TRUE;
 }
 
+/* The escape sequence at @i (its backslash): what it stands for written
+ * at @out, both moved past it. */
+static gboolean
+parse_escape (Parser  *self,
+              gsize   *i,
+              char   **out)
+{
+  char c = self->data[*i + 1];
+  char plain;
+
+  switch (c)
+    {
+    case '"':
+    case '\\':
+    case '/':
+      plain = c;
+      break;
+
+    case 'b':
+      plain = '\b';
+      break;
+
+    case 'f':
+      plain = '\f';
+      break;
+
+    case 'n':
+      plain = '\n';
+      break;
+
+    case 'r':
+      plain = '\r';
+      break;
+
+    case 't':
+      plain = '\t';
+      break;
+
+    case 'u':
+      {
+        gunichar character;
+
+        if (!parse_unicode_escape (self, i, &character))
+          return FALSE;
+        *out += g_unichar_to_utf8 (character, *out);
+        return TRUE;
+      }
+
+    default:
+      return parser_fail (self, *i, PARCOURS_FORMAT_ERROR_SYNTAX,
+                          _("invalid escape sequence in a string"));
+    }
+
+  *(*out)++ = plain;
+  *i += 2;
+  return TRUE;
+}
+
 /* At the opening quote; moves past the closing one. The string is
  * unescaped in place: escapes are never shorter than what they stand
  * for, and the closing quote becomes the terminating NUL. */
@@ -287,54 +345,8 @@ parse_string (Parser      *self,
       if (out == NULL)
         out = data + i;
 
-      switch (data[i + 1])
-        {
-        case '"':
-        case '\\':
-        case '/':
-          *out++ = data[i + 1];
-          i += 2;
-          break;
-
-        case 'b':
-          *out++ = '\b';
-          i += 2;
-          break;
-
-        case 'f':
-          *out++ = '\f';
-          i += 2;
-          break;
-
-        case 'n':
-          *out++ = '\n';
-          i += 2;
-          break;
-
-        case 'r':
-          *out++ = '\r';
-          i += 2;
-          break;
-
-        case 't':
-          *out++ = '\t';
-          i += 2;
-          break;
-
-        case 'u':
-          {
-            gunichar character;
-
-            if (!parse_unicode_escape (self, &i, &character))
-              return FALSE;
-            out += g_unichar_to_utf8 (character, out);
-          }
-          break;
-
-        default:
-          return parser_fail (self, i, PARCOURS_FORMAT_ERROR_SYNTAX,
-                              _("invalid escape sequence in a string"));
-        }
+      if (!parse_escape (self, &i, &out))
+        return FALSE;
     }
 }
 
@@ -604,6 +616,112 @@ pop_level (Parser *self)
   g_clear_pointer (&level->names, g_hash_table_unref);
 }
 
+/* The end of the text: the end of the document, or an error saying
+ * what is missing. */
+static gboolean
+parse_end (Parser     *self,
+           ParseState  state)
+{
+  if (state == EXPECT_SEPARATOR && self->depth == 0)
+    return TRUE;
+
+  if (self->n_values == 0)
+    {
+      g_set_error_literal (self->error, PARCOURS_FORMAT_ERROR,
+                           PARCOURS_FORMAT_ERROR_SYNTAX, _("the file is empty"));
+      return FALSE;
+    }
+
+  return parser_fail (self, self->pos, PARCOURS_FORMAT_ERROR_SYNTAX,
+                      _("unexpected end of file"));
+}
+
+/* A member name, kept for the value that follows. */
+static gboolean
+parse_member_name (Parser *self,
+                   Level  *level,
+                   char    c)
+{
+  gsize name_offset = self->pos;
+  gsize name_length;
+
+  if (c != '"')
+    return parser_fail (self, self->pos, PARCOURS_FORMAT_ERROR_SYNTAX,
+                        _("expected a member name in double quotes"));
+  return parse_string (self, &self->pending_name, &name_length) &&
+         check_member_name (self, level, self->pending_name, name_offset);
+}
+
+/* The ',' or closing bracket after a value in @level; %NULL @level: after
+ * the document's value, where nothing may follow. */
+static gboolean
+parse_separator (Parser     *self,
+                 Level      *level,
+                 char        c,
+                 ParseState *state)
+{
+  gboolean object;
+
+  if (level == NULL)
+    return parser_fail (self, self->pos, PARCOURS_FORMAT_ERROR_SYNTAX,
+                        _("unexpected text after the end of the document"));
+
+  object = level->container->type == PARCOURS_JSON_OBJECT;
+  if (c == ',')
+    *state = object ? EXPECT_NAME : EXPECT_VALUE;
+  else if (c == (object ? '}' : ']'))
+    pop_level (self);
+  else
+    return parser_fail (self, self->pos, PARCOURS_FORMAT_ERROR_SYNTAX,
+                        object ? _("expected ',' or '}'") : _("expected ',' or ']'"));
+  self->pos++;
+  return TRUE;
+}
+
+/* A value: an object or array opened (within the limits of values and
+ * depth), or a scalar read whole. */
+static gboolean
+parse_value (Parser     *self,
+             char        c,
+             ParseState *state)
+{
+  ParcoursJsonNode *node;
+
+  if (++self->n_values > PARCOURS_FORMAT_MAX_VALUES)
+    {
+      _parcours_format_set_error_at (self->error, PARCOURS_FORMAT_ERROR_TOO_LARGE,
+                                     self->source, self->pos,
+                                     _("more than %d values"),
+                                     PARCOURS_FORMAT_MAX_VALUES);
+      return FALSE;
+    }
+
+  if (c == '{' || c == '[')
+    {
+      if (self->depth == PARCOURS_FORMAT_MAX_DEPTH)
+        {
+          _parcours_format_set_error_at (self->error, PARCOURS_FORMAT_ERROR_TOO_DEEP,
+                                         self->source, self->pos,
+                                         _("nested deeper than %d levels"),
+                                         PARCOURS_FORMAT_MAX_DEPTH);
+          return FALSE;
+        }
+
+      node = add_value (self);
+      node->type = c == '{' ? PARCOURS_JSON_OBJECT : PARCOURS_JSON_ARRAY;
+      self->stack[self->depth++] = (Level) { node, NULL, NULL };
+      self->pos++;
+      *state = c == '{' ? EXPECT_NAME_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
+      return TRUE;
+    }
+
+  node = add_value (self);
+  if (!parse_scalar (self, node))
+    return FALSE;
+  *state = EXPECT_SEPARATOR;
+  return TRUE;
+}
+
 static gboolean
 parse (Parser *self)
 {
@@ -612,7 +730,6 @@ parse (Parser *self)
   for (;;)
     {
       Level *level = self->depth > 0 ? &self->stack[self->depth - 1] : NULL;
-      ParcoursJsonNode *node;
       char c;
 
       while (self->pos < self->length &&
@@ -621,48 +738,27 @@ parse (Parser *self)
         self->pos++;
 
       if (self->pos == self->length)
-        {
-          if (state == EXPECT_SEPARATOR && self->depth == 0)
-            return TRUE;
-
-          if (self->n_values == 0)
-            {
-              g_set_error_literal (self->error, PARCOURS_FORMAT_ERROR,
-                                   PARCOURS_FORMAT_ERROR_SYNTAX, _("the file is empty"));
-              return FALSE;
-            }
-
-          return parser_fail (self, self->pos, PARCOURS_FORMAT_ERROR_SYNTAX,
-                              _("unexpected end of file"));
-        }
+        return parse_end (self, state);
 
       c = self->data[self->pos];
+
+      /* An empty object or array closes where a name or value may stand. */
+      if ((state == EXPECT_NAME_OR_CLOSE && c == '}') ||
+          (state == EXPECT_VALUE_OR_CLOSE && c == ']'))
+        {
+          pop_level (self);
+          self->pos++;
+          state = EXPECT_SEPARATOR;
+          continue;
+        }
 
       switch (state)
         {
         case EXPECT_NAME_OR_CLOSE:
-          if (c == '}')
-            {
-              pop_level (self);
-              self->pos++;
-              state = EXPECT_SEPARATOR;
-              break;
-            }
-          G_GNUC_FALLTHROUGH;
-
         case EXPECT_NAME:
-          {
-            gsize name_offset = self->pos;
-            gsize name_length;
-
-            if (c != '"')
-              return parser_fail (self, self->pos, PARCOURS_FORMAT_ERROR_SYNTAX,
-                                  _("expected a member name in double quotes"));
-            if (!parse_string (self, &self->pending_name, &name_length) ||
-                !check_member_name (self, level, self->pending_name, name_offset))
-              return FALSE;
-            state = EXPECT_COLON;
-          }
+          if (!parse_member_name (self, level, c))
+            return FALSE;
+          state = EXPECT_COLON;
           break;
 
         case EXPECT_COLON:
@@ -674,76 +770,14 @@ parse (Parser *self)
           break;
 
         case EXPECT_SEPARATOR:
-          if (level == NULL)
-            return parser_fail (self, self->pos, PARCOURS_FORMAT_ERROR_SYNTAX,
-                                _("unexpected text after the end of the document"));
-
-          if (level->container->type == PARCOURS_JSON_OBJECT)
-            {
-              if (c == ',')
-                state = EXPECT_NAME;
-              else if (c == '}')
-                pop_level (self);
-              else
-                return parser_fail (self, self->pos, PARCOURS_FORMAT_ERROR_SYNTAX,
-                                    _("expected ',' or '}'"));
-            }
-          else
-            {
-              if (c == ',')
-                state = EXPECT_VALUE;
-              else if (c == ']')
-                pop_level (self);
-              else
-                return parser_fail (self, self->pos, PARCOURS_FORMAT_ERROR_SYNTAX,
-                                    _("expected ',' or ']'"));
-            }
-          self->pos++;
+          if (!parse_separator (self, level, c, &state))
+            return FALSE;
           break;
 
         case EXPECT_VALUE_OR_CLOSE:
-          if (c == ']')
-            {
-              pop_level (self);
-              self->pos++;
-              state = EXPECT_SEPARATOR;
-              break;
-            }
-          G_GNUC_FALLTHROUGH;
-
         case EXPECT_VALUE:
-          if (++self->n_values > PARCOURS_FORMAT_MAX_VALUES)
-            {
-              _parcours_format_set_error_at (self->error, PARCOURS_FORMAT_ERROR_TOO_LARGE,
-                                             self->source, self->pos,
-                                             _("more than %d values"),
-                                             PARCOURS_FORMAT_MAX_VALUES);
-              return FALSE;
-            }
-
-          if (c == '{' || c == '[')
-            {
-              if (self->depth == PARCOURS_FORMAT_MAX_DEPTH)
-                {
-                  _parcours_format_set_error_at (self->error, PARCOURS_FORMAT_ERROR_TOO_DEEP,
-                                                 self->source, self->pos,
-                                                 _("nested deeper than %d levels"),
-                                                 PARCOURS_FORMAT_MAX_DEPTH);
-                  return FALSE;
-                }
-
-              node = add_value (self);
-              node->type = c == '{' ? PARCOURS_JSON_OBJECT : PARCOURS_JSON_ARRAY;
-              self->stack[self->depth++] = (Level) { node, NULL, NULL };
-              self->pos++;
-              state = c == '{' ? EXPECT_NAME_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
-              break;
-            }
-
-          node = add_value (self);
-          if (!parse_scalar (self, node))
+          if (!parse_value (self, c, &state))
             return FALSE;
-          state = EXPECT_SEPARATOR;
           break;
 
         default:

@@ -890,6 +890,184 @@ token_set (Token      *token,
   token->value = start != NULL ? g_strndup (start, end - start) : NULL;
 }
 
+/* Skips what the grammar ignores at the lexer's place: comments, spaces
+ * and line breaks. %FALSE where there is none. */
+static gboolean
+lexer_skip_ignored (Lexer *lexer)
+{
+  const char *p = lexer->p;
+  const char *q;
+  gunichar c;
+
+  /* %(?!\{)[^\n]*  and  [^\}]%%[^\n]*: comments. (journey.jison
+   * says \%%(?!\{), which jison reads as a single `%`.) */
+  c = g_utf8_get_char (p);
+  q = g_utf8_next_char (p);
+  if ((p[0] == '%' && p[1] != '{') ||
+      (c != '}' && c < 0x10000 && q[0] == '%' && q[1] == '%'))
+    {
+      count_line_breaks (lexer, p, q);
+      lexer->p = line_end (q);
+      return TRUE;
+    }
+
+  /* [\n]+ and \s+: skipped, the grammar needs no line breaks. */
+  if (is_js_space (c))
+    {
+      q = skip_js_spaces (p);
+      count_line_breaks (lexer, p, q);
+      lexer->p = q;
+      return TRUE;
+    }
+
+  /* \#[^\n]*: a comment. */
+  if (*p == '#')
+    {
+      lexer->p = line_end (p);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* @keyword\s, then a value up to one of @stops: where the value starts
+ * and ends in @value and @end. %FALSE where @p is not that, or the value
+ * is empty. */
+static gboolean
+match_keyword_value (Lexer       *lexer,
+                     const char  *p,
+                     const char  *keyword,
+                     const char  *stops,
+                     const char **value,
+                     const char **end)
+{
+  gsize length = strlen (keyword);
+
+  if (!has_prefix_nocase (p, keyword) || p[length] == '\0' ||
+      !is_js_space (g_utf8_get_char (p + length)))
+    return FALSE;
+  *value = g_utf8_next_char (p + length);
+  *end = scan_run (lexer, *value, stops);
+  return *end > *value;
+}
+
+/* "title"\s[^#\n;]+ and "section"\s[^#:\n;]+: @keyword, then a value
+ * up to one of @stops, a token of @kind. */
+static gboolean
+lex_named (Lexer      *lexer,
+           Token      *token,
+           const char *p,
+           const char *keyword,
+           const char *stops,
+           TokenKind   kind)
+{
+  const char *value, *q;
+
+  if (!match_keyword_value (lexer, p, keyword, stops, &value, &q))
+    return FALSE;
+  count_line_breaks (lexer, p, value);
+  /* Only a section name stops at one. */
+  if (*q == ':')
+    {
+      lexer_warn (lexer, lexer->line,
+                  _("Mermaid refuses \":\" in a section name (write #58; instead); "
+                    "Parcours reads it as text"));
+      q = scan_run (lexer, q, "#");
+    }
+  token_set (token, kind, value, q);
+  lexer->p = q;
+  return TRUE;
+}
+
+typedef enum
+{
+  LEX_NO_MATCH,
+  LEX_TOKEN,
+  LEX_ERROR,
+} LexResult;
+
+/* accTitle\s*":"\s* and accDescr\s*":"\s*, then [^\n]*; or
+ * accDescr\s*"{"\s*, then [^\}]* up to the closing brace, which an
+ * error asks for where it is missing. */
+static LexResult
+lex_accessibility (Lexer       *lexer,
+                   Token       *token,
+                   const char  *p,
+                   GError     **error)
+{
+  const char *q;
+
+  if ((q = match_keyword_then (p, "accTitle", ':')) != NULL ||
+      (q = match_keyword_then (p, "accDescr", ':')) != NULL)
+    {
+      TokenKind kind = g_ascii_toupper (p[3]) == 'T' ? TOKEN_ACC_TITLE : TOKEN_ACC_DESCR;
+      const char *value = skip_js_spaces (q);
+      const char *end;
+
+      count_line_breaks (lexer, p, value);
+      end = line_end (value);
+      token_set (token, kind, value, end);
+      lexer->p = end;
+      return LEX_TOKEN;
+    }
+
+  if ((q = match_keyword_then (p, "accDescr", '{')) != NULL)
+    {
+      const char *value = skip_js_spaces (q);
+      const char *brace = strchr (value, '}');
+      guint first_line = lexer->line;
+
+      if (brace == NULL)
+        {
+          SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_SYNTAX, lexer->line + (guint) count_lines (p),
+                          _("expected \"}\" to end the \"accDescr {\" of line %u"),
+                          first_line);
+          return LEX_ERROR;
+        }
+      count_line_breaks (lexer, p, brace);
+      token_set (token, TOKEN_ACC_DESCR_BLOCK, value, brace);
+      token->line = first_line;
+      lexer->p = brace + 1;
+      return LEX_TOKEN;
+    }
+
+  return LEX_NO_MATCH;
+}
+
+/* The tokens of a task line: ":"[^#\n;]+, ":", [^#:\n;]+, and a `;` on
+ * its own. */
+static void
+lex_task (Lexer      *lexer,
+          Token      *token,
+          const char *p)
+{
+  const char *q;
+
+  if (*p == ':')
+    {
+      q = scan_run (lexer, p + 1, "#");
+      token_set (token, q > p + 1 ? TOKEN_TASK_DATA : TOKEN_COLON, p + 1, q);
+      lexer->p = q;
+      return;
+    }
+
+  q = scan_run (lexer, p, "#:");
+  if (q > p)
+    {
+      if (is_word (p, "journey"))
+        lexer_warn (lexer, lexer->line,
+                    _("Mermaid refuses a line starting with \"journey\" after the first "
+                      "(write a zero width space before it); Parcours reads it as a task"));
+      token_set (token, TOKEN_TASK_NAME, p, q);
+      lexer->p = q;
+      return;
+    }
+
+  /* Only a `;` on its own gets here. */
+  token_set (token, TOKEN_INVALID, p, g_utf8_next_char (p));
+  lexer->p = g_utf8_next_char (p);
+}
+
 /* Reads the next token into @token; %FALSE with @error set at an
  * `accDescr {` that is never closed. */
 static gboolean
@@ -900,8 +1078,7 @@ lexer_next (Lexer   *lexer,
   for (;;)
     {
       const char *p = lexer->p;
-      const char *q;
-      gunichar c;
+      LexResult result;
 
       token->line = lexer->line;
 
@@ -911,33 +1088,8 @@ lexer_next (Lexer   *lexer,
           return TRUE;
         }
 
-      /* %(?!\{)[^\n]*  and  [^\}]%%[^\n]*: comments. (journey.jison
-       * says \%%(?!\{), which jison reads as a single `%`.) */
-      c = g_utf8_get_char (p);
-      q = g_utf8_next_char (p);
-      if ((p[0] == '%' && p[1] != '{') ||
-          (c != '}' && c < 0x10000 && q[0] == '%' && q[1] == '%'))
-        {
-          count_line_breaks (lexer, p, q);
-          lexer->p = line_end (q);
-          continue;
-        }
-
-      /* [\n]+ and \s+: skipped, the grammar needs no line breaks. */
-      if (is_js_space (c))
-        {
-          q = skip_js_spaces (p);
-          count_line_breaks (lexer, p, q);
-          lexer->p = q;
-          continue;
-        }
-
-      /* \#[^\n]*: a comment. */
-      if (*p == '#')
-        {
-          lexer->p = line_end (p);
-          continue;
-        }
+      if (lexer_skip_ignored (lexer))
+        continue;
 
       /* journey\b */
       if (!lexer->seen_journey && is_word (p, "journey"))
@@ -948,106 +1100,15 @@ lexer_next (Lexer   *lexer,
           return TRUE;
         }
 
-      /* "title"\s[^#\n;]+ */
-      if (has_prefix_nocase (p, "title") && p[5] != '\0' &&
-          is_js_space (g_utf8_get_char (p + 5)))
-        {
-          const char *value = g_utf8_next_char (p + 5);
+      if (lex_named (lexer, token, p, "title", "#", TOKEN_TITLE))
+        return TRUE;
+      result = lex_accessibility (lexer, token, p, error);
+      if (result != LEX_NO_MATCH)
+        return result == LEX_TOKEN;
+      if (lex_named (lexer, token, p, "section", "#:", TOKEN_SECTION))
+        return TRUE;
 
-          q = scan_run (lexer, value, "#");
-          if (q > value)
-            {
-              count_line_breaks (lexer, p, value);
-              token_set (token, TOKEN_TITLE, value, q);
-              lexer->p = q;
-              return TRUE;
-            }
-        }
-
-      /* accTitle\s*":"\s* and accDescr\s*":"\s*, then [^\n]* */
-      if ((q = match_keyword_then (p, "accTitle", ':')) != NULL ||
-          (q = match_keyword_then (p, "accDescr", ':')) != NULL)
-        {
-          TokenKind kind = g_ascii_toupper (p[3]) == 'T' ? TOKEN_ACC_TITLE : TOKEN_ACC_DESCR;
-          const char *value = skip_js_spaces (q);
-          const char *end;
-
-          count_line_breaks (lexer, p, value);
-          end = line_end (value);
-          token_set (token, kind, value, end);
-          lexer->p = end;
-          return TRUE;
-        }
-
-      /* accDescr\s*"{"\s*, then [^\}]* up to the closing brace. */
-      if ((q = match_keyword_then (p, "accDescr", '{')) != NULL)
-        {
-          const char *value = skip_js_spaces (q);
-          const char *brace = strchr (value, '}');
-          guint first_line = lexer->line;
-
-          if (brace == NULL)
-            {
-              SET_LINE_ERROR (error, PARCOURS_FORMAT_ERROR_SYNTAX, lexer->line + (guint) count_lines (p),
-                              _("expected \"}\" to end the \"accDescr {\" of line %u"),
-                              first_line);
-              return FALSE;
-            }
-          count_line_breaks (lexer, p, brace);
-          token_set (token, TOKEN_ACC_DESCR_BLOCK, value, brace);
-          token->line = first_line;
-          lexer->p = brace + 1;
-          return TRUE;
-        }
-
-      /* "section"\s[^#:\n;]+ */
-      if (has_prefix_nocase (p, "section") && p[7] != '\0' &&
-          is_js_space (g_utf8_get_char (p + 7)))
-        {
-          const char *value = g_utf8_next_char (p + 7);
-
-          q = scan_run (lexer, value, "#:");
-          if (q > value)
-            {
-              count_line_breaks (lexer, p, value);
-              if (*q == ':')
-                {
-                  lexer_warn (lexer, lexer->line,
-                              _("Mermaid refuses \":\" in a section name (write #58; instead); "
-                                "Parcours reads it as text"));
-                  q = scan_run (lexer, q, "#");
-                }
-              token_set (token, TOKEN_SECTION, value, q);
-              lexer->p = q;
-              return TRUE;
-            }
-        }
-
-      /* ":"[^#\n;]+ and ":" */
-      if (*p == ':')
-        {
-          q = scan_run (lexer, p + 1, "#");
-          token_set (token, q > p + 1 ? TOKEN_TASK_DATA : TOKEN_COLON, p + 1, q);
-          lexer->p = q;
-          return TRUE;
-        }
-
-      /* [^#:\n;]+ */
-      q = scan_run (lexer, p, "#:");
-      if (q > p)
-        {
-          if (is_word (p, "journey"))
-            lexer_warn (lexer, lexer->line,
-                        _("Mermaid refuses a line starting with \"journey\" after the first "
-                          "(write a zero width space before it); Parcours reads it as a task"));
-          token_set (token, TOKEN_TASK_NAME, p, q);
-          lexer->p = q;
-          return TRUE;
-        }
-
-      /* Only a `;` on its own gets here. */
-      token_set (token, TOKEN_INVALID, p, g_utf8_next_char (p));
-      lexer->p = g_utf8_next_char (p);
+      lex_task (lexer, token, p);
       return TRUE;
     }
 }
@@ -1495,30 +1556,14 @@ make_id (ParcoursDocument *document,
   return id;
 }
 
-static ParcoursDocument *
-journey_build (Journey  *journey,
-               GError  **error)
+/* A stage for each section, their ids in @stage_ids. */
+static gboolean
+journey_build_stages (Journey           *journey,
+                      ParcoursDocument  *document,
+                      GPtrArray         *ids,
+                      GPtrArray         *stage_ids,
+                      GError           **error)
 {
-  g_autoptr(ParcoursDocument) document = parcours_document_new ();
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) stage_ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) lane_ids = g_ptr_array_new ();
-  g_autofree guint *section_sizes = NULL;
-  g_autofree guint *section_positions = NULL;
-  const char *touchpoints_id;
-  const char *anonymous_id = NULL;
-  const char *title;
-
-  title = journey->title;
-  if (title == NULL)
-    title = journey->front_matter_title;
-  if (title == NULL)
-    title = journey->acc_title;
-
-  parcours_document_set_title (document, title);
-  parcours_document_set_description (document, journey->description);
-  parcours_document_set_kind (document, PARCOURS_MAP_KIND_CURRENT_STATE);
-
   for (guint i = 0; i < journey->sections->len; i++)
     {
       const char *name = g_ptr_array_index (journey->sections, i);
@@ -1526,16 +1571,31 @@ journey_build (Journey  *journey,
 
       g_ptr_array_add (stage_ids, (gpointer) id);
       if (!append_element (document, parcours_stage_new (id, name), error))
-        return NULL;
+        return FALSE;
     }
 
-  touchpoints_id = make_id (document, PARCOURS_TYPE_LANE, ids);
+  return TRUE;
+}
+
+/* The touchpoints lane for the tasks, a persona and an emotions lane for
+ * each actor (their ids in @lane_ids), and one emotions lane more for the
+ * tasks that name no actor. */
+static gboolean
+journey_build_lanes (Journey           *journey,
+                     ParcoursDocument  *document,
+                     GPtrArray         *ids,
+                     GPtrArray         *lane_ids,
+                     const char       **touchpoints_id,
+                     const char       **anonymous_id,
+                     GError           **error)
+{
+  *touchpoints_id = make_id (document, PARCOURS_TYPE_LANE, ids);
   if (!append_element (document,
-                       parcours_lane_new (touchpoints_id,
+                       parcours_lane_new (*touchpoints_id,
                                           PARCOURS_LANE_KIND_TOUCHPOINTS,
                                           _("Touchpoints")),
                        error))
-    return NULL;
+    return FALSE;
 
   for (guint i = 0; i < journey->actors->len; i++)
     {
@@ -1545,29 +1605,45 @@ journey_build (Journey  *journey,
       ParcoursLane *lane;
 
       if (!append_element (document, parcours_persona_new (persona_id, name), error))
-        return NULL;
+        return FALSE;
 
       lane_id = make_id (document, PARCOURS_TYPE_LANE, ids);
       g_ptr_array_add (lane_ids, (gpointer) lane_id);
       lane = parcours_lane_new (lane_id, PARCOURS_LANE_KIND_EMOTIONS, name);
       parcours_lane_set_persona_id (lane, persona_id);
       if (!append_element (document, lane, error))
-        return NULL;
+        return FALSE;
     }
 
+  *anonymous_id = NULL;
   if (journey->n_anonymous > 0)
     {
-      anonymous_id = make_id (document, PARCOURS_TYPE_LANE, ids);
+      *anonymous_id = make_id (document, PARCOURS_TYPE_LANE, ids);
       if (!append_element (document,
-                           parcours_lane_new (anonymous_id,
+                           parcours_lane_new (*anonymous_id,
                                               PARCOURS_LANE_KIND_EMOTIONS,
                                               _("Emotions")),
                            error))
-        return NULL;
+        return FALSE;
     }
 
-  section_sizes = g_new0 (guint, MAX (journey->sections->len, 1));
-  section_positions = g_new0 (guint, MAX (journey->sections->len, 1));
+  return TRUE;
+}
+
+/* A card for each task, spread evenly over its stage, and a point for
+ * each of its actors' scores (or one in @anonymous_id). */
+static gboolean
+journey_build_tasks (Journey           *journey,
+                     ParcoursDocument  *document,
+                     GPtrArray         *stage_ids,
+                     GPtrArray         *lane_ids,
+                     const char        *touchpoints_id,
+                     const char        *anonymous_id,
+                     GError           **error)
+{
+  g_autofree guint *section_sizes = g_new0 (guint, MAX (journey->sections->len, 1));
+  g_autofree guint *section_positions = g_new0 (guint, MAX (journey->sections->len, 1));
+
   for (guint i = 0; i < journey->tasks->len; i++)
     section_sizes[g_array_index (journey->tasks, Task, i).section]++;
 
@@ -1583,7 +1659,7 @@ journey_build (Journey  *journey,
       if (!append_element (document,
                            parcours_card_new (card_id, touchpoints_id, stage_id, task->name),
                            error))
-        return NULL;
+        return FALSE;
 
       for (guint j = 0; j < MAX (task->n_actors, 1); j++)
         {
@@ -1602,9 +1678,41 @@ journey_build (Journey  *journey,
           point = parcours_emotion_point_new (point_id, lane_id, stage_id, offset, value);
           parcours_emotion_point_set_label (point, task->name);
           if (!append_element (document, point, error))
-            return NULL;
+            return FALSE;
         }
     }
+
+  return TRUE;
+}
+
+static ParcoursDocument *
+journey_build (Journey  *journey,
+               GError  **error)
+{
+  g_autoptr(ParcoursDocument) document = parcours_document_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) stage_ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lane_ids = g_ptr_array_new ();
+  const char *touchpoints_id;
+  const char *anonymous_id;
+  const char *title;
+
+  title = journey->title;
+  if (title == NULL)
+    title = journey->front_matter_title;
+  if (title == NULL)
+    title = journey->acc_title;
+
+  parcours_document_set_title (document, title);
+  parcours_document_set_description (document, journey->description);
+  parcours_document_set_kind (document, PARCOURS_MAP_KIND_CURRENT_STATE);
+
+  if (!journey_build_stages (journey, document, ids, stage_ids, error) ||
+      !journey_build_lanes (journey, document, ids, lane_ids,
+                            &touchpoints_id, &anonymous_id, error) ||
+      !journey_build_tasks (journey, document, stage_ids, lane_ids,
+                            touchpoints_id, anonymous_id, error))
+    return NULL;
 
   return g_steal_pointer (&document);
 }
@@ -2504,6 +2612,89 @@ text_survives (const char *text)
          strchr (copy, '\r') == NULL;
 }
 
+/* What the task lines of a plain export leave out of the cards and
+ * points they were made of. */
+typedef struct
+{
+  guint n_card_fields;
+  guint n_voted_cards;
+  guint n_texts;
+  guint n_scores;
+  guint n_point_fields;
+  guint n_offsets;
+} TaskLosses;
+
+/* Counts what @exported, the tasks of a plain export, leave out, and
+ * adds the points they hold to @written_points. */
+static void
+count_task_losses (GPtrArray  *exported,
+                   GHashTable *written_points,
+                   TaskLosses *losses)
+{
+  for (guint i = 0; i < exported->len; i++)
+    {
+      ExportedTask *task = g_ptr_array_index (exported, i);
+      ParcoursCard *card = task->card;
+
+      if (_parcours_has_text (parcours_card_get_details (card)) || _parcours_has_text (parcours_card_get_kpi (card)) ||
+          _parcours_has_text (parcours_card_get_color (card)) || parcours_card_get_key_moment (card) ||
+          parcours_card_get_channel (card) != PARCOURS_CHANNEL_NONE ||
+          parcours_card_get_sentiment (card) != PARCOURS_SENTIMENT_NEUTRAL)
+        losses->n_card_fields++;
+      if (parcours_card_get_votes (card) > 0)
+        losses->n_voted_cards++;
+      if (!text_survives (parcours_card_get_text (card)))
+        losses->n_texts++;
+
+      for (guint j = 0; j < task->points->len; j++)
+        {
+          ParcoursEmotionPoint *point = g_ptr_array_index (task->points, j);
+          ParcoursEmotionPoint *first = g_ptr_array_index (task->points, 0);
+
+          g_hash_table_add (written_points, point);
+          if (parcours_emotion_point_get_value (point) != parcours_emotion_point_get_value (first))
+            losses->n_scores++;
+          if (g_strcmp0 (parcours_emotion_point_get_label (point), parcours_card_get_text (card)) != 0)
+            losses->n_point_fields++;
+          if (fabs (parcours_emotion_point_get_offset (point) - task->offset) > 1e-9)
+            losses->n_offsets++;
+        }
+    }
+}
+
+/* A lane other than the emotions that holds no task (@data: the ids of
+ * the lanes that do). */
+static gboolean
+lane_is_not_exported (gpointer item,
+                      gpointer data)
+{
+  ParcoursLane *lane = item;
+
+  return !g_hash_table_contains (data, parcours_element_get_id (PARCOURS_ELEMENT (lane))) &&
+         !(parcours_lane_get_kind (lane) == PARCOURS_LANE_KIND_EMOTIONS);
+}
+
+/* A card of a lane that holds no task (@data: the ids of those that do). */
+static gboolean
+card_is_not_exported (gpointer item,
+                      gpointer data)
+{
+  return !g_hash_table_contains (data, parcours_card_get_lane_id (item));
+}
+
+/* A persona with more than a name, which is all an actor holds. */
+static gboolean
+persona_has_profile (gpointer item,
+                     gpointer data)
+{
+  ParcoursPersona *persona = item;
+
+  return _parcours_has_text (parcours_persona_get_role (persona)) || _parcours_has_text (parcours_persona_get_color (persona)) ||
+         has_items (parcours_persona_get_goals (persona)) || has_items (parcours_persona_get_needs (persona)) ||
+         has_items (parcours_persona_get_frustrations (persona)) ||
+         parcours_persona_get_photo (persona) != NULL;
+}
+
 /* One line for each kind of information that a plain Mermaid export of
  * @document does not hold. */
 static void
@@ -2519,116 +2710,42 @@ add_loss_warnings (ParcoursDocument *document,
   GListModel *points = parcours_document_get_emotion_points (document);
   GListModel *personas = parcours_document_get_personas (document);
   GListModel *stages = parcours_document_get_stages (document);
-  guint n_lanes = 0, n_other_cards = 0, n_card_fields = 0, n_voted_cards = 0, n_points = 0;
-  guint n_scores = 0, n_point_fields = 0, n_personas = 0, n_stages = 0, n_texts = 0;
-  guint n_offsets = 0;
   const char *description = parcours_document_get_description (document);
+  TaskLosses losses = { 0, };
 
-  for (guint i = 0; i < g_list_model_get_n_items (lanes); i++)
-    {
-      g_autoptr(ParcoursLane) lane = g_list_model_get_item (lanes, i);
+  count_task_losses (exported, written_points, &losses);
 
-      if (!g_hash_table_contains (task_lanes, parcours_element_get_id (PARCOURS_ELEMENT (lane))) &&
-          !(parcours_lane_get_kind (lane) == PARCOURS_LANE_KIND_EMOTIONS))
-        n_lanes++;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
-    {
-      g_autoptr(ParcoursCard) card = g_list_model_get_item (cards, i);
-
-      if (!g_hash_table_contains (task_lanes, parcours_card_get_lane_id (card)))
-        n_other_cards++;
-    }
-
-  for (guint i = 0; i < exported->len; i++)
-    {
-      ExportedTask *task = g_ptr_array_index (exported, i);
-      ParcoursCard *card = task->card;
-
-      if (_parcours_has_text (parcours_card_get_details (card)) || _parcours_has_text (parcours_card_get_kpi (card)) ||
-          _parcours_has_text (parcours_card_get_color (card)) || parcours_card_get_key_moment (card) ||
-          parcours_card_get_channel (card) != PARCOURS_CHANNEL_NONE ||
-          parcours_card_get_sentiment (card) != PARCOURS_SENTIMENT_NEUTRAL)
-        n_card_fields++;
-      if (parcours_card_get_votes (card) > 0)
-        n_voted_cards++;
-      if (!text_survives (parcours_card_get_text (card)))
-        n_texts++;
-
-      for (guint j = 0; j < task->points->len; j++)
-        {
-          ParcoursEmotionPoint *point = g_ptr_array_index (task->points, j);
-          ParcoursEmotionPoint *first = g_ptr_array_index (task->points, 0);
-
-          g_hash_table_add (written_points, point);
-          if (parcours_emotion_point_get_value (point) != parcours_emotion_point_get_value (first))
-            n_scores++;
-          if (g_strcmp0 (parcours_emotion_point_get_label (point), parcours_card_get_text (card)) != 0)
-            n_point_fields++;
-          if (fabs (parcours_emotion_point_get_offset (point) - task->offset) > 1e-9)
-            n_offsets++;
-        }
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (points); i++)
-    {
-      g_autoptr(ParcoursEmotionPoint) point = g_list_model_get_item (points, i);
-
-      if (!g_hash_table_contains (written_points, point))
-        n_points++;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
-    {
-      g_autoptr(ParcoursPersona) persona = g_list_model_get_item (personas, i);
-
-      if (_parcours_has_text (parcours_persona_get_role (persona)) || _parcours_has_text (parcours_persona_get_color (persona)) ||
-          has_items (parcours_persona_get_goals (persona)) || has_items (parcours_persona_get_needs (persona)) ||
-          has_items (parcours_persona_get_frustrations (persona)) ||
-          parcours_persona_get_photo (persona) != NULL)
-        n_personas++;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
-    {
-      g_autoptr(ParcoursStage) stage = g_list_model_get_item (stages, i);
-
-      if (_parcours_has_text (parcours_stage_get_color (stage)) || _parcours_has_text (parcours_stage_get_description (stage)) ||
-          parcours_stage_get_width (stage) != 1.0)
-        n_stages++;
-    }
-
-  PARCOURS_ADD_LOSS (warnings, n_lanes,
+  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (lanes, lane_is_not_exported, task_lanes),
             "%u lane other than touchpoints and emotions is not in Mermaid",
             "%u lanes other than touchpoints and emotions are not in Mermaid");
-  PARCOURS_ADD_LOSS (warnings, n_other_cards,
+  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (cards, card_is_not_exported, task_lanes),
             "%u card of those lanes is not in Mermaid",
             "%u cards of those lanes are not in Mermaid");
-  PARCOURS_ADD_LOSS (warnings, n_card_fields,
+  PARCOURS_ADD_LOSS (warnings, losses.n_card_fields,
             "the details, channel, sentiment, KPI, key moment or colour of %u card are not in Mermaid",
             "the details, channels, sentiments, KPIs, key moments or colours of %u cards are not in Mermaid");
-  PARCOURS_ADD_LOSS (warnings, n_voted_cards,
+  PARCOURS_ADD_LOSS (warnings, losses.n_voted_cards,
             "the votes of %u card are not in Mermaid",
             "the votes of %u cards are not in Mermaid");
-  PARCOURS_ADD_LOSS (warnings, n_texts,
+  PARCOURS_ADD_LOSS (warnings, losses.n_texts,
             "%u card text loses the spaces at its ends or its CR line ends in Mermaid",
             "%u card texts lose the spaces at their ends or their CR line ends in Mermaid");
-  PARCOURS_ADD_LOSS (warnings, n_points,
+  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (points, _parcours_is_not_in, written_points),
             "%u emotion point that belongs to no task is not in Mermaid",
             "%u emotion points that belong to no task are not in Mermaid");
-  PARCOURS_ADD_LOSS (warnings, n_scores,
+  PARCOURS_ADD_LOSS (warnings, losses.n_scores,
             "%u persona score that differs from the first one of its task is not in Mermaid",
             "%u persona scores that differ from the first one of their task are not in Mermaid");
-  PARCOURS_ADD_LOSS (warnings, n_point_fields,
+  PARCOURS_ADD_LOSS (warnings, losses.n_point_fields,
             "%u emotion point label is not in Mermaid",
             "%u emotion point labels are not in Mermaid");
-  PARCOURS_ADD_LOSS (warnings, n_offsets,
+  PARCOURS_ADD_LOSS (warnings, losses.n_offsets,
             "the offset of %u emotion point is not in Mermaid, which spreads tasks evenly",
             "the offsets of %u emotion points are not in Mermaid, which spreads tasks evenly");
-  PARCOURS_ADD_LOSS (warnings, n_personas,
+  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (personas, persona_has_profile, NULL),
             "the role, goals, needs, frustrations, colour or photo of %u persona are not in Mermaid",
             "the roles, goals, needs, frustrations, colours or photos of %u personas are not in Mermaid");
-  PARCOURS_ADD_LOSS (warnings, n_stages,
+  PARCOURS_ADD_LOSS (warnings, _parcours_count_matching (stages, _parcours_stage_has_layout, NULL),
             "the width, colour or description of %u stage are not in Mermaid",
             "the widths, colours or descriptions of %u stages are not in Mermaid");
   if (parcours_document_get_kind (document) != PARCOURS_MAP_KIND_CURRENT_STATE ||
@@ -3205,36 +3322,16 @@ place_stage (ParcoursDocument *document,
     _parcours_document_move (document, PARCOURS_COLLECTION_STAGES, current, position);
 }
 
-/* The map Parcours wrote, @document, made to show what the text now
- * says (@visible) where it differs from what Parcours wrote (@written,
- * whose tasks are @exported): the visible part wins, and the data of a
- * task whose line changed is dropped with a warning, never given to
- * another. */
-static gboolean
-sync_document (ParcoursDocument  *document,
-               Journey           *visible,
-               Journey           *written,
-               GPtrArray         *exported,
-               GPtrArray         *warnings,
-               GError           **error)
+/* What the text changed in the map's title, description and accessible
+ * title, and only that: the map may hold more than its line shows
+ * (spaces around a title, blank lines in a description). */
+static void
+sync_header (ParcoursDocument *document,
+             Journey          *visible,
+             Journey          *written)
 {
-  GListModel *stages = parcours_document_get_stages (document);
-  g_autoptr(GPtrArray) old_stages = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) new_stages = g_ptr_array_new ();
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) g_queue_free);
-  g_autofree guint *section_map = align_sections (visible, written);
-  g_autofree int *task_map = g_new (int, MAX (visible->tasks->len, 1));
-  g_autofree gboolean *kept = g_new0 (gboolean, MAX (written->tasks->len, 1));
-  g_autofree gboolean *stage_kept = g_new0 (gboolean, MAX (written->sections->len, 1));
-  g_autofree guint *section_sizes = g_new0 (guint, MAX (visible->sections->len, 1));
-  g_autofree guint *section_positions = g_new0 (guint, MAX (visible->sections->len, 1));
-  g_autofree gboolean *changed = NULL;
-  guint n_dropped = 0;
   const char *title = journey_title (visible) != NULL ? journey_title (visible) : visible->acc_title;
 
-  /* What the text changed, and only that: the map may hold more than its
-   * line shows (spaces around a title, blank lines in a description). */
   if (g_strcmp0 (journey_title (visible), journey_title (written)) != 0 ||
       g_strcmp0 (visible->acc_title, written->acc_title) != 0)
     parcours_document_set_title (document, title);
@@ -3242,13 +3339,23 @@ sync_document (ParcoursDocument  *document,
     parcours_document_set_description (document, visible->description);
   if (g_strcmp0 (visible->acc_title, written->acc_title) != 0)
     replace_acc_title (document, visible->acc_title);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
-    g_ptr_array_add (old_stages, g_list_model_get_item (stages, i));
-  g_assert (old_stages->len == written->sections->len);
+/* Which written task each visible task stands for, in @task_map (-1: a
+ * new task): the k-th line of a key stands for the k-th line Parcours
+ * wrote with that key, wherever it moved. Marks the written tasks kept
+ * in @kept and counts the visible tasks of each section in
+ * @section_sizes. */
+static void
+match_tasks (Journey  *visible,
+             Journey  *written,
+             int      *task_map,
+             gboolean *kept,
+             guint    *section_sizes)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_queue_free);
 
-  /* Tasks: the k-th line of a key stands for the k-th line Parcours wrote
-   * with that key, wherever it moved. */
   for (guint w = 0; w < written->tasks->len; w++)
     {
       char *key = task_key (written, w);
@@ -3274,6 +3381,18 @@ sync_document (ParcoursDocument  *document,
         kept[w - 1] = TRUE;
       section_sizes[g_array_index (visible->tasks, Task, i).section]++;
     }
+}
+
+/* The cards and points of the written tasks no visible task stands for,
+ * removed with one warning. */
+static void
+drop_unmatched_tasks (ParcoursDocument *document,
+                      Journey          *written,
+                      GPtrArray        *exported,
+                      const gboolean   *kept,
+                      GPtrArray        *warnings)
+{
+  guint n_dropped = 0;
 
   for (guint w = 0; w < written->tasks->len; w++)
     {
@@ -3296,8 +3415,21 @@ sync_document (ParcoursDocument  *document,
                                                 "those tasks (details, channels, colours, …) is dropped",
                                                 n_dropped),
                                       n_dropped));
+}
 
-  /* Stages: kept, renamed or new, in the order of the text. */
+/* The stage of each visible section, in @new_stages: kept (and renamed)
+ * or new, in the order of the text. Marks the old stages kept in
+ * @stage_kept. */
+static gboolean
+sync_stages (ParcoursDocument  *document,
+             Journey           *visible,
+             Journey           *written,
+             const guint       *section_map,
+             GPtrArray         *old_stages,
+             GPtrArray         *new_stages,
+             gboolean          *stage_kept,
+             GError           **error)
+{
   for (guint i = 0; i < visible->sections->len; i++)
     {
       const char *name = g_ptr_array_index (visible->sections, i);
@@ -3321,38 +3453,62 @@ sync_document (ParcoursDocument  *document,
       g_ptr_array_add (new_stages, stage);
     }
 
-  /* A section whose tasks are not those Parcours wrote, in the same
-   * order, has its points spread again, so that each stays with its
-   * task. */
-  {
-    g_autofree guint *cursor = g_new0 (guint, MAX (written->sections->len, 1));
-    g_autofree guint *written_first = g_new0 (guint, MAX (written->sections->len, 1));
-    g_autofree guint *written_count = g_new0 (guint, MAX (written->sections->len, 1));
-    g_autofree guint *visible_count = g_new0 (guint, MAX (visible->sections->len, 1));
+  return TRUE;
+}
 
-    changed = g_new0 (gboolean, MAX (visible->sections->len, 1));
-    for (guint w = written->tasks->len; w-- > 0;)
-      {
-        guint section = g_array_index (written->tasks, Task, w).section;
+/* The visible sections whose tasks are not those Parcours wrote, in the
+ * same order: their points are spread again, so that each stays with its
+ * task. */
+static gboolean *
+find_changed_sections (Journey     *visible,
+                       Journey     *written,
+                       const guint *section_map,
+                       const int   *task_map)
+{
+  g_autofree guint *cursor = g_new0 (guint, MAX (written->sections->len, 1));
+  g_autofree guint *written_first = g_new0 (guint, MAX (written->sections->len, 1));
+  g_autofree guint *written_count = g_new0 (guint, MAX (written->sections->len, 1));
+  g_autofree guint *visible_count = g_new0 (guint, MAX (visible->sections->len, 1));
+  gboolean *changed = g_new0 (gboolean, MAX (visible->sections->len, 1));
 
-        written_first[section] = w;
-        written_count[section]++;
-      }
-    for (guint i = 0; i < visible->tasks->len; i++)
-      {
-        guint section = g_array_index (visible->tasks, Task, i).section;
-        guint w = section_map[section];
+  for (guint w = written->tasks->len; w-- > 0;)
+    {
+      guint section = g_array_index (written->tasks, Task, w).section;
 
-        visible_count[section]++;
-        if (w == 0 || task_map[i] != (int) (written_first[w - 1] + cursor[w - 1]++))
-          changed[section] = TRUE;
-      }
-    for (guint i = 0; i < visible->sections->len; i++)
-      if (section_map[i] == 0 || visible_count[i] != written_count[section_map[i] - 1])
-        changed[i] = TRUE;
-  }
+      written_first[section] = w;
+      written_count[section]++;
+    }
+  for (guint i = 0; i < visible->tasks->len; i++)
+    {
+      guint section = g_array_index (visible->tasks, Task, i).section;
+      guint w = section_map[section];
 
-  /* Task cards, in the order of the text, after the other cards. */
+      visible_count[section]++;
+      if (w == 0 || task_map[i] != (int) (written_first[w - 1] + cursor[w - 1]++))
+        changed[section] = TRUE;
+    }
+  for (guint i = 0; i < visible->sections->len; i++)
+    if (section_map[i] == 0 || visible_count[i] != written_count[section_map[i] - 1])
+      changed[i] = TRUE;
+
+  return changed;
+}
+
+/* The task cards, in the order of the text, after the other cards: a
+ * kept card moved to its stage (with its points, spread again where its
+ * section @changed), a new task added. */
+static gboolean
+place_task_cards (ParcoursDocument  *document,
+                  Journey           *visible,
+                  GPtrArray         *exported,
+                  const int         *task_map,
+                  GPtrArray         *new_stages,
+                  const guint       *section_sizes,
+                  const gboolean    *changed,
+                  GError           **error)
+{
+  g_autofree guint *section_positions = g_new0 (guint, MAX (visible->sections->len, 1));
+
   for (guint i = 0; i < visible->tasks->len; i++)
     {
       const Task *task = &g_array_index (visible->tasks, Task, i);
@@ -3389,6 +3545,48 @@ sync_document (ParcoursDocument  *document,
       if (!append_element (document, card, error))
         return FALSE;
     }
+
+  return TRUE;
+}
+
+/* The map Parcours wrote, @document, made to show what the text now
+ * says (@visible) where it differs from what Parcours wrote (@written,
+ * whose tasks are @exported): the visible part wins, and the data of a
+ * task whose line changed is dropped with a warning, never given to
+ * another. */
+static gboolean
+sync_document (ParcoursDocument  *document,
+               Journey           *visible,
+               Journey           *written,
+               GPtrArray         *exported,
+               GPtrArray         *warnings,
+               GError           **error)
+{
+  GListModel *stages = parcours_document_get_stages (document);
+  g_autoptr(GPtrArray) old_stages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) new_stages = g_ptr_array_new ();
+  g_autofree guint *section_map = align_sections (visible, written);
+  g_autofree int *task_map = g_new (int, MAX (visible->tasks->len, 1));
+  g_autofree gboolean *kept = g_new0 (gboolean, MAX (written->tasks->len, 1));
+  g_autofree gboolean *stage_kept = g_new0 (gboolean, MAX (written->sections->len, 1));
+  g_autofree guint *section_sizes = g_new0 (guint, MAX (visible->sections->len, 1));
+  g_autofree gboolean *changed = NULL;
+
+  sync_header (document, visible, written);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    g_ptr_array_add (old_stages, g_list_model_get_item (stages, i));
+  g_assert (old_stages->len == written->sections->len);
+
+  match_tasks (visible, written, task_map, kept, section_sizes);
+  drop_unmatched_tasks (document, written, exported, kept, warnings);
+  if (!sync_stages (document, visible, written, section_map,
+                    old_stages, new_stages, stage_kept, error))
+    return FALSE;
+  changed = find_changed_sections (visible, written, section_map, task_map);
+  if (!place_task_cards (document, visible, exported, task_map,
+                         new_stages, section_sizes, changed, error))
+    return FALSE;
 
   /* Only now that the tasks moved out of them. */
   for (guint w = 0; w < old_stages->len; w++)

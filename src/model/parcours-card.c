@@ -173,18 +173,10 @@ parcours_card_set_property (GObject      *object,
     }
 }
 
+/* Where the card sits and what it says. */
 static void
-parcours_card_class_init (ParcoursCardClass *klass)
+install_text_properties (void)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  ParcoursElementClass *element_class = PARCOURS_ELEMENT_CLASS (klass);
-
-  object_class->finalize = parcours_card_finalize;
-  object_class->get_property = parcours_card_get_property;
-  object_class->set_property = parcours_card_set_property;
-
-  element_class->id_prefix = "card";
-
   /**
    * ParcoursCard:lane-id:
    *
@@ -233,6 +225,24 @@ parcours_card_class_init (ParcoursCardClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /**
+   * ParcoursCard:kpi:
+   *
+   * An optional measure attached to the card, free text such as
+   * "NPS 42", or "" for none.
+   */
+  properties[PROP_KPI] =
+    g_param_spec_string ("kpi", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+}
+
+/* How the card is marked: channel, sentiment, colour, key moment, votes. */
+static void
+install_mark_properties (void)
+{
   /**
    * ParcoursCard:channel:
    *
@@ -286,19 +296,6 @@ parcours_card_class_init (ParcoursCardClass *klass)
                            G_PARAM_STATIC_STRINGS));
 
   /**
-   * ParcoursCard:kpi:
-   *
-   * An optional measure attached to the card, free text such as
-   * "NPS 42", or "" for none.
-   */
-  properties[PROP_KPI] =
-    g_param_spec_string ("kpi", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  /**
    * ParcoursCard:votes:
    *
    * How many dot votes the card got in a workshop's voting rounds, from
@@ -310,7 +307,22 @@ parcours_card_class_init (ParcoursCardClass *klass)
                        (G_PARAM_READWRITE |
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
+}
 
+static void
+parcours_card_class_init (ParcoursCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  ParcoursElementClass *element_class = PARCOURS_ELEMENT_CLASS (klass);
+
+  object_class->finalize = parcours_card_finalize;
+  object_class->get_property = parcours_card_get_property;
+  object_class->set_property = parcours_card_set_property;
+
+  element_class->id_prefix = "card";
+
+  install_text_properties ();
+  install_mark_properties ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

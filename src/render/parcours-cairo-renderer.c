@@ -821,6 +821,80 @@ fill_text_bars (cairo_t            *cr,
   cairo_fill (cr);
 }
 
+/* Text too small to read: its lines as bars, added to the path after
+ * what was pending is drawn. */
+static void
+draw_as_bars (cairo_t                  *cr,
+              const ParcoursPrimitive  *primitive,
+              const ParcoursPrimitive **batch,
+              GlyphRun                 *run,
+              IconRun                  *icons)
+{
+  if (*batch != NULL)
+    {
+      fill_and_stroke (cr, *batch);
+      *batch = NULL;
+    }
+  glyph_run_flush (cr, run);
+  icon_run_flush (cr, icons);
+  append_text_bars (cr, primitive);
+}
+
+/* Draws @primitive (number @index of the list), or keeps it pending: a
+ * shape in the path of the shapes before it that paint alike (@batch),
+ * a text in the glyph run, an icon in the icon run. What it cannot join
+ * is drawn first. */
+static void
+draw_one (cairo_t                  *cr,
+          const ParcoursPrimitive  *primitive,
+          guint                     index,
+          const ParcoursPrimitive **batch,
+          GlyphRun                 *run,
+          IconRun                  *icons)
+{
+  if (primitive->kind != PARCOURS_PRIMITIVE_TEXT)
+    glyph_run_flush (cr, run);
+  if (primitive->kind != PARCOURS_PRIMITIVE_ICON)
+    icon_run_flush (cr, icons);
+
+  if (*batch != NULL &&
+      (primitive->kind == PARCOURS_PRIMITIVE_TEXT || primitive->kind == PARCOURS_PRIMITIVE_ICON ||
+       primitive->kind == PARCOURS_PRIMITIVE_IMAGE ||
+       !parcours_primitive_same_paint (*batch, primitive)))
+    {
+      fill_and_stroke (cr, *batch);
+      *batch = NULL;
+    }
+
+  switch (primitive->kind)
+    {
+    case PARCOURS_PRIMITIVE_RECT:
+      rounded_rect (cr, &primitive->bounds, primitive->radius);
+      *batch = primitive;
+      break;
+
+    case PARCOURS_PRIMITIVE_PATH:
+      append_path (cr, primitive);
+      *batch = primitive;
+      break;
+
+    case PARCOURS_PRIMITIVE_TEXT:
+      draw_text (cr, run, primitive, index);
+      break;
+
+    case PARCOURS_PRIMITIVE_ICON:
+      draw_icon (cr, icons, primitive);
+      break;
+
+    case PARCOURS_PRIMITIVE_IMAGE:
+      draw_image (cr, primitive);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static gboolean
 draw_primitives (ParcoursDisplayList  *list,
                  cairo_t              *cr,
@@ -865,59 +939,11 @@ draw_primitives (ParcoursDisplayList  *list,
         }
       if (as_bars)
         {
-          if (batch != NULL)
-            {
-              fill_and_stroke (cr, batch);
-              batch = NULL;
-            }
-          glyph_run_flush (cr, &run);
-          icon_run_flush (cr, &icons);
-          append_text_bars (cr, primitive);
+          draw_as_bars (cr, primitive, &batch, &run, &icons);
           bars = primitive;
-          continue;
         }
-
-      if (primitive->kind != PARCOURS_PRIMITIVE_TEXT)
-        glyph_run_flush (cr, &run);
-      if (primitive->kind != PARCOURS_PRIMITIVE_ICON)
-        icon_run_flush (cr, &icons);
-
-      if (batch != NULL &&
-          (primitive->kind == PARCOURS_PRIMITIVE_TEXT || primitive->kind == PARCOURS_PRIMITIVE_ICON ||
-           primitive->kind == PARCOURS_PRIMITIVE_IMAGE ||
-           !parcours_primitive_same_paint (batch, primitive)))
-        {
-          fill_and_stroke (cr, batch);
-          batch = NULL;
-        }
-
-      switch (primitive->kind)
-        {
-        case PARCOURS_PRIMITIVE_RECT:
-          rounded_rect (cr, &primitive->bounds, primitive->radius);
-          batch = primitive;
-          break;
-
-        case PARCOURS_PRIMITIVE_PATH:
-          append_path (cr, primitive);
-          batch = primitive;
-          break;
-
-        case PARCOURS_PRIMITIVE_TEXT:
-          draw_text (cr, &run, primitive, i);
-          break;
-
-        case PARCOURS_PRIMITIVE_ICON:
-          draw_icon (cr, &icons, primitive);
-          break;
-
-        case PARCOURS_PRIMITIVE_IMAGE:
-          draw_image (cr, primitive);
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
+      else
+        draw_one (cr, primitive, i, &batch, &run, &icons);
     }
 
   if (batch != NULL)

@@ -170,28 +170,154 @@ next_flag (Tokens   *t,
   return TRUE;
 }
 
+/* Where a path's drawing stands between its commands. */
+typedef struct
+{
+  GArray *segments;
+  double x, y;                  /* the current point */
+  double start_x, start_y;      /* where the subpath started, for Z */
+  double last_cx, last_cy;      /* the last cubic's second control point, for S */
+  char previous;                /* the last command */
+} Pen;
+
+/* @n numbers, x and y pairs made absolute where @relative. */
+static gboolean
+next_points (Tokens    *t,
+             double    *v,
+             guint      n,
+             gboolean   relative,
+             const Pen *pen)
+{
+  for (guint i = 0; i < n; i++)
+    if (!next_number (t, &v[i]))
+      return FALSE;
+  if (relative)
+    for (guint i = 0; i < n; i += 2)
+      v[i] += pen->x, v[i + 1] += pen->y;
+  return TRUE;
+}
+
+/* M, L, H and V: a move or a straight line. */
+static gboolean
+pen_line (Pen      *pen,
+          Tokens   *t,
+          char      command,
+          gboolean  relative)
+{
+  double v[2];
+
+  switch (command)
+    {
+    case 'M':
+    case 'L':
+      if (!next_points (t, v, 2, relative, pen))
+        return FALSE;
+      pen->x = v[0], pen->y = v[1];
+      break;
+
+    case 'H':
+      if (!next_number (t, &v[0]))
+        return FALSE;
+      pen->x = relative ? pen->x + v[0] : v[0];
+      break;
+
+    default:
+      if (!next_number (t, &v[0]))
+        return FALSE;
+      pen->y = relative ? pen->y + v[0] : v[0];
+      break;
+    }
+
+  if (command == 'M')
+    {
+      pen->start_x = pen->x, pen->start_y = pen->y;
+      add_segment (pen->segments, PARCOURS_PATH_MOVE_TO, pen->x, pen->y, 0, 0, 0, 0);
+    }
+  else
+    add_segment (pen->segments, PARCOURS_PATH_LINE_TO, pen->x, pen->y, 0, 0, 0, 0);
+  return TRUE;
+}
+
+/* C, S and Q: a cubic, a smooth cubic whose first control point mirrors
+ * the last one, and a quadratic drawn as the cubic it equals. */
+static gboolean
+pen_curve (Pen      *pen,
+           Tokens   *t,
+           char      command,
+           gboolean  relative)
+{
+  double x = pen->x, y = pen->y;
+  double v[6];
+
+  if (!next_points (t, v, command == 'C' ? 6 : 4, relative, pen))
+    return FALSE;
+
+  if (command == 'C')
+    {
+      add_segment (pen->segments, PARCOURS_PATH_CURVE_TO, v[0], v[1], v[2], v[3], v[4], v[5]);
+      pen->last_cx = v[2], pen->last_cy = v[3];
+      pen->x = v[4], pen->y = v[5];
+    }
+  else if (command == 'S')
+    {
+      gboolean smooth = strchr ("CcSs", pen->previous) != NULL && pen->previous != 0;
+      double c1x = smooth ? 2 * x - pen->last_cx : x, c1y = smooth ? 2 * y - pen->last_cy : y;
+
+      add_segment (pen->segments, PARCOURS_PATH_CURVE_TO, c1x, c1y, v[0], v[1], v[2], v[3]);
+      pen->last_cx = v[0], pen->last_cy = v[1];
+      pen->x = v[2], pen->y = v[3];
+    }
+  else
+    {
+      add_segment (pen->segments, PARCOURS_PATH_CURVE_TO,
+                   x + 2.0 / 3 * (v[0] - x), y + 2.0 / 3 * (v[1] - y),
+                   v[2] + 2.0 / 3 * (v[0] - v[2]), v[3] + 2.0 / 3 * (v[1] - v[3]),
+                   v[2], v[3]);
+      pen->x = v[2], pen->y = v[3];
+    }
+  return TRUE;
+}
+
+/* A: an elliptical arc, drawn as cubics. */
+static gboolean
+pen_arc (Pen      *pen,
+         Tokens   *t,
+         gboolean  relative)
+{
+  double v[5];
+  gboolean large, sweep;
+
+  if (!next_number (t, &v[0]) || !next_number (t, &v[1]) || !next_number (t, &v[2]) ||
+      !next_flag (t, &large) || !next_flag (t, &sweep) ||
+      !next_points (t, &v[3], 2, relative, pen))
+    return FALSE;
+  add_arc (pen->segments, pen->x, pen->y, v[0], v[1], v[2], large, sweep, v[3], v[4]);
+  pen->x = v[3], pen->y = v[4];
+  return TRUE;
+}
+
 /* The path data our icons use: M L H V C S Q A Z, absolute and relative. */
 static void
 parse_path_data (const char *data,
                  GArray     *segments)
 {
   Tokens t = { data };
-  double x = 0, y = 0, start_x = 0, start_y = 0, last_cx = 0, last_cy = 0;
-  char command = 0, previous = 0;
+  Pen pen = { segments, 0, 0, 0, 0, 0, 0, 0 };
+  char command = 0;
 
   for (;;)
     {
-      double v[7];
-      gboolean relative, large, sweep;
-      gboolean repeated;
+      gboolean relative;
+      gboolean drawn;
 
       while (*t.p == ' ' || *t.p == ',' || *t.p == '\n' || *t.p == '\t' || *t.p == '\r')
         t.p++;
       if (*t.p == '\0')
         break;
 
-      repeated = !g_ascii_isalpha (*t.p);
-      if (!repeated)
+      /* Numbers without a command repeat the last one; after a move,
+       * they are lines. */
+      if (g_ascii_isalpha (*t.p))
         command = *t.p++;
       else if (command == 0)
         return;
@@ -205,93 +331,26 @@ parse_path_data (const char *data,
       switch (g_ascii_toupper (command))
         {
         case 'M':
-          if (!next_number (&t, &v[0]) || !next_number (&t, &v[1]))
-            return;
-          x = relative ? x + v[0] : v[0];
-          y = relative ? y + v[1] : v[1];
-          start_x = x, start_y = y;
-          add_segment (segments, PARCOURS_PATH_MOVE_TO, x, y, 0, 0, 0, 0);
-          break;
-
         case 'L':
-          if (!next_number (&t, &v[0]) || !next_number (&t, &v[1]))
-            return;
-          x = relative ? x + v[0] : v[0];
-          y = relative ? y + v[1] : v[1];
-          add_segment (segments, PARCOURS_PATH_LINE_TO, x, y, 0, 0, 0, 0);
-          break;
-
         case 'H':
-          if (!next_number (&t, &v[0]))
-            return;
-          x = relative ? x + v[0] : v[0];
-          add_segment (segments, PARCOURS_PATH_LINE_TO, x, y, 0, 0, 0, 0);
-          break;
-
         case 'V':
-          if (!next_number (&t, &v[0]))
-            return;
-          y = relative ? y + v[0] : v[0];
-          add_segment (segments, PARCOURS_PATH_LINE_TO, x, y, 0, 0, 0, 0);
+          drawn = pen_line (&pen, &t, g_ascii_toupper (command), relative);
           break;
 
         case 'C':
-          for (guint i = 0; i < 6; i++)
-            if (!next_number (&t, &v[i]))
-              return;
-          if (relative)
-            for (guint i = 0; i < 6; i += 2)
-              v[i] += x, v[i + 1] += y;
-          add_segment (segments, PARCOURS_PATH_CURVE_TO, v[0], v[1], v[2], v[3], v[4], v[5]);
-          last_cx = v[2], last_cy = v[3];
-          x = v[4], y = v[5];
-          break;
-
         case 'S':
-          for (guint i = 0; i < 4; i++)
-            if (!next_number (&t, &v[i]))
-              return;
-          if (relative)
-            for (guint i = 0; i < 4; i += 2)
-              v[i] += x, v[i + 1] += y;
-          {
-            gboolean smooth = strchr ("CcSs", previous) != NULL && previous != 0;
-            double c1x = smooth ? 2 * x - last_cx : x, c1y = smooth ? 2 * y - last_cy : y;
-
-            add_segment (segments, PARCOURS_PATH_CURVE_TO, c1x, c1y, v[0], v[1], v[2], v[3]);
-          }
-          last_cx = v[0], last_cy = v[1];
-          x = v[2], y = v[3];
-          break;
-
         case 'Q':
-          for (guint i = 0; i < 4; i++)
-            if (!next_number (&t, &v[i]))
-              return;
-          if (relative)
-            for (guint i = 0; i < 4; i += 2)
-              v[i] += x, v[i + 1] += y;
-          add_segment (segments, PARCOURS_PATH_CURVE_TO,
-                       x + 2.0 / 3 * (v[0] - x), y + 2.0 / 3 * (v[1] - y),
-                       v[2] + 2.0 / 3 * (v[0] - v[2]), v[3] + 2.0 / 3 * (v[1] - v[3]),
-                       v[2], v[3]);
-          x = v[2], y = v[3];
+          drawn = pen_curve (&pen, &t, g_ascii_toupper (command), relative);
           break;
 
         case 'A':
-          if (!next_number (&t, &v[0]) || !next_number (&t, &v[1]) || !next_number (&t, &v[2]) ||
-              !next_flag (&t, &large) || !next_flag (&t, &sweep) ||
-              !next_number (&t, &v[3]) || !next_number (&t, &v[4]))
-            return;
-          if (relative)
-            v[3] += x, v[4] += y;
-          add_arc (segments, x, y, v[0], v[1], v[2], large, sweep, v[3], v[4]);
-          x = v[3], y = v[4];
+          drawn = pen_arc (&pen, &t, relative);
           break;
 
         case 'Z':
           add_segment (segments, PARCOURS_PATH_CLOSE, 0, 0, 0, 0, 0, 0);
-          x = start_x, y = start_y;
+          pen.x = pen.start_x, pen.y = pen.start_y;
+          drawn = TRUE;
           break;
 
         default:
@@ -299,7 +358,9 @@ parse_path_data (const char *data,
           return;
         }
 
-      previous = command;
+      if (!drawn)
+        return;
+      pen.previous = command;
     }
 }
 

@@ -371,19 +371,14 @@ paint_vote_dots (Painter               *p,
           box->rect.y + box->votes_y + (box->votes_height - dot) / 2, dot, &p->style->vote);
 }
 
-/* Paints the cards [first, end) layer by layer (all boxes, then all
- * texts, all icons, all faces): cards never overlap, so shapes that paint
- * alike come together and backends draw each layer in a few operations. */
+/* The cards' boxes, then the sentiment bars along their left edges. */
 static void
-paint_card_range (Painter        *p,
+paint_card_boxes (Painter        *p,
                   ParcoursLayout *layout,
                   guint           first,
                   guint           n)
 {
   ParcoursStyle *style = p->style;
-  double pad = style->card_padding;
-  double icon_size = style->icon_size;
-  double r = icon_size / 2;
 
   for (guint i = first; i < n; i++)
     {
@@ -407,6 +402,18 @@ paint_card_range (Painter        *p,
                 sentiment == PARCOURS_SENTIMENT_POSITIVE ? &style->positive : &style->negative,
                 NULL, 0);
       }
+}
+
+/* The cards' texts: text, details, KPI and vote count. */
+static void
+paint_card_texts (Painter        *p,
+                  ParcoursLayout *layout,
+                  guint           first,
+                  guint           n)
+{
+  ParcoursStyle *style = p->style;
+  double pad = style->card_padding;
+  double icon_size = style->icon_size;
 
   for (guint i = first; i < n; i++)
     {
@@ -430,6 +437,18 @@ paint_card_range (Painter        *p,
               box->rect.y + box->votes_y + (box->votes_height - box->vote_count->height) / 2,
               &style->vote);
     }
+}
+
+/* The key moment mark, the channel icon and the vote dots. */
+static void
+paint_card_icons (Painter        *p,
+                  ParcoursLayout *layout,
+                  guint           first,
+                  guint           n)
+{
+  ParcoursStyle *style = p->style;
+  double pad = style->card_padding;
+  double icon_size = style->icon_size;
 
   for (guint i = first; i < n; i++)
     {
@@ -443,8 +462,18 @@ paint_card_range (Painter        *p,
               box->rect.x + pad, box->rect.y + box->footer_y, icon_size, &style->dim_text);
       paint_vote_dots (p, box);
     }
+}
 
-  /* Faces, layer by layer: rims, discs, features. */
+/* The sentiment faces, layer by layer: rims, discs, features. */
+static void
+paint_card_faces (Painter        *p,
+                  ParcoursLayout *layout,
+                  guint           first,
+                  guint           n)
+{
+  ParcoursStyle *style = p->style;
+  double r = style->icon_size / 2;
+
   for (guint i = first; i < n; i++)
     {
       const ParcoursCardBox *box = parcours_layout_get_card (layout, i);
@@ -484,6 +513,21 @@ paint_card_range (Painter        *p,
       icon (p, face_features (card_is_positive (box) ? 1 : -1), cx - r, cy - r, 2 * r,
             &style->face_ink);
     }
+}
+
+/* Paints the cards [first, end) layer by layer (all boxes, then all
+ * texts, all icons, all faces): cards never overlap, so shapes that paint
+ * alike come together and backends draw each layer in a few operations. */
+static void
+paint_card_range (Painter        *p,
+                  ParcoursLayout *layout,
+                  guint           first,
+                  guint           n)
+{
+  paint_card_boxes (p, layout, first, n);
+  paint_card_texts (p, layout, first, n);
+  paint_card_icons (p, layout, first, n);
+  paint_card_faces (p, layout, first, n);
 }
 
 /* Exports paint all cards in one range, layer by layer; the screen paints

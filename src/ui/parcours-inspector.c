@@ -631,6 +631,57 @@ new_enum_model (GType type)
   return G_LIST_MODEL (list);
 }
 
+/* Texts and numbers are committed when the keyboard leaves them. */
+static void
+commit_on_focus_leave (ParcoursInspector *self,
+                       GtkWidget         *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (widget, focus);
+}
+
+/* The enumeration a drop-down field of @field's page chooses from. */
+static GType
+field_enum_type (const FieldInfo *field)
+{
+  if (g_str_equal (field->page, "map"))
+    return PARCOURS_TYPE_MAP_KIND;
+  if (g_str_equal (field->page, "lane"))
+    return PARCOURS_TYPE_LANE_KIND;
+  if (g_str_equal (field->property, "channel"))
+    return PARCOURS_TYPE_CHANNEL;
+  return PARCOURS_TYPE_SENTIMENT;
+}
+
+/* The five emotion levels, in words. */
+static GListModel *
+new_level_model (void)
+{
+  GtkStringList *levels = gtk_string_list_new (NULL);
+
+  for (int level = PARCOURS_EMOTION_MIN_LEVEL; level <= PARCOURS_EMOTION_MAX_LEVEL; level++)
+    gtk_string_list_append (levels, parcours_emotion_level_get_label (level));
+
+  return G_LIST_MODEL (levels);
+}
+
+/* A colour field's reset button, named after it in the template. */
+static void
+setup_color_reset (ParcoursInspector *self,
+                   guint              i)
+{
+  g_autofree char *reset_name = g_strconcat (fields[i].widget, "_reset", NULL);
+
+  self->resets[i] = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                               PARCOURS_TYPE_INSPECTOR,
+                                                               reset_name));
+  g_assert (self->resets[i] != NULL);
+  g_object_set_data (G_OBJECT (self->resets[i]), FIELD_INDEX_KEY, GUINT_TO_POINTER (i));
+  g_signal_connect (self->resets[i], "clicked", G_CALLBACK (color_reset_cb), self);
+}
+
 static void
 setup_field (ParcoursInspector *self,
              guint              i)
@@ -642,42 +693,18 @@ setup_field (ParcoursInspector *self,
   switch (fields[i].kind)
     {
     case FIELD_TEXT:
-      {
-        GtkEventController *focus = gtk_event_controller_focus_new ();
-
-        g_signal_connect (widget, "changed", G_CALLBACK (entry_changed_cb), self);
-        g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
-        gtk_widget_add_controller (widget, focus);
-        break;
-      }
+      g_signal_connect (widget, "changed", G_CALLBACK (entry_changed_cb), self);
+      commit_on_focus_leave (self, widget);
+      break;
 
     case FIELD_ENUM:
-      {
-        GType type = G_TYPE_INVALID;
-        g_autoptr(GListModel) model = NULL;
-
-        if (g_str_equal (fields[i].page, "map"))
-          type = PARCOURS_TYPE_MAP_KIND;
-        else if (g_str_equal (fields[i].page, "lane"))
-          type = PARCOURS_TYPE_LANE_KIND;
-        else if (g_str_equal (fields[i].property, "channel"))
-          type = PARCOURS_TYPE_CHANNEL;
-        else
-          type = PARCOURS_TYPE_SENTIMENT;
-
-        model = new_enum_model (type);
-        adw_combo_row_set_model (ADW_COMBO_ROW (widget), model);
-        g_signal_connect (widget, "notify::selected", G_CALLBACK (notify_value_cb), self);
-        break;
-      }
-
     case FIELD_LEVEL:
       {
-        g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+        g_autoptr(GListModel) model = fields[i].kind == FIELD_ENUM
+                                      ? new_enum_model (field_enum_type (&fields[i]))
+                                      : new_level_model ();
 
-        for (int level = PARCOURS_EMOTION_MIN_LEVEL; level <= PARCOURS_EMOTION_MAX_LEVEL; level++)
-          gtk_string_list_append (levels, parcours_emotion_level_get_label (level));
-        adw_combo_row_set_model (ADW_COMBO_ROW (widget), G_LIST_MODEL (levels));
+        adw_combo_row_set_model (ADW_COMBO_ROW (widget), model);
         g_signal_connect (widget, "notify::selected", G_CALLBACK (notify_value_cb), self);
         break;
       }
@@ -689,12 +716,10 @@ setup_field (ParcoursInspector *self,
     case FIELD_LIST:
       {
         GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
-        GtkEventController *focus = gtk_event_controller_focus_new ();
 
         g_object_set_data (G_OBJECT (buffer), "view", widget);
         g_signal_connect (buffer, "changed", G_CALLBACK (buffer_changed_cb), self);
-        g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
-        gtk_widget_add_controller (widget, focus);
+        commit_on_focus_leave (self, widget);
         gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, _("Goals"),
                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("One a line"),
@@ -703,28 +728,14 @@ setup_field (ParcoursInspector *self,
       }
 
     case FIELD_COLOR:
-      {
-        g_autofree char *reset_name = g_strconcat (fields[i].widget, "_reset", NULL);
-
-        self->resets[i] = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                     PARCOURS_TYPE_INSPECTOR,
-                                                                     reset_name));
-        g_assert (self->resets[i] != NULL);
-        g_object_set_data (G_OBJECT (self->resets[i]), FIELD_INDEX_KEY, GUINT_TO_POINTER (i));
-        g_signal_connect (widget, "color-set", G_CALLBACK (color_set_cb), self);
-        g_signal_connect (self->resets[i], "clicked", G_CALLBACK (color_reset_cb), self);
-        break;
-      }
+      g_signal_connect (widget, "color-set", G_CALLBACK (color_set_cb), self);
+      setup_color_reset (self, i);
+      break;
 
     case FIELD_WIDTH:
-      {
-        GtkEventController *focus = gtk_event_controller_focus_new ();
-
-        g_signal_connect (widget, "value-changed", G_CALLBACK (spin_value_changed_cb), self);
-        g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
-        gtk_widget_add_controller (widget, focus);
-        break;
-      }
+      g_signal_connect (widget, "value-changed", G_CALLBACK (spin_value_changed_cb), self);
+      commit_on_focus_leave (self, widget);
+      break;
 
     case FIELD_PERSONA:
       g_signal_connect (widget, "notify::selected", G_CALLBACK (notify_value_cb), self);
