@@ -21,6 +21,21 @@
  * without shaping anything again, and it is what Pango's fallback can
  * reach at best. */
 
+/* Pango (since 1.44) only draws with the fonts HarfBuzz loads, TrueType
+ * and CFF outlines; fontconfig also lists Type 1 and bitmap fonts, whose
+ * characters would vanish all the same. */
+static gboolean
+pango_can_use (FcPattern *font)
+{
+  FcChar8 *format;
+
+  if (FcPatternGetString (font, FC_FONTFORMAT, 0, &format) != FcResultMatch)
+    return FALSE;
+
+  return g_ascii_strcasecmp ((const char *) format, "TrueType") == 0 ||
+         g_ascii_strcasecmp ((const char *) format, "CFF") == 0;
+}
+
 static FcCharSet *
 build_union (void)
 {
@@ -36,7 +51,8 @@ build_union (void)
         {
           FcCharSet *charset;
 
-          if (FcPatternGetCharSet (fonts->fonts[f], FC_CHARSET, 0, &charset) == FcResultMatch)
+          if (pango_can_use (fonts->fonts[f]) &&
+              FcPatternGetCharSet (fonts->fonts[f], FC_CHARSET, 0, &charset) == FcResultMatch)
             FcCharSetMerge (all, charset, NULL);
         }
     }
