@@ -6,20 +6,14 @@
 
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
-#include "parcours-document-private.h"
 #include "parcours-csv.h"
+#include "parcours-document-private.h"
 #include "parcours-format.h"
 #include "parcours-mermaid.h"
-
-#include <glib/gstdio.h>
-#include <sys/wait.h>
-
-#include "parcours-document-private.h"
-#include "parcours-format.h"
 
 #include "parcours-test-utils.h"
 
@@ -1405,8 +1399,6 @@ parcours_test_assert_csv_stable (const char *csv)
   g_assert_cmpstr (exported, ==, csv);
 }
 
-
-
 /* Stages Discover, Buy and Empty; lanes Ads (touchpoints), Feeling
  * (emotions) and one without a name (thoughts); cards and points in an
  * order unlike the map's, and some elements a row cannot hold. */
@@ -1447,136 +1439,33 @@ parcours_test_make_csv_map (void)
   return document;
 }
 
-void
-parcours_test_xdotool (const char *first,
-                       ...)
+/* The contents of @file, which must be there. */
+char *
+parcours_test_dup_contents (GFile *file)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  const char *arg;
-  int status;
-  va_list args;
+  char *contents = NULL;
 
-  g_ptr_array_add (argv, (char *) "xdotool");
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xdotool %s failed: %s", first, err);
-  parcours_test_wait_ms (60);
-}
-
-/* Moves the pointer to (@x, @y) of @widget, in a window on X. */
-void
-parcours_test_pointer_to_widget (GtkWidget *widget,
-                                 double     x,
-                                 double     y)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  g_autofree char *window = NULL;
-  graphene_point_t point;
-  char wx[16], wy[16];
-  double sx, sy;
-
-  g_assert_nonnull (native);
-  window = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  g_snprintf (wx, sizeof wx, "%d", (int) (point.x + sx));
-  g_snprintf (wy, sizeof wy, "%d", (int) (point.y + sy));
-  parcours_test_xdotool ("mousemove", "--window", window, wx, wy, NULL);
-}
-
-void
-parcours_test_screenshot (const char *file)
-{
-  const char *argv[] = { "import", "-window", "root", file, NULL };
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, NULL, NULL);
-}
-
-static void
-load_into_window_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-gboolean
-parcours_test_load_into_window (ParcoursWindow  *window,
-                                GFile           *file,
-                                GError         **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  parcours_window_load_file_async (window, file, NULL, load_into_window_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return parcours_window_load_file_finish (window, result, error);
-}
-
-AdwMessageDialog *
-parcours_test_find_message_dialog (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n_items = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (toplevel) == window)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-gboolean
-parcours_test_window_is_open (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n_items = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (toplevel == window)
-        return gtk_widget_get_visible (GTK_WIDGET (window));
-    }
-
-  return FALSE;
-}
-
-GFile *
-parcours_test_save_map (ParcoursDocument *document,
-                        const char       *dir,
-                        const char       *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (parcours_format_save_file (document, file, NULL, &error));
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  return g_steal_pointer (&file);
+  return contents;
 }
 
+/* The map in @file, read with the loader; an error fails the test. */
+ParcoursDocument *
+parcours_test_load_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  ParcoursDocument *document = parcours_format_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+/* Removes @dir and what is in it. */
 void
 parcours_test_remove_dir (const char *dir)
 {
@@ -1597,21 +1486,6 @@ parcours_test_remove_dir (const char *dir)
         g_unlink (path);
     }
   g_rmdir (dir);
-}
-
-char *
-parcours_test_dup_dialog_list (AdwMessageDialog *dialog)
-{
-  GtkWidget *list = adw_message_dialog_get_extra_child (dialog);
-  GString *titles = g_string_new (NULL);
-
-  g_assert_true (GTK_IS_LIST_BOX (list));
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (ADW_IS_PREFERENCES_ROW (row))
-      g_string_append_printf (titles, "%s%s", titles->len ? " | " : "",
-                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-
-  return g_string_free (titles, FALSE);
 }
 
 /* How far apart two renders of one size are: the mean difference of

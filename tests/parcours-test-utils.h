@@ -207,37 +207,13 @@ void              parcours_test_assert_lane          (ParcoursDocument    *docum
                                                       const char          *name,
                                                       ParcoursLaneKind     kind);
 
-/* A window under X (Xvfb in `build-aux/dev test`), driven as a hand
- * would: xdotool with NULL-terminated arguments (a failure fails the
- * test), the pointer moved to a point of a widget, a screenshot of the
- * whole screen for a person to look at (never a pass or fail). */
-void              parcours_test_xdotool              (const char       *first,
-                                                      ...) G_GNUC_NULL_TERMINATED;
-void              parcours_test_pointer_to_widget    (GtkWidget        *widget,
-                                                      double            x,
-                                                      double            y);
-void              parcours_test_screenshot           (const char       *file);
+/* Files */
 
-
-/* Windows (tests with a display) */
-#include <adwaita.h>
-#include "parcours-window.h"
-
-/* Loads @file into @window as Open does, waiting for the result. */
-gboolean          parcours_test_load_into_window     (ParcoursWindow   *window,
-                                                      GFile            *file,
-                                                      GError          **error);
-/* The message dialog shown over @window, if any. */
-AdwMessageDialog *parcours_test_find_message_dialog  (GtkWindow        *window);
-/* Whether @window is still open (not closed or destroyed). */
-gboolean          parcours_test_window_is_open       (GtkWindow        *window);
-/* Saves @document to @name in @dir; returns the file. */
-GFile            *parcours_test_save_map             (ParcoursDocument *document,
-                                                      const char       *dir,
-                                                      const char       *name);
-/* The titles of the rows of @dialog's extra list, joined by " | " */
-char             *parcours_test_dup_dialog_list      (AdwMessageDialog *dialog);
-/* Removes @dir and the files in it. */
+/* The contents of @file, which must be there. */
+char             *parcours_test_dup_contents         (GFile            *file);
+/* The map in @file, read with the loader; an error fails the test. */
+ParcoursDocument *parcours_test_load_file            (GFile            *file);
+/* Removes @dir and the files and folders in it. */
 void              parcours_test_remove_dir           (const char       *dir);
 
 void              parcours_test_compare_images       (cairo_surface_t  *a,
@@ -246,3 +222,6 @@ void              parcours_test_compare_images       (cairo_surface_t  *a,
                                                       double           *far_fraction);
 
 G_END_DECLS
+
+/* Windows and driving them under X: the UI half of the fixtures. */
+#include "parcours-test-ui.h"
