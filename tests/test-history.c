@@ -519,6 +519,32 @@ test_notify (Fixture       *fixture,
 
 /* Modified */
 
+/* A walk through the history: each step, and whether the map is
+ * modified after it. */
+typedef struct
+{
+  gboolean (*step) (ParcoursHistory *history);
+  gboolean   modified;
+} Walk;
+
+#define UNDO(modified) { parcours_history_undo, (modified) }
+#define REDO(modified) { parcours_history_redo, (modified) }
+
+static void
+assert_walk (ParcoursHistory *history,
+             const Walk      *walk,
+             gsize            n_steps)
+{
+  for (gsize i = 0; i < n_steps; i++)
+    {
+      if (!walk[i].step (history))
+        g_error ("step %" G_GSIZE_FORMAT " of the walk: nothing to undo or redo", i);
+      if (parcours_history_get_modified (history) != walk[i].modified)
+        g_error ("step %" G_GSIZE_FORMAT " of the walk: the map should%s be modified",
+                 i, walk[i].modified ? "" : " not");
+    }
+}
+
 static void
 test_modified_save_point (Fixture       *fixture,
                           gconstpointer  user_data)
@@ -526,26 +552,20 @@ test_modified_save_point (Fixture       *fixture,
   ParcoursHistory *history = fixture->history;
   ParcoursStage *stage = lookup (fixture, "stage-1");
 
+  static const Walk first[] = { UNDO (FALSE), REDO (TRUE) };
+  /* Saved after the first edit: it is the state without the second. */
+  static const Walk second[] = { UNDO (FALSE), UNDO (TRUE), REDO (FALSE), REDO (TRUE) };
+
   g_assert_false (parcours_history_get_modified (history));
   set_string (history, stage, "name", "A");
   g_assert_true (parcours_history_get_modified (history));
-  g_assert_true (parcours_history_undo (history));
-  g_assert_false (parcours_history_get_modified (history));
-  g_assert_true (parcours_history_redo (history));
-  g_assert_true (parcours_history_get_modified (history));
+  assert_walk (history, first, G_N_ELEMENTS (first));
 
   parcours_history_mark_saved (history);
   g_assert_false (parcours_history_get_modified (history));
   set_string (history, stage, "description", "B");
   g_assert_true (parcours_history_get_modified (history));
-  g_assert_true (parcours_history_undo (history));
-  g_assert_false (parcours_history_get_modified (history));
-  g_assert_true (parcours_history_undo (history));
-  g_assert_true (parcours_history_get_modified (history));
-  g_assert_true (parcours_history_redo (history));
-  g_assert_false (parcours_history_get_modified (history));
-  g_assert_true (parcours_history_redo (history));
-  g_assert_true (parcours_history_get_modified (history));
+  assert_walk (history, second, G_N_ELEMENTS (second));
 
   /* Clearing the history keeps the document's state, saved or not. */
   g_assert_true (parcours_history_undo (history));
@@ -562,6 +582,7 @@ test_modified_lost (Fixture       *fixture,
 {
   ParcoursHistory *history = fixture->history;
   ParcoursStage *stage = lookup (fixture, "stage-1");
+  static const Walk walk[] = { UNDO (TRUE), UNDO (TRUE), REDO (TRUE) };
 
   set_string (history, stage, "name", "A");
   parcours_history_seal (history);
@@ -572,12 +593,7 @@ test_modified_lost (Fixture       *fixture,
   g_assert_true (parcours_history_undo (history));
   set_string (history, stage, "description", "C");
   g_assert_true (parcours_history_get_modified (history));
-  g_assert_true (parcours_history_undo (history));
-  g_assert_true (parcours_history_get_modified (history));
-  g_assert_true (parcours_history_undo (history));
-  g_assert_true (parcours_history_get_modified (history));
-  g_assert_true (parcours_history_redo (history));
-  g_assert_true (parcours_history_get_modified (history));
+  assert_walk (history, walk, G_N_ELEMENTS (walk));
 
   parcours_history_mark_saved (history);
   g_assert_false (parcours_history_get_modified (history));
@@ -589,6 +605,7 @@ test_modified_merge (Fixture       *fixture,
 {
   ParcoursHistory *history = fixture->history;
   ParcoursCard *card = lookup (fixture, "card-1");
+  static const Walk walk[] = { UNDO (TRUE), REDO (TRUE) };
 
   /* Saving in the middle of typing, then typing on. */
   set_string (history, card, "text", "a");
@@ -599,10 +616,7 @@ test_modified_merge (Fixture       *fixture,
   g_assert_true (parcours_history_get_modified (history));
 
   /* The saved state ("a") is gone: no undo or redo gets back to it. */
-  g_assert_true (parcours_history_undo (history));
-  g_assert_true (parcours_history_get_modified (history));
-  g_assert_true (parcours_history_redo (history));
-  g_assert_true (parcours_history_get_modified (history));
+  assert_walk (history, walk, G_N_ELEMENTS (walk));
 
   parcours_history_mark_saved (history);
   g_assert_false (parcours_history_get_modified (history));
