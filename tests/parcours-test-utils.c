@@ -6,20 +6,15 @@
 
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 
-#include "parcours-document-private.h"
 #include "parcours-csv.h"
+#include "parcours-document-private.h"
 #include "parcours-format.h"
 #include "parcours-mermaid.h"
-
-#include <glib/gstdio.h>
-#include <sys/wait.h>
-
-#include "parcours-document-private.h"
-#include "parcours-format.h"
 
 #include "parcours-test-utils.h"
 
@@ -1405,8 +1400,6 @@ parcours_test_assert_csv_stable (const char *csv)
   g_assert_cmpstr (exported, ==, csv);
 }
 
-
-
 /* Stages Discover, Buy and Empty; lanes Ads (touchpoints), Feeling
  * (emotions) and one without a name (thoughts); cards and points in an
  * order unlike the map's, and some elements a row cannot hold. */
@@ -1447,136 +1440,33 @@ parcours_test_make_csv_map (void)
   return document;
 }
 
-void
-parcours_test_xdotool (const char *first,
-                       ...)
+/* The contents of @file, which must be there. */
+char *
+parcours_test_dup_contents (GFile *file)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  const char *arg;
-  int status;
-  va_list args;
+  char *contents = NULL;
 
-  g_ptr_array_add (argv, (char *) "xdotool");
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL,
-                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xdotool %s failed: %s", first, err);
-  parcours_test_wait_ms (60);
-}
-
-/* Moves the pointer to (@x, @y) of @widget, in a window on X. */
-void
-parcours_test_pointer_to_widget (GtkWidget *widget,
-                                 double     x,
-                                 double     y)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  g_autofree char *window = NULL;
-  graphene_point_t point;
-  char wx[16], wy[16];
-  double sx, sy;
-
-  g_assert_nonnull (native);
-  window = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  g_snprintf (wx, sizeof wx, "%d", (int) (point.x + sx));
-  g_snprintf (wy, sizeof wy, "%d", (int) (point.y + sy));
-  parcours_test_xdotool ("mousemove", "--window", window, wx, wy, NULL);
-}
-
-void
-parcours_test_screenshot (const char *file)
-{
-  const char *argv[] = { "import", "-window", "root", file, NULL };
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, NULL, NULL);
-}
-
-static void
-load_into_window_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-gboolean
-parcours_test_load_into_window (ParcoursWindow  *window,
-                                GFile           *file,
-                                GError         **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  parcours_window_load_file_async (window, file, NULL, load_into_window_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return parcours_window_load_file_finish (window, result, error);
-}
-
-AdwMessageDialog *
-parcours_test_find_message_dialog (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n_items = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (toplevel) == window)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-gboolean
-parcours_test_window_is_open (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n_items = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (toplevel == window)
-        return gtk_widget_get_visible (GTK_WIDGET (window));
-    }
-
-  return FALSE;
-}
-
-GFile *
-parcours_test_save_map (ParcoursDocument *document,
-                        const char       *dir,
-                        const char       *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (parcours_format_save_file (document, file, NULL, &error));
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  return g_steal_pointer (&file);
+  return contents;
 }
 
+/* The map in @file, read with the loader; an error fails the test. */
+ParcoursDocument *
+parcours_test_load_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  ParcoursDocument *document = parcours_format_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+/* Removes @dir and what is in it. */
 void
 parcours_test_remove_dir (const char *dir)
 {
@@ -1597,21 +1487,6 @@ parcours_test_remove_dir (const char *dir)
         g_unlink (path);
     }
   g_rmdir (dir);
-}
-
-char *
-parcours_test_dup_dialog_list (AdwMessageDialog *dialog)
-{
-  GtkWidget *list = adw_message_dialog_get_extra_child (dialog);
-  GString *titles = g_string_new (NULL);
-
-  g_assert_true (GTK_IS_LIST_BOX (list));
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (ADW_IS_PREFERENCES_ROW (row))
-      g_string_append_printf (titles, "%s%s", titles->len ? " | " : "",
-                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-
-  return g_string_free (titles, FALSE);
 }
 
 /* How far apart two renders of one size are: the mean difference of
@@ -1652,4 +1527,408 @@ parcours_test_compare_images (cairo_surface_t *a,
 
   *mean = (double) total / MAX ((double) width * height * 4.0, 1);
   *far_fraction = (double) n_far / MAX ((double) width * height * 4.0, 1);
+}
+
+/* History ---------------------------------------------------------------- */
+
+/* Two stages, two lanes and cards spread over the four cells with the
+ * cells interleaved in the card list, plus emotion points, a persona and
+ * a lane that shows it: enough for cascades to have something to undo. */
+void
+parcours_test_history_set_up (ParcoursTestHistory *fixture,
+                              gconstpointer        data)
+{
+  ParcoursDocument *document = parcours_document_new ();
+  ParcoursLane *emotions;
+
+  parcours_test_add (document, parcours_persona_new ("persona-a", "Alice"));
+  parcours_test_add (document, parcours_persona_new ("persona-b", "Bob"));
+  parcours_test_add (document, parcours_stage_new ("stage-1", "Discover"));
+  parcours_test_add (document, parcours_stage_new ("stage-2", "Buy"));
+  parcours_test_add (document, parcours_stage_new ("stage-3", "Use"));
+  parcours_test_add (document, parcours_lane_new ("lane-1", PARCOURS_LANE_KIND_ACTIONS, "Actions"));
+  emotions = parcours_lane_new ("lane-2", PARCOURS_LANE_KIND_EMOTIONS, "Feelings");
+  parcours_lane_set_persona_id (emotions, "persona-a");
+  parcours_test_add (document, emotions);
+  parcours_test_add (document, parcours_lane_new ("lane-3", PARCOURS_LANE_KIND_THOUGHTS, "Thoughts"));
+
+  parcours_test_add (document, parcours_card_new ("card-1", "lane-1", "stage-1", "Search"));
+  parcours_test_add (document, parcours_card_new ("card-2", "lane-1", "stage-2", "Compare"));
+  parcours_test_add (document, parcours_card_new ("card-3", "lane-3", "stage-2", "Hmm"));
+  parcours_test_add (document, parcours_card_new ("card-4", "lane-1", "stage-1", "Ask"));
+  parcours_test_add (document, parcours_card_new ("card-5", "lane-1", "stage-2", "Pay"));
+  parcours_test_add (document, parcours_card_new ("card-6", "lane-3", "stage-1", "Why?"));
+  parcours_test_add (document, parcours_card_new ("card-7", "lane-1", "stage-3", "Install"));
+  parcours_test_add (document, parcours_card_new ("card-8", "lane-1", "stage-2", "Confirm"));
+
+  parcours_test_add (document, parcours_emotion_point_new ("point-1", "lane-2", "stage-1", 0.2, 0.5));
+  parcours_test_add (document, parcours_emotion_point_new ("point-2", "lane-2", "stage-2", 0.5, -0.5));
+  parcours_test_add (document, parcours_emotion_point_new ("point-3", "lane-2", "stage-1", 0.8, 1.0));
+  parcours_test_add (document, parcours_emotion_point_new ("point-4", "lane-2", "stage-3", 0.5, 0.0));
+
+  fixture->document = document;
+  fixture->history = parcours_history_new (document);
+}
+
+void
+parcours_test_history_tear_down (ParcoursTestHistory *fixture,
+                                 gconstpointer        data)
+{
+  g_assert_finalize_object (fixture->history);
+  g_clear_object (&fixture->document);
+}
+
+/* The element @id of the fixture's map, which must be there */
+gpointer
+parcours_test_history_lookup (ParcoursTestHistory *fixture,
+                              const char          *id)
+{
+  ParcoursElement *element = parcours_document_lookup (fixture->document, id);
+
+  g_assert_nonnull (element);
+
+  return element;
+}
+
+/* Serializing a document
+ *
+ * Besides the native writer, whose bytes the property test compares at
+ * the end of each sequence, the tests use a dump of their own: every
+ * readable property of the document and of each element, in list order.
+ * It is stricter than the file format (which leaves defaults out) and
+ * does not depend on the writer's choices. */
+
+static void
+dump_value (GString      *out,
+            const GValue *value)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *string = g_value_get_string (value);
+
+      if (string == NULL)
+        {
+          g_string_append (out, "null");
+        }
+      else
+        {
+          g_autofree char *escaped = g_strescape (string, NULL);
+
+          g_string_append_printf (out, "\"%s\"", escaped);
+        }
+    }
+  else if (type == G_TYPE_STRV)
+    {
+      const char * const *strv = g_value_get_boxed (value);
+
+      g_string_append_c (out, '[');
+      for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+        {
+          g_autofree char *escaped = g_strescape (strv[i], NULL);
+
+          g_string_append_printf (out, "%s\"%s\"", i > 0 ? "," : "", escaped);
+        }
+      g_string_append_c (out, ']');
+    }
+  else if (type == G_TYPE_BYTES)
+    {
+      GBytes *bytes = g_value_get_boxed (value);
+
+      if (bytes == NULL)
+        {
+          g_string_append (out, "null");
+        }
+      else
+        {
+          g_autofree char *checksum = NULL;
+
+          checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA1, bytes);
+          g_string_append_printf (out, "bytes:%s", checksum);
+        }
+    }
+  else if (type == G_TYPE_DOUBLE)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer,
+                                            g_value_get_double (value)));
+    }
+  else
+    {
+      g_autofree char *contents = g_strdup_value_contents (value);
+
+      g_string_append (out, contents);
+    }
+}
+
+static void
+dump_object (GString *out,
+             GObject *object)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+
+  g_string_append (out, G_OBJECT_TYPE_NAME (object));
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!(pspecs[i]->flags & G_PARAM_READABLE))
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (object, pspecs[i]->name, &value);
+      g_string_append_printf (out, " %s=", pspecs[i]->name);
+      dump_value (out, &value);
+    }
+  g_string_append_c (out, '\n');
+}
+
+char *
+parcours_test_dump_document (ParcoursDocument *document)
+{
+  GString *out = g_string_new (NULL);
+
+  dump_object (out, G_OBJECT (document));
+
+  for (guint c = 0; c < PARCOURS_N_COLLECTIONS; c++)
+    {
+      GListModel *model = parcours_document_get_collection (document, c);
+      guint n_items = g_list_model_get_n_items (model);
+
+      g_string_append_printf (out, "%s:\n", parcours_collection_get_name (c));
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(GObject) element = g_list_model_get_item (model, i);
+
+          dump_object (out, element);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The elements themselves, to check that undo brings back the very same
+ * objects and not copies. */
+GPtrArray *
+parcours_test_list_elements (ParcoursDocument *document)
+{
+  GPtrArray *elements = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint c = 0; c < PARCOURS_N_COLLECTIONS; c++)
+    {
+      GListModel *model = parcours_document_get_collection (document, c);
+      guint n_items = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n_items; i++)
+        g_ptr_array_add (elements, g_list_model_get_item (model, i));
+    }
+
+  return elements;
+}
+
+void
+parcours_test_assert_same_elements (GPtrArray *expected,
+                                    GPtrArray *actual)
+{
+  g_assert_cmpuint (expected->len, ==, actual->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_true (expected->pdata[i] == actual->pdata[i]);
+}
+
+void
+parcours_test_history_set_string (ParcoursHistory *history,
+                                  gpointer         object,
+                                  const char      *property_name,
+                                  const char      *string)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, string);
+  parcours_history_set_value (history, object, property_name, &value, NULL);
+}
+
+void
+parcours_test_history_set_double (ParcoursHistory *history,
+                                  gpointer         object,
+                                  const char      *property_name,
+                                  double           number)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, number);
+  parcours_history_set_value (history, object, property_name, &value, NULL);
+}
+
+/* The canvas without a window ------------------------------------------ */
+
+gboolean
+parcours_test_canvas_init (int    *argc,
+                           char ***argv)
+{
+  setlocale (LC_ALL, "C");
+  g_test_init (argc, argv, NULL);
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+
+  return gtk_init_check ();
+}
+
+char *
+parcours_test_canvas_save_string (ParcoursDocument *document)
+{
+  g_autoptr(GBytes) bytes = parcours_format_save_bytes (document);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+void
+parcours_test_canvas_relayout (ParcoursTestCanvas *fixture)
+{
+  parcours_layout_update (fixture->layout, fixture->document);
+}
+
+void
+parcours_test_canvas_set_up (ParcoursTestCanvas *fixture,
+                             gconstpointer       data)
+{
+  g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_LIGHT);
+
+  fixture->document = parcours_test_make_canvas_map ();
+  fixture->history = parcours_history_new (fixture->document);
+  fixture->selection = parcours_selection_new ();
+  fixture->interaction = parcours_interaction_new (fixture->history, fixture->selection);
+  fixture->layout = parcours_layout_new (style);
+  fixture->original = parcours_test_canvas_save_string (fixture->document);
+  parcours_test_canvas_relayout (fixture);
+  parcours_interaction_set_layout (fixture->interaction, fixture->layout);
+}
+
+void
+parcours_test_canvas_tear_down (ParcoursTestCanvas *fixture,
+                                gconstpointer       data)
+{
+  g_clear_object (&fixture->interaction);
+  g_clear_object (&fixture->selection);
+  g_clear_object (&fixture->history);
+  g_clear_object (&fixture->layout);
+  g_clear_object (&fixture->document);
+  g_clear_pointer (&fixture->original, g_free);
+}
+
+ParcoursElement *
+parcours_test_canvas_lookup (ParcoursTestCanvas *fixture,
+                             const char         *id)
+{
+  ParcoursElement *element = parcours_document_lookup (fixture->document, id);
+
+  g_assert_nonnull (element);
+  return element;
+}
+
+ParcoursRect
+parcours_test_canvas_rect_of (ParcoursTestCanvas *fixture,
+                              const char         *id)
+{
+  ParcoursElement *element = parcours_test_canvas_lookup (fixture, id);
+  int index = parcours_layout_find (fixture->layout, element);
+
+  g_assert_cmpint (index, >=, 0);
+  if (PARCOURS_IS_CARD (element))
+    return parcours_layout_get_card (fixture->layout, index)->rect;
+  if (PARCOURS_IS_EMOTION_POINT (element))
+    {
+      const ParcoursPointBox *box = parcours_layout_get_point (fixture->layout, index);
+      return (ParcoursRect) { box->x, box->y, 0, 0 };
+    }
+  if (PARCOURS_IS_STAGE (element))
+    return parcours_layout_get_stage (fixture->layout, index)->header;
+  return parcours_layout_get_lane (fixture->layout, index)->header;
+}
+
+void
+parcours_test_canvas_center_of (ParcoursTestCanvas *fixture,
+                                const char         *id,
+                                double             *x,
+                                double             *y)
+{
+  ParcoursRect r = parcours_test_canvas_rect_of (fixture, id);
+
+  *x = r.x + r.width / 2;
+  *y = r.y + r.height / 2;
+}
+
+/* The ids of a cell's cards, top to bottom, as "t1 t2". */
+char *
+parcours_test_canvas_cell (ParcoursTestCanvas *fixture,
+                           const char         *lane,
+                           const char         *stage)
+{
+  g_autoptr(GPtrArray) cards = parcours_document_get_cell_cards (fixture->document, lane, stage);
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < cards->len; i++)
+    g_string_append_printf (ids, "%s%s", i ? " " : "", parcours_element_get_id (g_ptr_array_index (cards, i)));
+
+  return g_string_free (ids, FALSE);
+}
+
+void
+parcours_test_canvas_assert_original (ParcoursTestCanvas *fixture)
+{
+  g_autofree char *now = parcours_test_canvas_save_string (fixture->document);
+
+  g_assert_cmpstr (now, ==, fixture->original);
+}
+
+/* A whole drag, with a motion just past the threshold first, as GTK
+ * delivers it. */
+void
+parcours_test_canvas_drag (ParcoursTestCanvas *fixture,
+                           double              x0,
+                           double              y0,
+                           double              x1,
+                           double              y1,
+                           ParcoursModifiers   modifiers)
+{
+  parcours_interaction_press (fixture->interaction, x0, y0, 1, modifiers);
+  parcours_interaction_motion (fixture->interaction, x0 + 10, y0 + 10, modifiers);
+  parcours_interaction_motion (fixture->interaction, (x0 + x1) / 2, (y0 + y1) / 2, modifiers);
+  parcours_interaction_motion (fixture->interaction, x1, y1, modifiers);
+  parcours_interaction_release (fixture->interaction, x1, y1, modifiers);
+  parcours_test_canvas_relayout (fixture);
+}
+
+void
+parcours_test_canvas_click (ParcoursTestCanvas *fixture,
+                            const char         *id,
+                            ParcoursModifiers   modifiers)
+{
+  double x, y;
+
+  parcours_test_canvas_center_of (fixture, id, &x, &y);
+  parcours_interaction_press (fixture->interaction, x, y, 1, modifiers);
+  parcours_interaction_release (fixture->interaction, x, y, modifiers);
+}
+
+gboolean
+parcours_test_canvas_selected (ParcoursTestCanvas *fixture,
+                               const char         *id)
+{
+  return parcours_selection_contains (fixture->selection, parcours_test_canvas_lookup (fixture, id));
+}
+
+/* Undoes everything and checks the file is byte for byte the original. */
+void
+parcours_test_canvas_undo_all (ParcoursTestCanvas *fixture)
+{
+  while (parcours_history_undo (fixture->history))
+    ;
+  parcours_test_canvas_relayout (fixture);
+  parcours_test_canvas_assert_original (fixture);
 }

@@ -12,6 +12,10 @@
 
 #include "parcours-document.h"
 #include "parcours-format.h"
+#include "parcours-history.h"
+#include "parcours-interaction.h"
+#include "parcours-layout.h"
+#include "parcours-selection.h"
 
 G_BEGIN_DECLS
 
@@ -207,37 +211,13 @@ void              parcours_test_assert_lane          (ParcoursDocument    *docum
                                                       const char          *name,
                                                       ParcoursLaneKind     kind);
 
-/* A window under X (Xvfb in `build-aux/dev test`), driven as a hand
- * would: xdotool with NULL-terminated arguments (a failure fails the
- * test), the pointer moved to a point of a widget, a screenshot of the
- * whole screen for a person to look at (never a pass or fail). */
-void              parcours_test_xdotool              (const char       *first,
-                                                      ...) G_GNUC_NULL_TERMINATED;
-void              parcours_test_pointer_to_widget    (GtkWidget        *widget,
-                                                      double            x,
-                                                      double            y);
-void              parcours_test_screenshot           (const char       *file);
+/* Files */
 
-
-/* Windows (tests with a display) */
-#include <adwaita.h>
-#include "parcours-window.h"
-
-/* Loads @file into @window as Open does, waiting for the result. */
-gboolean          parcours_test_load_into_window     (ParcoursWindow   *window,
-                                                      GFile            *file,
-                                                      GError          **error);
-/* The message dialog shown over @window, if any. */
-AdwMessageDialog *parcours_test_find_message_dialog  (GtkWindow        *window);
-/* Whether @window is still open (not closed or destroyed). */
-gboolean          parcours_test_window_is_open       (GtkWindow        *window);
-/* Saves @document to @name in @dir; returns the file. */
-GFile            *parcours_test_save_map             (ParcoursDocument *document,
-                                                      const char       *dir,
-                                                      const char       *name);
-/* The titles of the rows of @dialog's extra list, joined by " | " */
-char             *parcours_test_dup_dialog_list      (AdwMessageDialog *dialog);
-/* Removes @dir and the files in it. */
+/* The contents of @file, which must be there. */
+char             *parcours_test_dup_contents         (GFile            *file);
+/* The map in @file, read with the loader; an error fails the test. */
+ParcoursDocument *parcours_test_load_file            (GFile            *file);
+/* Removes @dir and the files and folders in it. */
 void              parcours_test_remove_dir           (const char       *dir);
 
 void              parcours_test_compare_images       (cairo_surface_t  *a,
@@ -245,4 +225,105 @@ void              parcours_test_compare_images       (cairo_surface_t  *a,
                                                       double           *mean,
                                                       double           *far_fraction);
 
+/* History */
+
+/* A map with something to undo in every collection, and its history */
+typedef struct
+{
+  ParcoursDocument *document;
+  ParcoursHistory  *history;
+} ParcoursTestHistory;
+
+#define PARCOURS_TEST_HISTORY_ADD(path, func) \
+  g_test_add ((path), ParcoursTestHistory, NULL, parcours_test_history_set_up, (func), \
+              parcours_test_history_tear_down)
+
+void              parcours_test_history_set_up       (ParcoursTestHistory *fixture,
+                                                      gconstpointer        data);
+void              parcours_test_history_tear_down    (ParcoursTestHistory *fixture,
+                                                      gconstpointer        data);
+gpointer          parcours_test_history_lookup       (ParcoursTestHistory *fixture,
+                                                      const char          *id);
+void              parcours_test_history_set_string   (ParcoursHistory     *history,
+                                                      gpointer             object,
+                                                      const char          *property_name,
+                                                      const char          *string);
+void              parcours_test_history_set_double   (ParcoursHistory     *history,
+                                                      gpointer             object,
+                                                      const char          *property_name,
+                                                      double               number);
+/* Every readable property of the document and of each element, in list
+ * order: stricter than the file format, and independent of the writer. */
+char             *parcours_test_dump_document        (ParcoursDocument    *document);
+/* The elements themselves, to check that undo brings back the very same
+ * objects and not copies. */
+GPtrArray        *parcours_test_list_elements        (ParcoursDocument    *document);
+void              parcours_test_assert_same_elements (GPtrArray           *expected,
+                                                      GPtrArray           *actual);
+
+/* The canvas without a window: the interaction state machine on the
+ * canvas map (parcours_test_make_canvas_map ()), in layout coordinates */
+typedef struct
+{
+  ParcoursDocument    *document;
+  ParcoursHistory     *history;
+  ParcoursSelection   *selection;
+  ParcoursInteraction *interaction;
+  ParcoursLayout      *layout;
+  char                *original;     /* the map saved before the test */
+} ParcoursTestCanvas;
+
+/* g_test_init () in the C locale, and GTK when there is a display (no
+ * GL: Mesa's driver, probed otherwise, leaks under LeakSanitizer from a
+ * module it has unloaded, which no suppression can name). Returns
+ * whether GTK is there. */
+gboolean          parcours_test_canvas_init          (int                 *argc,
+                                                      char              ***argv);
+#define PARCOURS_TEST_CANVAS_ADD(path, func) \
+  g_test_add ((path), ParcoursTestCanvas, NULL, parcours_test_canvas_set_up, (func), \
+              parcours_test_canvas_tear_down)
+
+void              parcours_test_canvas_set_up        (ParcoursTestCanvas  *fixture,
+                                                      gconstpointer        data);
+void              parcours_test_canvas_tear_down     (ParcoursTestCanvas  *fixture,
+                                                      gconstpointer        data);
+char             *parcours_test_canvas_save_string   (ParcoursDocument    *document);
+void              parcours_test_canvas_relayout      (ParcoursTestCanvas  *fixture);
+ParcoursElement  *parcours_test_canvas_lookup        (ParcoursTestCanvas  *fixture,
+                                                      const char          *id);
+/* A card's rectangle, a point's position, a stage's or lane's header */
+ParcoursRect      parcours_test_canvas_rect_of       (ParcoursTestCanvas  *fixture,
+                                                      const char          *id);
+void              parcours_test_canvas_center_of     (ParcoursTestCanvas  *fixture,
+                                                      const char          *id,
+                                                      double              *x,
+                                                      double              *y);
+/* The ids of a cell's cards, top to bottom, as "t1 t2" */
+char             *parcours_test_canvas_cell          (ParcoursTestCanvas  *fixture,
+                                                      const char          *lane,
+                                                      const char          *stage);
+#define parcours_test_canvas_assert_cell(fixture, lane, stage, expected) \
+  G_STMT_START { \
+    g_autofree char *__ids = parcours_test_canvas_cell ((fixture), (lane), (stage)); \
+    g_assert_cmpstr (__ids, ==, (expected)); \
+  } G_STMT_END
+/* The map saves to the very text it had before the test. */
+void              parcours_test_canvas_assert_original (ParcoursTestCanvas *fixture);
+/* Undoes everything, then asserts the original. */
+void              parcours_test_canvas_undo_all      (ParcoursTestCanvas  *fixture);
+void              parcours_test_canvas_drag          (ParcoursTestCanvas  *fixture,
+                                                      double               x0,
+                                                      double               y0,
+                                                      double               x1,
+                                                      double               y1,
+                                                      ParcoursModifiers    modifiers);
+void              parcours_test_canvas_click         (ParcoursTestCanvas  *fixture,
+                                                      const char          *id,
+                                                      ParcoursModifiers    modifiers);
+gboolean          parcours_test_canvas_selected      (ParcoursTestCanvas  *fixture,
+                                                      const char          *id);
+
 G_END_DECLS
+
+/* Windows and driving them under X: the UI half of the fixtures. */
+#include "parcours-test-ui.h"

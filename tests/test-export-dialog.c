@@ -34,7 +34,6 @@ __asan_default_options (void)
 #endif
 
 static GtkApplication *application;
-static gboolean have_display;
 
 typedef struct
 {
@@ -42,9 +41,6 @@ typedef struct
   GSettings      *settings;
   ParcoursWindow *window;
 } Fixture;
-
-#define REQUIRE_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -56,7 +52,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GFile) file = NULL;
   g_auto(GStrv) keys = NULL;
 
-  if (!have_display)
+  if (!parcours_test_ui_available ())
     return;
 
   fixture->dir = g_dir_make_tmp ("parcours-export-dialog-XXXXXX", &error);
@@ -76,8 +72,7 @@ fixture_set_up (Fixture       *fixture,
   parcours_test_add (document, parcours_emotion_point_new ("p1", "feel", "s1", 0.5, 0.0));
   file = parcours_test_save_map (document, fixture->dir, "settings.parcours");
 
-  fixture->window = g_object_ref_sink (parcours_window_new (PARCOURS_APPLICATION (application)));
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->window = parcours_test_ui_new_window (application, 0, 0);
   g_assert_true (parcours_test_load_into_window (fixture->window, file, &error));
   g_assert_no_error (error);
 }
@@ -86,13 +81,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    {
-      fixture->window->close_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      parcours_test_wait_ms (50);
-    }
-  g_clear_object (&fixture->window);
+  parcours_test_ui_close_window (&fixture->window);
   parcours_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
@@ -131,7 +120,7 @@ test_offers_settings (Fixture       *fixture,
   g_autofree char *filter = NULL;
   g_autofree char *name = NULL;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   dialog = _parcours_window_new_export_dialog (fixture->window);
   filter = dup_filter_name (dialog);
@@ -172,7 +161,7 @@ test_remembers_last_export (Fixture       *fixture,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   dialog = _parcours_window_new_export_dialog (fixture->window);
   /* Shown, as GTK's own chooser only returns a file it shows */
@@ -213,28 +202,14 @@ main (int   argc,
   int status;
 
   /* Drafts of this test only, before GLib reads the variable */
-  state_dir = g_dir_make_tmp ("parcours-export-dialog-state-XXXXXX", NULL);
-  g_assert_nonnull (state_dir);
-  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
-
+  state_dir = parcours_test_ui_private_state ("export-dialog");
   setlocale (LC_ALL, "C");
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* Nor GL: Mesa's driver, probed otherwise, leaks under LeakSanitizer. */
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-  g_setenv ("GTK_A11Y", "test", TRUE);
-
-  have_display = g_getenv ("DISPLAY") != NULL && gtk_init_check ();
-  if (have_display)
+  if (parcours_test_ui_init_display ())
     {
-      g_autoptr(GError) error = NULL;
-
-      adw_init ();
-      application = GTK_APPLICATION (parcours_application_new ());
-      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-      g_assert_no_error (error);
+      application = parcours_test_ui_new_application (G_APPLICATION_DEFAULT_FLAGS);
+      /* The tests close every window; the application stays. */
       g_application_hold (G_APPLICATION (application));
     }
 

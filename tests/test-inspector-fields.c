@@ -15,8 +15,6 @@
  * an emotion lane's persona and cards' colour: each edit one step of the
  * history, shown again after an undo. */
 
-static gboolean have_display;
-
 typedef struct
 {
   ParcoursWindow    *window;
@@ -24,9 +22,6 @@ typedef struct
   ParcoursSelection *selection;
   ParcoursHistory   *history;
 } Fixture;
-
-#define REQUIRE_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
 
 static ParcoursDocument *
 make_map (void)
@@ -55,12 +50,11 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(ParcoursDocument) document = NULL;
 
-  if (!have_display)
+  if (!parcours_test_ui_available ())
     return;
 
   document = make_map ();
-  fixture->window = g_object_ref_sink (parcours_window_new (NULL));
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->window = parcours_test_ui_new_window (NULL, 0, 0);
   _parcours_window_show_document (fixture->window, document, NULL);
   fixture->inspector = fixture->window->inspector;
   fixture->selection = parcours_canvas_get_selection (fixture->window->canvas);
@@ -71,12 +65,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    {
-      fixture->window->close_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-    }
-  g_clear_object (&fixture->window);
+  parcours_test_ui_close_window (&fixture->window);
 }
 
 static ParcoursElement *
@@ -134,7 +123,7 @@ test_map_goals (Fixture       *fixture,
   GtkWidget *goals;
   g_autofree char *shown = NULL;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
   document = parcours_window_get_document (fixture->window);
   goals = field (fixture, "map", "goals");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (goals), GTK_ACCESSIBLE_PROPERTY_LABEL, "Goals");
@@ -164,7 +153,7 @@ test_stage_color_width (Fixture       *fixture,
   ParcoursStage *stage;
   GtkWidget *color, *width;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
   stage = PARCOURS_STAGE (lookup (fixture, "s1"));
   parcours_selection_select (fixture->selection, PARCOURS_ELEMENT (stage), PARCOURS_SELECT_REPLACE);
   g_assert_cmpstr (parcours_inspector_get_page (fixture->inspector), ==, "stage");
@@ -197,7 +186,7 @@ test_lane_persona (Fixture       *fixture,
   GtkWidget *persona;
   GListModel *names;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
   lane = PARCOURS_LANE (lookup (fixture, "feel"));
   parcours_selection_select (fixture->selection, PARCOURS_ELEMENT (lane), PARCOURS_SELECT_REPLACE);
   persona = field (fixture, "lane", "persona-id");
@@ -227,7 +216,7 @@ test_cards_color (Fixture       *fixture,
 {
   GtkWidget *color;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
   parcours_selection_select (fixture->selection, lookup (fixture, "c1"), PARCOURS_SELECT_REPLACE);
   color = field (fixture, "card", "color");
   g_assert_cmpstr (row_subtitle (color), ==, "");
@@ -253,13 +242,7 @@ main (int   argc,
 {
   setlocale (LC_ALL, "C");
   g_test_init (&argc, &argv, NULL);
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-
-  have_display = g_getenv ("DISPLAY") != NULL && gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  parcours_test_ui_init_display ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/inspector/map/goals", test_map_goals);

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "parcours-application.h"
@@ -22,7 +21,6 @@
  * results are read in the model and the saved file. */
 
 static GtkApplication *application;
-static gboolean have_display;
 
 typedef struct
 {
@@ -31,9 +29,6 @@ typedef struct
   GtkListView    *list_view;
   GListModel     *rows;
 } Fixture;
-
-#define REQUIRE_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display or xdotool"); return; } } G_STMT_END
 
 static ParcoursDocument *
 make_map (void)
@@ -62,16 +57,14 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GtkWidget *scrolled;
 
-  if (!have_display)
+  if (!parcours_test_ui_available ())
     return;
 
   fixture->dir = g_dir_make_tmp ("parcours-test-outline-XXXXXX", &error);
   g_assert_no_error (error);
 
   document = make_map ();
-  fixture->window = g_object_ref_sink (parcours_window_new (PARCOURS_APPLICATION (application)));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->window = parcours_test_ui_new_window (application, 1200, 800);
   _parcours_window_show_document (fixture->window, document, NULL);
   adw_view_stack_set_visible_child_name (fixture->window->side_stack, "outline");
   scrolled = gtk_widget_get_first_child (GTK_WIDGET (fixture->window->outline));
@@ -84,26 +77,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    {
-      fixture->window->close_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      parcours_test_wait_ms (50);
-    }
-  g_clear_object (&fixture->window);
-
-  if (fixture->dir != NULL)
-    {
-      g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)))
-        {
-          g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-          g_unlink (path);
-        }
-      g_rmdir (fixture->dir);
-    }
+  parcours_test_ui_close_window (&fixture->window);
+  parcours_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -244,7 +219,7 @@ static void
 test_accessible (Fixture       *fixture,
                  gconstpointer  data)
 {
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
   expand_all (fixture);
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (fixture->list_view), GTK_ACCESSIBLE_ROLE_LIST);
@@ -277,7 +252,7 @@ test_rename (Fixture       *fixture,
   g_autofree char *path = NULL;
   guint n_undo;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
   expand_all (fixture);
   n_undo = parcours_history_get_n_undo (history_of (fixture));
 
@@ -311,7 +286,7 @@ test_move (Fixture       *fixture,
 {
   ParcoursHistory *history;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
   expand_all (fixture);
   history = history_of (fixture);
 
@@ -356,7 +331,7 @@ test_delete_and_add (Fixture       *fixture,
   ParcoursHistory *history;
   guint n_rows;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
   expand_all (fixture);
   history = history_of (fixture);
   n_rows = g_list_model_get_n_items (fixture->rows);
@@ -422,17 +397,8 @@ main (int   argc,
   setlocale (LC_ALL, "C");
   g_test_init (&argc, &argv, NULL);
 
-  have_display = parcours_test_ui_init ();
-  if (have_display)
-    {
-      g_autoptr(GError) error = NULL;
-
-      adw_init ();
-      application = GTK_APPLICATION (parcours_application_new ());
-      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-      g_assert_no_error (error);
-    }
+  if (parcours_test_ui_init ())
+    application = parcours_test_ui_new_application (G_APPLICATION_DEFAULT_FLAGS);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/outline/accessible", test_accessible);

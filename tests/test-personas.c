@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "parcours-application.h"
@@ -21,7 +20,6 @@
  * and in the saved file. */
 
 static GtkApplication *application;
-static gboolean have_display;
 
 typedef struct
 {
@@ -29,9 +27,6 @@ typedef struct
   ParcoursWindow   *window;
   ParcoursPersonas *personas;
 } Fixture;
-
-#define REQUIRE_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display or xdotool"); return; } } G_STMT_END
 
 static ParcoursDocument *
 make_map (void)
@@ -62,16 +57,14 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(ParcoursDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_display)
+  if (!parcours_test_ui_available ())
     return;
 
   fixture->dir = g_dir_make_tmp ("parcours-test-personas-XXXXXX", &error);
   g_assert_no_error (error);
 
   document = make_map ();
-  fixture->window = g_object_ref_sink (parcours_window_new (PARCOURS_APPLICATION (application)));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 900);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->window = parcours_test_ui_new_window (application, 1200, 900);
   _parcours_window_show_document (fixture->window, document, NULL);
   adw_view_stack_set_visible_child_name (fixture->window->side_stack, "personas");
   fixture->personas = fixture->window->personas;
@@ -83,26 +76,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    {
-      fixture->window->close_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      parcours_test_wait_ms (50);
-    }
-  g_clear_object (&fixture->window);
-
-  if (fixture->dir != NULL)
-    {
-      g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)))
-        {
-          g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-          g_unlink (path);
-        }
-      g_rmdir (fixture->dir);
-    }
+  parcours_test_ui_close_window (&fixture->window);
+  parcours_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 
@@ -185,7 +160,7 @@ static void
 test_accessible (Fixture       *fixture,
                  gconstpointer  data)
 {
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (field (fixture, "list")), GTK_ACCESSIBLE_ROLE_LIST);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (field (fixture, "list")),
@@ -227,7 +202,7 @@ test_add_with_photo (Fixture       *fixture,
   GBytes *photo;
   guint n_undo;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
   history = history_of (fixture);
 
   parcours_test_ui_click_widget (field (fixture, "add"));
@@ -370,7 +345,7 @@ test_remove_with_lane (Fixture       *fixture,
   ParcoursLane *lane;
   guint n_undo;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
   history = history_of (fixture);
   n_undo = parcours_history_get_n_undo (history);
 
@@ -408,19 +383,8 @@ main (int   argc,
   setlocale (LC_ALL, "C");
   g_test_init (&argc, &argv, NULL);
 
-  have_display = parcours_test_ui_init ();
-  if (have_display)
-    {
-      g_autoptr(GError) error = NULL;
-
-      adw_init ();
-      /* The real application, for its shortcuts; not unique, so that
-       * tests may run side by side. */
-      application = GTK_APPLICATION (parcours_application_new ());
-      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-      g_assert_no_error (error);
-    }
+  if (parcours_test_ui_init ())
+    application = parcours_test_ui_new_application (G_APPLICATION_DEFAULT_FLAGS);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/personas/accessible", test_accessible);

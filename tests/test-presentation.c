@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
 #include <locale.h>
 
 #include "parcours-application.h"
@@ -33,7 +32,6 @@ typedef struct
 } Fixture;
 
 static GtkApplication *application;
-static gboolean have_display;
 static gint64 fake_now;
 
 static gint64
@@ -42,140 +40,12 @@ fake_clock (gpointer user_data)
   return *(gint64 *) user_data;
 }
 
-/* Lets GTK handle what the X server sent, and draw. */
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-}
-
-typedef gboolean (*Condition) (Fixture *fixture);
-
-static gboolean
-wait_until (Fixture   *fixture,
-            Condition  condition,
-            guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (fixture))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      wait_ms (20);
-    }
-
-  return TRUE;
-}
-
-static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  const char *arg;
-  int status;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) "xdotool");
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xdotool %s failed: %s", first, err);
-  wait_ms (60);
-}
-
-static void
-key (const char *keys)
-{
-  xdotool ("key", "--delay", "40", keys, NULL);
-  wait_ms (60);
-}
-
 static void
 screenshot (const char *name)
 {
-  g_autofree char *file = g_strdup_printf ("presentation-%s.png", name);
-  const char *argv[] = { "import", "-window", "root", file, NULL };
-
-  wait_ms (300);
-  /* For a person to look at; not a pass or fail. */
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, NULL, NULL);
-}
-
-/* Moves the pointer to the middle of @widget, in whatever surface it is
- * shown (a popover menu has its own). */
-static void
-pointer_to_widget (GtkWidget *widget)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  g_autofree char *window = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
-  graphene_point_t point;
-  char wx[16], wy[16];
-  double sx, sy;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
-                                                                 gtk_widget_get_height (widget) / 2.0),
-                                           &point));
-  gtk_native_get_surface_transform (native, &sx, &sy);
-  g_snprintf (wx, sizeof wx, "%d", (int) (point.x + sx));
-  g_snprintf (wy, sizeof wy, "%d", (int) (point.y + sy));
-  xdotool ("mousemove", "--window", window, wx, wy, NULL);
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Whether a button for @action would be sensitive. */
-static gboolean
-action_enabled (ParcoursWindow *window,
-                const char     *action)
-{
-  GtkWidget *probe = gtk_button_new ();
-  gboolean enabled;
-
-  gtk_widget_set_visible (probe, FALSE);
-  gtk_widget_set_parent (probe, GTK_WIDGET (window));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
-  enabled = gtk_widget_get_sensitive (probe);
-  gtk_widget_unparent (probe);
-
-  return enabled;
+  /* Once the animations are over */
+  parcours_test_wait_ms (300);
+  parcours_test_ui_screenshot ("presentation-%s", name);
 }
 
 static void
@@ -192,14 +62,11 @@ show_window (Fixture *fixture,
 {
   g_autoptr(ParcoursDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *xid = NULL;
 
   document = parcours_template_load ("current-state", &error);
   g_assert_no_error (error);
 
-  fixture->window = g_object_ref_sink (parcours_window_new (PARCOURS_APPLICATION (application)));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->window = parcours_test_ui_new_window (application, width, height);
   parcours_window_show_new_map (fixture->window, document);
   fixture->canvas = fixture->window->canvas;
   fixture->presentation = parcours_canvas_get_presentation (fixture->canvas);
@@ -208,17 +75,15 @@ show_window (Fixture *fixture,
 
   while (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)) == 0)
     g_main_context_iteration (NULL, TRUE);
-  wait_ms (400);
-
-  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (fixture->window))));
-  xdotool ("windowfocus", "--sync", xid, NULL);
+  parcours_test_wait_ms (400);
+  parcours_test_ui_focus_window (GTK_WINDOW (fixture->window));
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  if (have_display)
+  if (parcours_test_ui_available ())
     show_window (fixture, 1100, 720);
 }
 
@@ -227,28 +92,22 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   if (fixture->window != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (parcours_window_get_document (fixture->window), fixture);
-      fixture->window->close_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      wait_ms (50);
-    }
-  g_clear_object (&fixture->window);
+    g_signal_handlers_disconnect_by_data (parcours_window_get_document (fixture->window), fixture);
+  parcours_test_ui_close_window (&fixture->window);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
-#define REQUIRE_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
-
 static gboolean
-settled (Fixture *fixture)
+settled (gpointer data)
 {
+  Fixture *fixture = data;
   return !fixture->canvas->frame_animating && !fixture->canvas->zoom_animating;
 }
 
 static gboolean
-not_presenting (Fixture *fixture)
+not_presenting (gpointer data)
 {
+  Fixture *fixture = data;
   return !parcours_presentation_get_active (fixture->presentation) &&
          !_parcours_window_is_restoring (fixture->window);
 }
@@ -281,7 +140,7 @@ assert_stage (Fixture *fixture,
   ParcoursRect map = { 0, 0, parcours_layout_get_width (layout), parcours_layout_get_height (layout) };
   g_autofree char *indicator = NULL;
 
-  g_assert_true (wait_until (fixture, settled, 3000));
+  g_assert_true (parcours_test_ui_wait_until (settled, fixture, 3000));
   g_assert_cmpint (parcours_presentation_get_stage (fixture->presentation), ==, stage);
   /* Each step shows where the presentation is, for a moment. */
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->stage_indicator), "faded"));
@@ -490,7 +349,7 @@ test_present (Fixture       *fixture,
   double zoom, x, y;
   int width, height;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
   window = fixture->window;
   viewport = parcours_canvas_get_viewport (fixture->canvas);
   selection = parcours_canvas_get_selection (fixture->canvas);
@@ -506,10 +365,10 @@ test_present (Fixture       *fixture,
   parcours_selection_select (selection, card, PARCOURS_SELECT_REPLACE);
   parcours_selection_set_focus (selection, card);
   g_object_unref (card);
-  wait_ms (500);
+  parcours_test_wait_ms (500);
   parcours_viewport_set_zoom (viewport, 1.25);
   parcours_viewport_set_origin (viewport, 180, 90);
-  wait_ms (100);
+  parcours_test_wait_ms (100);
   zoom = parcours_viewport_get_zoom (viewport);
   x = parcours_viewport_get_x (viewport);
   y = parcours_viewport_get_y (viewport);
@@ -517,7 +376,7 @@ test_present (Fixture       *fixture,
   height = gtk_widget_get_height (GTK_WIDGET (window));
   fixture->n_changes = 0;
 
-  key ("F5");
+  parcours_test_ui_key ("F5");
   g_assert_true (parcours_presentation_get_active (fixture->presentation));
   g_assert_false (gtk_widget_get_visible (window->header_bar));
   g_assert_false (adw_flap_get_reveal_flap (window->flap));
@@ -527,49 +386,49 @@ test_present (Fixture       *fixture,
   assert_stage (fixture, PARCOURS_PRESENTATION_OVERVIEW);
   screenshot ("overview");
 
-  key ("Right");
+  parcours_test_ui_key ("Right");
   assert_stage (fixture, 0);
-  key ("Right");
+  parcours_test_ui_key ("Right");
   assert_stage (fixture, 1);
   screenshot ("stage-2");
 
   /* A click goes on, a right click back; the map under it sees neither. */
-  pointer_to_widget (window->presentation_surface);
-  xdotool ("click", "1", NULL);
+  parcours_test_ui_pointer_to_middle (window->presentation_surface);
+  parcours_test_ui_xdotool ("click", "1", NULL);
   assert_stage (fixture, 2);
-  xdotool ("click", "3", NULL);
+  parcours_test_ui_xdotool ("click", "3", NULL);
   assert_stage (fixture, 1);
   g_assert_null (parcours_selection_get_hover (selection));
 
   /* A presenter's remote. */
-  key ("Next");
+  parcours_test_ui_key ("Next");
   assert_stage (fixture, 2);
-  key ("Prior");
+  parcours_test_ui_key ("Prior");
   assert_stage (fixture, 1);
-  key ("End");
+  parcours_test_ui_key ("End");
   assert_stage (fixture, (int) n_stages - 1);
-  key ("Right");
+  parcours_test_ui_key ("Right");
   assert_stage (fixture, (int) n_stages - 1);
-  key ("Home");
+  parcours_test_ui_key ("Home");
   assert_stage (fixture, PARCOURS_PRESENTATION_OVERVIEW);
-  key ("Down");
+  parcours_test_ui_key ("Down");
   assert_stage (fixture, 0);
-  wait_ms (4500);
+  parcours_test_wait_ms (4500);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->stage_indicator), "faded"));
 
   /* Nothing edits the map while presenting. */
-  key ("Delete");
-  key ("ctrl+z");
-  key ("ctrl+a");
-  key ("F9");
+  parcours_test_ui_key ("Delete");
+  parcours_test_ui_key ("ctrl+z");
+  parcours_test_ui_key ("ctrl+a");
+  parcours_test_ui_key ("F9");
   g_assert_cmpuint (fixture->n_changes, ==, 0);
   g_assert_false (adw_flap_get_reveal_flap (window->flap));
   g_assert_cmpuint (parcours_selection_get_n_items (selection), ==, 1);
 
-  key ("Escape");
+  parcours_test_ui_key ("Escape");
   g_assert_false (parcours_presentation_get_active (fixture->presentation));
-  g_assert_true (wait_until (fixture, not_presenting, 3000));
-  wait_ms (300);
+  g_assert_true (parcours_test_ui_wait_until (not_presenting, fixture, 3000));
+  parcours_test_wait_ms (300);
 
   g_assert_true (gtk_widget_get_visible (window->header_bar));
   g_assert_false (gtk_widget_get_visible (window->presentation_surface));
@@ -586,7 +445,7 @@ test_present (Fixture       *fixture,
   g_assert_true (parcours_selection_get_focus (selection) == parcours_selection_get_item (selection, 0));
   g_assert_cmpfloat (fixture->canvas->veil, ==, 0);
   g_assert_true (gtk_widget_get_can_target (GTK_WIDGET (fixture->canvas)));
-  g_assert_true (action_enabled (window, "win.undo") ==
+  g_assert_true (parcours_test_ui_action_enabled (GTK_WIDGET (window), "win.undo") ==
                  parcours_history_get_can_undo (parcours_window_get_history (window)));
   g_assert_cmpuint (fixture->n_changes, ==, 0);
 }
@@ -599,7 +458,7 @@ test_present_toggle (Fixture       *fixture,
   ParcoursViewport *viewport;
   double zoom, x, y;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
   viewport = parcours_canvas_get_viewport (fixture->canvas);
   zoom = parcours_viewport_get_zoom (viewport);
   x = parcours_viewport_get_x (viewport);
@@ -607,21 +466,21 @@ test_present_toggle (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
   g_assert_true (parcours_presentation_get_active (fixture->presentation));
-  g_assert_false (action_enabled (fixture->window, "win.zoom-in"));
-  key ("Right");
+  g_assert_false (parcours_test_ui_action_enabled (GTK_WIDGET (fixture->window), "win.zoom-in"));
+  parcours_test_ui_key ("Right");
   assert_stage (fixture, 0);
 
-  key ("F5");
-  g_assert_true (wait_until (fixture, not_presenting, 3000));
+  parcours_test_ui_key ("F5");
+  g_assert_true (parcours_test_ui_wait_until (not_presenting, fixture, 3000));
   g_assert_cmpfloat (parcours_viewport_get_zoom (viewport), ==, zoom);
   g_assert_cmpfloat (parcours_viewport_get_x (viewport), ==, x);
   g_assert_cmpfloat (parcours_viewport_get_y (viewport), ==, y);
-  g_assert_true (action_enabled (fixture->window, "win.zoom-in"));
+  g_assert_true (parcours_test_ui_action_enabled (GTK_WIDGET (fixture->window), "win.zoom-in"));
 
   /* Presented again, it starts on the overview. */
-  key ("F5");
+  parcours_test_ui_key ("F5");
   assert_stage (fixture, PARCOURS_PRESENTATION_OVERVIEW);
-  key ("Right");
+  parcours_test_ui_key ("Right");
   assert_stage (fixture, 0);
 
   /* Left and presented again before the view was back: the view to
@@ -630,8 +489,8 @@ test_present_toggle (Fixture       *fixture,
   g_assert_true (_parcours_window_is_restoring (fixture->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
   assert_stage (fixture, PARCOURS_PRESENTATION_OVERVIEW);
-  key ("Escape");
-  g_assert_true (wait_until (fixture, not_presenting, 3000));
+  parcours_test_ui_key ("Escape");
+  g_assert_true (parcours_test_ui_wait_until (not_presenting, fixture, 3000));
   g_assert_cmpfloat (parcours_viewport_get_zoom (viewport), ==, zoom);
   g_assert_cmpfloat (parcours_viewport_get_x (viewport), ==, x);
   g_assert_cmpfloat (parcours_viewport_get_y (viewport), ==, y);
@@ -645,36 +504,41 @@ timer_label_is (Fixture    *fixture,
 }
 
 static gboolean
-shows_4_59 (Fixture *fixture)
+shows_4_59 (gpointer data)
 {
+  Fixture *fixture = data;
   return timer_label_is (fixture, "4:59");
 }
 
 static gboolean
-shows_3_59 (Fixture *fixture)
+shows_3_59 (gpointer data)
 {
+  Fixture *fixture = data;
   return timer_label_is (fixture, "3:59");
 }
 
 static gboolean
-timer_finished (Fixture *fixture)
+timer_finished (gpointer data)
 {
+  Fixture *fixture = data;
   return !parcours_workshop_timer_get_active (fixture->window->timer);
 }
 
 static gboolean
-timer_hidden (Fixture *fixture)
+timer_hidden (gpointer data)
 {
+  Fixture *fixture = data;
   return !gtk_widget_get_visible (GTK_WIDGET (fixture->window->timer_button));
 }
 
 static gboolean
-menu_item_shown (Fixture *fixture)
+menu_item_shown (gpointer data)
 {
+  Fixture *fixture = data;
   GtkPopover *popover = gtk_menu_button_get_popover (fixture->window->timer_button);
 
   return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover)) &&
-         find_label (GTK_WIDGET (popover), "Add 1 Minute") != NULL;
+         parcours_test_ui_find_label (GTK_WIDGET (popover), "Add 1 Minute") != NULL;
 }
 
 /* The timer counts down on the clock, +1 minute from its pill, and
@@ -686,14 +550,14 @@ test_timer (Fixture       *fixture,
   ParcoursWindow *window;
   GtkWidget *pill;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
   window = fixture->window;
   pill = GTK_WIDGET (window->timer_button);
   fake_now = (gint64) 5000 * G_USEC_PER_SEC;
   parcours_workshop_timer_set_clock (window->timer, fake_clock, &fake_now);
 
   g_assert_false (gtk_widget_get_visible (pill));
-  g_assert_false (action_enabled (window, "win.timer-stop"));
+  g_assert_false (parcours_test_ui_action_enabled (GTK_WIDGET (window), "win.timer-stop"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timer-start", "i", 5));
   g_assert_true (gtk_widget_get_visible (pill));
   g_assert_cmpstr (gtk_label_get_label (window->timer_label), ==, "5:00");
@@ -701,19 +565,19 @@ test_timer (Fixture       *fixture,
                                        "Workshop timer, 5 minutes left");
 
   fake_now += 61 * G_USEC_PER_SEC;
-  g_assert_true (wait_until (fixture, shows_3_59, 2000));
+  g_assert_true (parcours_test_ui_wait_until (shows_3_59, fixture, 2000));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pill), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Workshop timer, 3 minutes and 59 seconds left");
   screenshot ("timer");
 
   /* +1 minute, from the pill's menu, with the pointer. */
-  pointer_to_widget (pill);
-  xdotool ("click", "1", NULL);
-  g_assert_true (wait_until (fixture, menu_item_shown, 2000));
+  parcours_test_ui_pointer_to_middle (pill);
+  parcours_test_ui_xdotool ("click", "1", NULL);
+  g_assert_true (parcours_test_ui_wait_until (menu_item_shown, fixture, 2000));
   screenshot ("timer-menu");
-  pointer_to_widget (find_label (GTK_WIDGET (gtk_menu_button_get_popover (window->timer_button)), "Add 1 Minute"));
-  xdotool ("click", "1", NULL);
-  g_assert_true (wait_until (fixture, shows_4_59, 2000));
+  parcours_test_ui_pointer_to_middle (parcours_test_ui_find_label (GTK_WIDGET (gtk_menu_button_get_popover (window->timer_button)), "Add 1 Minute"));
+  parcours_test_ui_xdotool ("click", "1", NULL);
+  g_assert_true (parcours_test_ui_wait_until (shows_4_59, fixture, 2000));
 
   /* Paused, the clock goes on but the timer does not. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timer-pause", NULL));
@@ -721,36 +585,36 @@ test_timer (Fixture       *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (pill), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Workshop timer, paused, 4 minutes and 59 seconds left");
   fake_now += 120 * G_USEC_PER_SEC;
-  wait_ms (400);
+  parcours_test_wait_ms (400);
   g_assert_cmpstr (gtk_label_get_label (window->timer_label), ==, "4:59");
-  g_assert_false (action_enabled (window, "win.timer-pause"));
+  g_assert_false (parcours_test_ui_action_enabled (GTK_WIDGET (window), "win.timer-pause"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timer-resume", NULL));
   g_assert_false (gtk_widget_has_css_class (pill, "paused"));
 
   /* Still counting while presenting, in the same corner. */
-  key ("F5");
+  parcours_test_ui_key ("F5");
   g_assert_true (parcours_presentation_get_active (fixture->presentation));
   g_assert_true (gtk_widget_get_mapped (pill));
   fake_now += 60 * G_USEC_PER_SEC;
-  g_assert_true (wait_until (fixture, shows_3_59, 2000));
-  key ("Right");
+  g_assert_true (parcours_test_ui_wait_until (shows_3_59, fixture, 2000));
+  parcours_test_ui_key ("Right");
   screenshot ("timer-presenting");
 
   /* Time is up: a flash, a toast, then the pill goes. */
   fake_now += 240 * G_USEC_PER_SEC;
-  g_assert_true (wait_until (fixture, timer_finished, 2000));
+  g_assert_true (parcours_test_ui_wait_until (timer_finished, fixture, 2000));
   g_assert_cmpstr (gtk_label_get_label (window->timer_label), ==, "0:00");
   g_assert_true (gtk_widget_has_css_class (pill, "finished"));
   g_assert_true (gtk_widget_get_visible (pill));
-  wait_ms (300);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Time is up"));
+  parcours_test_wait_ms (300);
+  g_assert_nonnull (parcours_test_ui_find_label (GTK_WIDGET (window), "Time is up"));
   screenshot ("timer-finished");
-  g_assert_true (wait_until (fixture, timer_hidden, 6000));
+  g_assert_true (parcours_test_ui_wait_until (timer_hidden, fixture, 6000));
   g_assert_false (gtk_widget_has_css_class (pill, "finished"));
   g_assert_true (parcours_presentation_get_active (fixture->presentation));
 
-  key ("Escape");
-  g_assert_true (wait_until (fixture, not_presenting, 3000));
+  parcours_test_ui_key ("Escape");
+  g_assert_true (parcours_test_ui_wait_until (not_presenting, fixture, 3000));
   g_assert_cmpuint (fixture->n_changes, ==, 0);
 
   /* Any other length, asked in a dialog. */
@@ -768,7 +632,7 @@ test_timer (Fixture       *fixture,
           dialog = ADW_MESSAGE_DIALOG (toplevel);
       }
     g_assert_nonnull (dialog);
-    wait_ms (200);
+    parcours_test_wait_ms (200);
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (adw_message_dialog_get_extra_child (dialog)),
                                          GTK_ACCESSIBLE_PROPERTY_LABEL, "Minutes");
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog)), 25);
@@ -801,7 +665,7 @@ test_screenshots (void)
     { "narrow-dark", 420, 760, TRUE },
   };
 
-  if (!have_display)
+  if (!parcours_test_ui_available ())
     {
       g_test_skip ("no display");
       return;
@@ -822,13 +686,13 @@ test_screenshots (void)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.timer-start", "i", 10));
       screenshot (editing);
 
-      key ("F5");
-      key ("Right");
-      key ("Right");
+      parcours_test_ui_key ("F5");
+      parcours_test_ui_key ("Right");
+      parcours_test_ui_key ("Right");
       assert_stage (&fixture, 1);
       screenshot (stage);
-      key ("Escape");
-      g_assert_true (wait_until (&fixture, not_presenting, 3000));
+      parcours_test_ui_key ("Escape");
+      g_assert_true (parcours_test_ui_wait_until (not_presenting, &fixture, 3000));
 
       fixture_tear_down (&fixture, NULL);
     }
@@ -838,30 +702,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *xdotool_path = NULL;
   int status;
 
   setlocale (LC_ALL, "C");
   g_test_init (&argc, &argv, NULL);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* Nor GL: Mesa's driver, probed otherwise, leaks under LeakSanitizer. */
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-  g_setenv ("GDK_BACKEND", "x11", TRUE);
-
-  xdotool_path = g_find_program_in_path ("xdotool");
-  have_display = g_getenv ("DISPLAY") != NULL && gtk_init_check () && xdotool_path != NULL;
-  if (have_display)
-    {
-      g_autoptr(GError) error = NULL;
-
-      adw_init ();
-      /* The real application, for its shortcuts; not unique, so that
-       * tests may run side by side. */
-      application = GTK_APPLICATION (parcours_application_new ());
-      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-      g_assert_no_error (error);
-    }
+  if (parcours_test_ui_init ())
+    application = parcours_test_ui_new_application (G_APPLICATION_DEFAULT_FLAGS);
 
   g_test_add_func ("/presentation/steps", test_steps);
   g_test_add_func ("/presentation/spotlight", test_spotlight);

@@ -6,12 +6,8 @@
 
 #include "config.h"
 
-#include <fcntl.h>
-#include <glib/gstdio.h>
-#include <unistd.h>
 #include <locale.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 
 #include "parcours-default-map.h"
@@ -28,11 +24,7 @@
  * has a state folder of its own ($XDG_STATE_HOME, set before GLib reads
  * it). */
 
-static char *state_dir;
-static gboolean have_display;
-
 #define add parcours_test_add
-#define wait_ms parcours_test_wait_ms
 
 static ParcoursDocument *
 make_map (void)
@@ -48,53 +40,6 @@ make_map (void)
   add (document, parcours_card_new ("c3", "touch", "s2", "Opens the app"));
 
   return document;
-}
-
-/* Runs a command to its end; returns its output. */
-static char *
-run (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  const char *arg;
-  int status;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) first);
-  va_start (args, first);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH,
-                               NULL, NULL, &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s %s failed: %s", first, (char *) argv->pdata[1], err);
-
-  return out;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static guint
@@ -176,16 +121,9 @@ fixture_tear_down (Fixture       *fixture,
       kill (fixture->pid, SIGKILL);
       waitpid (fixture->pid, NULL, 0);
     }
-  remove_tree (fixture->dir);
-  remove_tree (folder);
+  parcours_test_remove_dir (fixture->dir);
+  parcours_test_remove_dir (folder);
   g_free (fixture->dir);
-}
-
-/* In the child: it goes when the test goes, even if the test aborts. */
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
 /* Starts the real application on @file (or none), waits for its window
@@ -194,57 +132,16 @@ static void
 spawn_parcours (Fixture    *fixture,
                 const char *file)
 {
-  const char *binary = g_getenv ("PARCOURS_BIN");
-  const char *argv[] = { binary, file, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *pid = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *log_path = NULL;
-  g_auto(GStrv) windows = NULL;
-  int log_fd;
+  g_autofree char *log_path = g_build_filename (fixture->dir, "parcours.log", NULL);
 
-  g_assert_nonnull (binary);
-  /* Its output goes to a file: a pipe it holds open would keep the
-   * test runner waiting. */
-  log_path = g_build_filename (fixture->dir, "parcours.log", NULL);
-  log_fd = g_open (log_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  g_assert_cmpint (log_fd, >=, 0);
-  g_assert_true (g_spawn_async_with_fds (NULL, (char **) argv, NULL,
-                                         G_SPAWN_DO_NOT_REAP_CHILD,
-                                         die_with_parent, NULL, &fixture->pid,
-                                         -1, log_fd, log_fd, &error));
-  close (log_fd);
-  g_assert_no_error (error);
+  fixture->pid = parcours_test_ui_spawn_app ((const char *[]) { file, NULL }, log_path);
   fixture->running = TRUE;
-
-  pid = g_strdup_printf ("%d", (int) fixture->pid);
-  out = run ("timeout", "30", "xdotool", "search", "--sync", "--onlyvisible", "--pid", pid, NULL);
-  windows = g_strsplit (g_strstrip (out), "\n", -1);
-  g_assert_nonnull (windows[0]);
-
-  /* Let it load the map and draw. */
-  g_usleep (1500 * 1000);
-  g_free (run ("xdotool", "windowfocus", "--sync", windows[0], NULL));
-  g_usleep (300 * 1000);
 }
 
 static void
 keys (const char *keys)
 {
-  g_free (run ("xdotool", "key", "--delay", "80", keys, NULL));
-}
-
-static void
-kill_parcours (Fixture *fixture)
-{
-  int status;
-
-  g_assert_true (fixture->running);
-  g_assert_cmpint (kill (fixture->pid, SIGKILL), ==, 0);
-  g_assert_cmpint (waitpid (fixture->pid, &status, 0), ==, fixture->pid);
-  g_assert_true (WIFSIGNALED (status));
-  g_spawn_close_pid (fixture->pid);
-  fixture->running = FALSE;
+  parcours_test_ui_xdotool ("key", "--delay", "80", keys, NULL);
 }
 
 static gboolean
@@ -272,19 +169,10 @@ has_positive_point (ParcoursDocument *document)
 static ParcoursWindow *
 new_window (void)
 {
-  ParcoursWindow *window = g_object_ref_sink (parcours_window_new (NULL));
+  ParcoursWindow *window = parcours_test_ui_new_window (NULL, 0, 0);
 
-  gtk_window_present (GTK_WINDOW (window));
-  wait_ms (100);
+  parcours_test_wait_ms (100);
   return window;
-}
-
-static void
-close_window (ParcoursWindow *window)
-{
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_object_unref (window);
 }
 
 /* Restores @draft from the start page of @window. The map is read off
@@ -320,9 +208,6 @@ count_rows (GtkListBox *list)
   return n;
 }
 
-#define REQUIRE_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
-
 static void
 test_kill_and_restore (Fixture       *fixture,
                        gconstpointer  data)
@@ -340,7 +225,7 @@ test_kill_and_restore (Fixture       *fixture,
   guint waited_ms = 0;
   AdwActionRow *row;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   g_assert_true (parcours_format_save_file (document, file, NULL, &error));
   g_assert_no_error (error);
@@ -355,7 +240,8 @@ test_kill_and_restore (Fixture       *fixture,
   g_test_message ("the draft was written %u ms after the edit", waited_ms);
   g_assert_cmpuint (waited_ms, <=, 5000);
 
-  kill_parcours (fixture);
+  parcours_test_ui_kill_app (fixture->pid);
+  fixture->running = FALSE;
 
   /* Never over the user's file */
   untouched = parcours_format_load_file (file, NULL, &error);
@@ -398,7 +284,7 @@ test_kill_and_restore (Fixture       *fixture,
   g_assert_cmpstr (parcours_document_get_title (saved), ==, "Workshop map");
   g_assert_cmpuint (count_drafts (), ==, 0);
 
-  close_window (window);
+  parcours_test_ui_close_window (&window);
 }
 
 static void
@@ -412,7 +298,7 @@ test_new_map_recovered (Fixture       *fixture,
   guint waited_ms = 0;
   g_autofree char *title = NULL;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   /* The start page, Ctrl+N for a new map; Tab to its first emotion
    * point and Up raises it by a level. */
@@ -428,7 +314,8 @@ test_new_map_recovered (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (parcours_document_get_stages (drafted)), ==,
                     PARCOURS_DEFAULT_MAP_N_STAGES);
 
-  kill_parcours (fixture);
+  parcours_test_ui_kill_app (fixture->pid);
+  fixture->running = FALSE;
 
   orphans = parcours_draft_list_orphans ();
   g_assert_cmpuint (orphans->len, ==, 1);
@@ -444,7 +331,7 @@ test_new_map_recovered (Fixture       *fixture,
   g_assert_cmpstr (title, ==, "Untitled Journey");
 
   /* Closing it without saving discards the changes and their draft */
-  close_window (window);
+  parcours_test_ui_close_window (&window);
   g_assert_cmpuint (count_drafts (), ==, 0);
 }
 
@@ -462,7 +349,7 @@ test_discard_from_start_page (Fixture       *fixture,
   g_autofree char *name = NULL;
   ParcoursWindow *window;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   g_assert_true (parcours_draft_write (draft, parcours_draft_get_generation (draft),
                                        bytes, "Workshop map", NULL, &error));
@@ -471,7 +358,7 @@ test_discard_from_start_page (Fixture       *fixture,
   /* Ours while this process runs: not offered */
   window = new_window ();
   g_assert_false (gtk_widget_get_visible (window->drafts_group));
-  close_window (window);
+  parcours_test_ui_close_window (&window);
 
   /* As if its process had died */
   name = g_strconcat (parcours_draft_get_id (draft), ".draft", NULL);
@@ -488,7 +375,7 @@ test_discard_from_start_page (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (window->drafts_group));
   g_assert_cmpuint (count_drafts (), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
-  close_window (window);
+  parcours_test_ui_close_window (&window);
 }
 
 /* An edit makes a draft within seconds; undoing back to the saved state
@@ -502,7 +389,7 @@ test_undo_removes_draft (Fixture       *fixture,
   ParcoursHistory *history;
   ParcoursElement *card;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   window = new_window ();
   _parcours_window_show_document (window, document, NULL);
@@ -511,15 +398,15 @@ test_undo_removes_draft (Fixture       *fixture,
   parcours_history_set (history, card, NULL, "text", "Sees a billboard", NULL);
   g_assert_cmpuint (count_drafts (), ==, 0);
 
-  wait_ms (3000);
+  parcours_test_wait_ms (3000);
   g_assert_cmpuint (count_drafts (), ==, 1);
 
   parcours_history_undo (history);
   g_assert_false (parcours_history_get_modified (history));
-  wait_ms (500);
+  parcours_test_wait_ms (500);
   g_assert_cmpuint (count_drafts (), ==, 0);
 
-  close_window (window);
+  parcours_test_ui_close_window (&window);
 }
 
 static void
@@ -547,27 +434,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *xdotool_path = NULL;
+  g_autofree char *state_dir = NULL;
   int status;
 
   /* Before GLib reads it: drafts of this test go to a folder of its own. */
-  state_dir = g_dir_make_tmp ("parcours-recovery-state-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
-
+  state_dir = parcours_test_ui_private_state ("recovery");
   setlocale (LC_ALL, "C");
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* Nor GL: Mesa's driver, probed otherwise, leaks under LeakSanitizer. */
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-  g_setenv ("GDK_BACKEND", "x11", TRUE);
-
-  xdotool_path = g_find_program_in_path ("xdotool");
-  have_display = g_getenv ("DISPLAY") != NULL && gtk_init_check () && xdotool_path != NULL;
-  if (have_display)
-    adw_init ();
+  parcours_test_ui_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/recovery/kill-and-restore", test_kill_and_restore);
@@ -578,7 +453,6 @@ main (int   argc,
   g_test_add_func ("/recovery/draft/stale-write", test_stale_write);
 
   status = g_test_run ();
-  remove_tree (state_dir);
-  g_free (state_dir);
+  parcours_test_remove_dir (state_dir);
   return status;
 }

@@ -18,56 +18,16 @@
  * written by a worker, and the window stays live meanwhile. The window
  * tests skip without a display. */
 
-static gboolean have_display;
-
-typedef struct
-{
-  char           *dir;
-  ParcoursWindow *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("parcours-test-save-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  if (have_display)
-    fixture->window = g_object_ref_sink (parcours_window_new (NULL));
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
+typedef ParcoursTestWindow Fixture;
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  /* Every test waits for its saves, so nothing writes after this. */
   if (fixture->window != NULL)
-    {
-      /* Every test waits for its saves, so nothing writes after this. */
-      g_assert_false (parcours_window_get_saving (fixture->window));
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-    }
-  g_clear_object (&fixture->window);
-
-  remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+    g_assert_false (parcours_window_get_saving (fixture->window));
+  parcours_test_window_tear_down (fixture, data);
 }
 
 static GFile *
@@ -77,18 +37,6 @@ fixture_file (Fixture    *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
 
   return g_file_new_for_path (path);
-}
-
-static char *
-read_file (GFile *file)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
 }
 
 static void
@@ -104,16 +52,6 @@ wait_for_save (ParcoursWindow *window)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static void
-load_file_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* The generated map of the benchmark, 5 000 cards, opened in the window
  * from @name in the fixture's folder. */
 static GFile *
@@ -122,16 +60,11 @@ open_large_map (Fixture    *fixture,
 {
   g_autoptr(ParcoursDocument) document = parcours_test_make_generated_map (100, 10, 5000, 500, 1);
   g_autoptr(GFile) file = fixture_file (fixture, name);
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   parcours_format_save_file (document, file, NULL, &error);
   g_assert_no_error (error);
-
-  parcours_window_load_file_async (fixture->window, file, NULL, load_file_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (parcours_window_load_file_finish (fixture->window, result, &error));
+  g_assert_true (parcours_test_load_into_window (fixture->window, file, &error));
   g_assert_no_error (error);
 
   return g_steal_pointer (&file);
@@ -250,7 +183,7 @@ test_atomic_async (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (replace_in_background (file, "second", &error));
   g_assert_no_error (error);
-  contents = read_file (file);
+  contents = parcours_test_dup_contents (file);
   g_assert_cmpstr (contents, ==, "second");
 
   /* A folder that is gone: an error, and nothing written */
@@ -270,11 +203,7 @@ test_window_stays_live (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   ParcoursHistory *history;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  PARCOURS_TEST_UI_REQUIRE ();
 
   file = open_large_map (fixture, "large.parcours");
   history = parcours_window_get_history (fixture->window);
@@ -318,11 +247,7 @@ test_second_save_waits (Fixture       *fixture,
   g_autoptr(ParcoursDocument) saved = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  PARCOURS_TEST_UI_REQUIRE ();
 
   file = open_large_map (fixture, "large.parcours");
   rename_map (fixture->window, "First save");
@@ -344,24 +269,6 @@ test_second_save_waits (Fixture       *fixture,
   g_assert_cmpstr (parcours_document_get_title (saved), ==, "Second save");
 }
 
-static AdwMessageDialog *
-find_dialog_for (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n_items = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          gtk_window_get_transient_for (toplevel) == window)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
 static void
 test_failed_save (Fixture       *fixture,
                   gconstpointer  data)
@@ -371,11 +278,7 @@ test_failed_save (Fixture       *fixture,
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  PARCOURS_TEST_UI_REQUIRE ();
 
   file = open_large_map (fixture, "large.parcours");
   rename_map (fixture->window, "Never saved");
@@ -390,7 +293,7 @@ test_failed_save (Fixture       *fixture,
 
   /* It stays modified, and a dialog says why */
   g_assert_true (parcours_history_get_modified (parcours_window_get_history (fixture->window)));
-  dialog = find_dialog_for (GTK_WINDOW (fixture->window));
+  dialog = parcours_test_find_message_dialog (GTK_WINDOW (fixture->window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save “large.parcours”");
   body = g_strdup_printf ("the folder “%s” does not exist", fixture->dir);
@@ -410,11 +313,7 @@ test_close_after_save (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  PARCOURS_TEST_UI_REQUIRE ();
 
   file = open_large_map (fixture, "large.parcours");
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -422,7 +321,7 @@ test_close_after_save (Fixture       *fixture,
 
   /* Closing a modified map asks; Save writes it, then the window closes */
   gtk_window_close (GTK_WINDOW (fixture->window));
-  dialog = find_dialog_for (GTK_WINDOW (fixture->window));
+  dialog = parcours_test_find_message_dialog (GTK_WINDOW (fixture->window));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "save");
 
@@ -441,29 +340,19 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  parcours_test_ui_init_display ();
 
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* No GL: Mesa's driver, probed otherwise, leaks under LeakSanitizer. */
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-
-  have_display = (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL) &&
-                 gtk_init_check ();
-  if (have_display)
-    adw_init ();
-
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, parcours_test_window_set_up, func, fixture_tear_down)
   g_test_add_func ("/save/history/saved-state", test_saved_state);
   g_test_add_func ("/save/history/saved-state-merged", test_saved_state_merged);
-  g_test_add ("/save/atomic/in-background", Fixture, NULL,
-              fixture_set_up, test_atomic_async, fixture_tear_down);
-  g_test_add ("/save/window/stays-live", Fixture, NULL,
-              fixture_set_up, test_window_stays_live, fixture_tear_down);
-  g_test_add ("/save/window/second-save-waits", Fixture, NULL,
-              fixture_set_up, test_second_save_waits, fixture_tear_down);
-  g_test_add ("/save/window/failed-save", Fixture, NULL,
-              fixture_set_up, test_failed_save, fixture_tear_down);
-  g_test_add ("/save/window/close-after-save", Fixture, NULL,
-              fixture_set_up, test_close_after_save, fixture_tear_down);
+  ADD ("/save/atomic/in-background", test_atomic_async);
+  ADD ("/save/window/stays-live", test_window_stays_live);
+  ADD ("/save/window/second-save-waits", test_second_save_waits);
+  ADD ("/save/window/failed-save", test_failed_save);
+  ADD ("/save/window/close-after-save", test_close_after_save);
+
+#undef ADD
 
   return g_test_run ();
 }

@@ -8,13 +8,12 @@
 
 #include "parcours-template-dialog.h"
 #include "parcours-templates.h"
+#include "parcours-test-ui.h"
 #include "parcours-window-private.h"
 
 /* "New from Template" under a real display (it skips without one): every
  * template as a card with its live thumbnail, and a chosen template opens
  * as a new, untitled map. */
-
-static gboolean have_display;
 
 static GtkWidget *
 find_descendant (GtkWidget *widget,
@@ -54,11 +53,7 @@ test_gallery (void)
   g_autofree char *chosen = NULL;
   guint n = 0;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  PARCOURS_TEST_UI_REQUIRE ();
 
   dialog = parcours_template_dialog_new (NULL);
   g_signal_connect (dialog, "template-chosen", G_CALLBACK (template_chosen_cb), &chosen);
@@ -103,11 +98,7 @@ test_opens_untitled (void)
   g_autoptr(ParcoursDocument) document = NULL;
   ParcoursWindow *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("no display");
-      return;
-    }
+  PARCOURS_TEST_UI_REQUIRE ();
 
   window = g_object_ref_sink (parcours_window_new (NULL));
   g_assert_true (parcours_window_get_is_empty (window));
@@ -134,16 +125,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* Nor GL: Mesa's driver, probed otherwise, leaks under LeakSanitizer. */
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-
-  have_display = (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL) &&
-                 gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  parcours_test_ui_init_display ();
 
   g_test_add_func ("/template-dialog/gallery", test_gallery);
   g_test_add_func ("/template-dialog/opens-untitled", test_opens_untitled);

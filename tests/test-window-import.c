@@ -6,18 +6,14 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <string.h>
-
 #include "parcours-format.h"
 #include "parcours-import-file.h"
+#include "parcours-test-utils.h"
 #include "parcours-window-private.h"
 
 /* Opening a Mermaid journey or a CSV file in the window: it becomes a new
  * map, not saved yet, named after the file, which stays untouched. The
  * io part runs without a display; the window part skips without one. */
-
-static gboolean have_display;
 
 static const char journey[] =
   "journey\n"
@@ -33,43 +29,15 @@ static const char cp1252_csv[] =
   "D\xe9""couverte;Voit une pub \xe0 la t\xe9l\xe9;touchpoints\r\n"
   "Achat;Paie;actions\r\n";
 
-typedef struct
-{
-  char           *dir;
-  ParcoursWindow *window;
-} Fixture;
+typedef ParcoursTestWindow Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+assert_file_is (GFile      *file,
+                const char *contents)
 {
-  g_autoptr(GError) error = NULL;
+  g_autofree char *read = parcours_test_dup_contents (file);
 
-  fixture->dir = g_dir_make_tmp ("parcours-test-import-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  if (have_display)
-    fixture->window = g_object_ref_sink (parcours_window_new (NULL));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  g_assert_cmpstr (read, ==, contents);
 }
 
 static GFile *
@@ -81,16 +49,6 @@ write_file (Fixture    *fixture,
 
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
   return g_file_new_for_path (path);
-}
-
-static void
-assert_file_is (GFile      *file,
-                const char *contents)
-{
-  g_autofree char *read = NULL;
-
-  g_assert_true (g_file_load_contents (file, NULL, &read, NULL, NULL, NULL));
-  g_assert_cmpstr (read, ==, contents);
 }
 
 /* io ---------------------------------------------------------------------- */
@@ -162,32 +120,6 @@ test_import_error (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
-/* The window ------------------------------------------------------------- */
-
-static void
-load_file_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static gboolean
-load_file (ParcoursWindow  *window,
-           GFile           *file,
-           GError         **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  parcours_window_load_file_async (window, file, NULL, load_file_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return parcours_window_load_file_finish (window, result, error);
-}
-
 static void
 test_window_mermaid (Fixture       *fixture,
                      gconstpointer  data)
@@ -198,15 +130,11 @@ test_window_mermaid (Fixture       *fixture,
   g_autoptr(GFile) saved = NULL;
   ParcoursHistory *history;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  PARCOURS_TEST_UI_REQUIRE ();
 
   mmd = write_file (fixture, "bike.mmd", journey);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (load_file (fixture->window, mmd, &error));
+  g_assert_true (parcours_test_load_into_window (fixture->window, mmd, &error));
   g_assert_no_error (error);
 
   /* A new map, to be saved as a map: not over the Mermaid file. */
@@ -239,14 +167,10 @@ test_window_csv_untitled (Fixture       *fixture,
   g_autoptr(GFile) csv = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  PARCOURS_TEST_UI_REQUIRE ();
 
   csv = write_file (fixture, "cartes.csv", cp1252_csv);
-  g_assert_true (load_file (fixture->window, csv, &error));
+  g_assert_true (parcours_test_load_into_window (fixture->window, csv, &error));
   g_assert_no_error (error);
 
   /* CSV has no title: the map is named after the file. */
@@ -264,14 +188,10 @@ test_window_import_error (Fixture       *fixture,
   g_autoptr(GFile) mmd = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display");
-      return;
-    }
+  PARCOURS_TEST_UI_REQUIRE ();
 
   mmd = write_file (fixture, "broken.mmd", broken);
-  g_assert_false (load_file (fixture->window, mmd, &error));
+  g_assert_false (parcours_test_load_into_window (fixture->window, mmd, &error));
   g_assert_nonnull (error);
 
   /* Nothing opened half-way, and the file is untouched. */
@@ -285,24 +205,17 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  parcours_test_ui_init_display ();
 
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-
-  have_display = (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL) &&
-                 gtk_init_check ();
-  if (have_display)
-    adw_init ();
-
+#define ADD PARCOURS_TEST_WINDOW_ADD
   g_test_add_func ("/import/kind-for-name", test_kind_for_name);
-  g_test_add ("/import/file", Fixture, NULL, fixture_set_up, test_import_file, fixture_tear_down);
-  g_test_add ("/import/error", Fixture, NULL, fixture_set_up, test_import_error, fixture_tear_down);
-  g_test_add ("/window/import/mermaid", Fixture, NULL,
-              fixture_set_up, test_window_mermaid, fixture_tear_down);
-  g_test_add ("/window/import/csv-untitled", Fixture, NULL,
-              fixture_set_up, test_window_csv_untitled, fixture_tear_down);
-  g_test_add ("/window/import/error", Fixture, NULL,
-              fixture_set_up, test_window_import_error, fixture_tear_down);
+  ADD ("/import/file", test_import_file);
+  ADD ("/import/error", test_import_error);
+  ADD ("/window/import/mermaid", test_window_mermaid);
+  ADD ("/window/import/csv-untitled", test_window_csv_untitled);
+  ADD ("/window/import/error", test_window_import_error);
+
+#undef ADD
 
   return g_test_run ();
 }

@@ -21,8 +21,6 @@
  * discards them all, or cancels. A map that cannot be saved stops the
  * quit with every window open and says why. */
 
-static gboolean have_display;
-
 #define N_WINDOWS 3
 
 typedef struct
@@ -34,16 +32,13 @@ typedef struct
 
 static const char * const titles[N_WINDOWS] = { "Onboarding", "Checkout", "Support call" };
 
-#define REQUIRE_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!have_display)
+  if (!parcours_test_ui_available ())
     return;
 
   fixture->dir = g_dir_make_tmp ("parcours-window-quit-XXXXXX", &error);
@@ -57,8 +52,7 @@ fixture_set_up (Fixture       *fixture,
       parcours_document_set_title (document, titles[i]);
       parcours_test_add (document, parcours_stage_new ("s1", "Discover"));
       fixture->files[i] = parcours_test_save_map (document, fixture->dir, name);
-      fixture->windows[i] = g_object_ref_sink (parcours_window_new (NULL));
-      gtk_window_present (GTK_WINDOW (fixture->windows[i]));
+      fixture->windows[i] = parcours_test_ui_new_window (NULL, 0, 0);
       g_assert_true (parcours_test_load_into_window (fixture->windows[i], fixture->files[i], &error));
       g_assert_no_error (error);
     }
@@ -115,11 +109,8 @@ assert_saved_title (Fixture    *fixture,
                     guint       i,
                     const char *expected)
 {
-  g_autoptr(ParcoursDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(ParcoursDocument) document = parcours_test_load_file (fixture->files[i]);
 
-  document = parcours_format_load_file (fixture->files[i], NULL, &error);
-  g_assert_no_error (error);
   g_assert_cmpstr (parcours_document_get_title (document), ==, expected);
 }
 
@@ -135,7 +126,7 @@ static void
 test_nothing_modified (Fixture       *fixture,
                        gconstpointer  data)
 {
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   g_assert_null (quit (fixture));
   for (guint i = 0; i < N_WINDOWS; i++)
@@ -149,7 +140,7 @@ test_one_modified (Fixture       *fixture,
 {
   AdwMessageDialog *dialog;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   edit (fixture, 1);
   g_assert_null (quit (fixture));
@@ -205,7 +196,7 @@ test_several_cancel (Fixture       *fixture,
 {
   GtkWidget *dialog;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   dialog = quit_two_modified (fixture);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -222,7 +213,7 @@ test_several_discard (Fixture       *fixture,
   g_autoptr(GPtrArray) drafts = NULL;
   GtkWidget *dialog;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   dialog = quit_two_modified (fixture);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
@@ -240,7 +231,7 @@ test_several_save (Fixture       *fixture,
 {
   GtkWidget *dialog;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   dialog = quit_two_modified (fixture);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
@@ -264,7 +255,7 @@ test_several_save_fails (Fixture       *fixture,
   GtkWidget *dialog;
   const char *body;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
   _parcours_window_set_file (fixture->windows[2], unreachable);
@@ -307,21 +298,11 @@ main (int   argc,
   int status;
 
   /* Drafts of this test only, before GLib reads the variable */
-  state_dir = g_dir_make_tmp ("parcours-window-quit-state-XXXXXX", NULL);
-  g_assert_nonnull (state_dir);
-  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
-
+  state_dir = parcours_test_ui_private_state ("window-quit");
   setlocale (LC_ALL, "C");
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* Nor GL: Mesa's driver, probed otherwise, leaks under LeakSanitizer. */
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-  g_setenv ("GTK_A11Y", "test", TRUE);
-
-  have_display = g_getenv ("DISPLAY") != NULL && gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  parcours_test_ui_init_display ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/window-quit/nothing-modified", test_nothing_modified);

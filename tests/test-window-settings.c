@@ -25,17 +25,12 @@
  * backend of the test environment, reset before each test. */
 
 static GtkApplication *application;
-static gboolean have_display;
-
 typedef struct
 {
   char           *dir;
   GSettings      *settings;
   ParcoursWindow *window;
 } Fixture;
-
-#define REQUIRE_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no display"); return; } } G_STMT_END
 
 static ParcoursDocument *
 make_map (void)
@@ -58,7 +53,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GSettingsSchema) schema = NULL;
   g_auto(GStrv) keys = NULL;
 
-  if (!have_display)
+  if (!parcours_test_ui_available ())
     return;
 
   fixture->dir = g_dir_make_tmp ("parcours-window-settings-XXXXXX", &error);
@@ -76,13 +71,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    {
-      fixture->window->close_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      parcours_test_wait_ms (50);
-    }
-  g_clear_object (&fixture->window);
+  parcours_test_ui_close_window (&fixture->window);
   parcours_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
@@ -93,9 +82,8 @@ new_window_with_map (Fixture *fixture)
   g_autoptr(ParcoursDocument) document = make_map ();
   g_autoptr(GFile) file = parcours_test_save_map (document, fixture->dir, "settings.parcours");
   g_autoptr(GError) error = NULL;
-  ParcoursWindow *window = g_object_ref_sink (parcours_window_new (PARCOURS_APPLICATION (application)));
+  ParcoursWindow *window = parcours_test_ui_new_window (application, 0, 0);
 
-  gtk_window_present (GTK_WINDOW (window));
   g_assert_true (parcours_test_load_into_window (window, file, &error));
   g_assert_no_error (error);
 
@@ -123,7 +111,7 @@ test_preferences_rows (Fixture       *fixture,
   AdwComboRow *format;
   AdwComboRow *page_size;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   preferences = parcours_preferences_window_new (NULL, fixture->settings);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -170,7 +158,7 @@ test_preferences_action (Fixture       *fixture,
   GListModel *toplevels;
   GtkWindow *found = NULL;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   fixture->window = new_window_with_map (fixture);
   accels = gtk_application_get_accels_for_action (application, "app.preferences");
@@ -206,7 +194,7 @@ test_snap_to_levels (Fixture       *fixture,
   double x, y, reach;
   int index;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   fixture->window = new_window_with_map (fixture);
   g_assert_false (parcours_canvas_get_snap_to_levels (fixture->window->canvas));
@@ -276,7 +264,7 @@ test_autosave_interval (Fixture       *fixture,
   ParcoursDocument *document;
   gint64 start;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   g_assert_cmpuint (count_drafts (), ==, 0);
   g_settings_set_uint (fixture->settings, "autosave-interval", 60);
@@ -312,7 +300,7 @@ test_side_panel (Fixture       *fixture,
 {
   ParcoursWindow *second;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   fixture->window = new_window_with_map (fixture);
   g_assert_true (adw_flap_get_reveal_flap (fixture->window->flap));
@@ -340,7 +328,7 @@ test_style_switch (Fixture       *fixture,
   AdwStyleManager *style = adw_style_manager_get_default ();
   g_autoptr(GVariant) state = NULL;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
 
@@ -368,7 +356,7 @@ test_window_size (Fixture       *fixture,
   GtkWindow *window;
   int width, height;
 
-  REQUIRE_DISPLAY ();
+  PARCOURS_TEST_UI_REQUIRE ();
 
   g_settings_set_int (fixture->settings, "window-width", 812);
   g_settings_set_int (fixture->settings, "window-height", 577);
@@ -403,30 +391,13 @@ main (int   argc,
   int status;
 
   /* Drafts of this test only, before GLib reads the variable */
-  state_dir = g_dir_make_tmp ("parcours-window-settings-state-XXXXXX", NULL);
-  g_assert_nonnull (state_dir);
-  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
-
+  state_dir = parcours_test_ui_private_state ("window-settings");
   setlocale (LC_ALL, "C");
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* Nor GL: Mesa's driver, probed otherwise, leaks under LeakSanitizer. */
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-  g_setenv ("GTK_A11Y", "test", TRUE);
-
-  have_display = g_getenv ("DISPLAY") != NULL && gtk_init_check ();
-  if (have_display)
+  if (parcours_test_ui_init_display ())
     {
-      g_autoptr(GError) error = NULL;
-
-      adw_init ();
-      /* The real application, for its actions and shortcuts; not
-       * unique, so that tests may run side by side. */
-      application = GTK_APPLICATION (parcours_application_new ());
-      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-      g_assert_no_error (error);
+      application = parcours_test_ui_new_application (G_APPLICATION_DEFAULT_FLAGS);
       /* The tests close every window; the application stays. */
       g_application_hold (G_APPLICATION (application));
     }
