@@ -124,6 +124,9 @@ GFile             *_parcours_window_resolve_export_full  (GFile                 
                                                           ParcoursExportFormat  *format);
 GtkFileChooserNative *_parcours_window_new_export_dialog (ParcoursWindow        *self);
 GtkPrintOperation *_parcours_window_new_print_operation  (ParcoursWindow        *self);
+GtkPrintOperationResult _parcours_window_run_print (ParcoursWindow          *self,
+                                                    GtkPrintOperation       *operation,
+                                                    GtkPrintOperationAction  action);
 gboolean           parcours_window_export_to_file        (ParcoursWindow        *self,
                                                           GFile                 *file,
                                                           ParcoursExportFormat   format,
