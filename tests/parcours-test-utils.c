@@ -1653,3 +1653,66 @@ parcours_test_compare_images (cairo_surface_t *a,
   *mean = (double) total / MAX ((double) width * height * 4.0, 1);
   *far_fraction = (double) n_far / MAX ((double) width * height * 4.0, 1);
 }
+
+/* Windows of the real application, for UI tests */
+
+#include "parcours-application.h"
+#include "parcours-test-ui.h"
+#include "parcours-window-private.h"
+
+/**
+ * parcours_test_ui_new_application:
+ *
+ * The real application, for its actions, shortcuts and style; not
+ * unique, so that tests may run side by side. Call after
+ * parcours_test_ui_init() found a display.
+ */
+GtkApplication *
+parcours_test_ui_new_application (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkApplication *application;
+
+  adw_init ();
+  application = GTK_APPLICATION (parcours_application_new ());
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+
+  return application;
+}
+
+/**
+ * parcours_test_ui_open_window:
+ *
+ * A new window of @application @width × @height showing @document,
+ * with the keyboard. Returns: (transfer full): the window
+ */
+ParcoursWindow *
+parcours_test_ui_open_window (GtkApplication   *application,
+                              ParcoursDocument *document,
+                              int               width,
+                              int               height)
+{
+  ParcoursWindow *window = g_object_ref_sink (parcours_window_new (PARCOURS_APPLICATION (application)));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  _parcours_window_show_document (window, document, NULL);
+  parcours_test_ui_focus_window (GTK_WINDOW (window));
+
+  return window;
+}
+
+/* Closes *@window without asking, and clears it. */
+void
+parcours_test_ui_close_window (ParcoursWindow **window)
+{
+  if (*window == NULL)
+    return;
+
+  (*window)->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (*window));
+  parcours_test_wait_ms (50);
+  g_clear_object (window);
+}

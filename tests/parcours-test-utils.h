@@ -240,6 +240,14 @@ char             *parcours_test_dup_dialog_list      (AdwMessageDialog *dialog);
 /* Removes @dir and the files in it. */
 void              parcours_test_remove_dir           (const char       *dir);
 
+/* The real application and its windows, for UI tests */
+GtkApplication   *parcours_test_ui_new_application   (void);
+ParcoursWindow   *parcours_test_ui_open_window       (GtkApplication   *application,
+                                                      ParcoursDocument *document,
+                                                      int               width,
+                                                      int               height);
+void              parcours_test_ui_close_window      (ParcoursWindow  **window);
+
 void              parcours_test_compare_images       (cairo_surface_t  *a,
                                                       cairo_surface_t  *b,
                                                       double           *mean,

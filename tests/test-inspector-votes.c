@@ -8,7 +8,6 @@
 
 #include <locale.h>
 
-#include "parcours-application.h"
 #include "parcours-inspector.h"
 #include "parcours-test-ui.h"
 #include "parcours-test-utils.h"
@@ -103,13 +102,9 @@ fixture_set_up (Fixture       *fixture,
     return;
 
   document = make_map ();
-  fixture->window = g_object_ref_sink (parcours_window_new (PARCOURS_APPLICATION (application)));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  _parcours_window_show_document (fixture->window, document, NULL);
+  fixture->window = parcours_test_ui_open_window (application, document, 1100, 760);
   adw_flap_set_reveal_flap (fixture->window->flap, TRUE);
   adw_view_stack_set_visible_child_name (fixture->window->side_stack, "inspector");
-  parcours_test_ui_focus_window (GTK_WINDOW (fixture->window));
 
   fixture->group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window->inspector),
                                                               PARCOURS_TYPE_INSPECTOR, "card_votes"));
@@ -122,13 +117,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    {
-      fixture->window->close_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      parcours_test_wait_ms (50);
-    }
-  g_clear_object (&fixture->window);
+  parcours_test_ui_close_window (&fixture->window);
 }
 
 static guint
@@ -284,15 +273,7 @@ main (int   argc,
 
   have_display = parcours_test_ui_init ();
   if (have_display)
-    {
-      g_autoptr(GError) error = NULL;
-
-      adw_init ();
-      application = GTK_APPLICATION (parcours_application_new ());
-      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-      g_assert_no_error (error);
-    }
+    application = parcours_test_ui_new_application ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/inspector-votes/several-cards", test_several_cards);

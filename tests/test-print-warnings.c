@@ -69,13 +69,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    {
-      fixture->window->close_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      parcours_test_wait_ms (50);
-    }
-  g_clear_object (&fixture->window);
+  parcours_test_ui_close_window (&fixture->window);
   parcours_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
@@ -157,15 +151,7 @@ main (int   argc,
 
   have_display = parcours_test_ui_init ();
   if (have_display)
-    {
-      g_autoptr(GError) error = NULL;
-
-      adw_init ();
-      application = GTK_APPLICATION (parcours_application_new ());
-      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-      g_assert_no_error (error);
-    }
+    application = parcours_test_ui_new_application ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/print-warnings/missing-glyphs", test_missing_glyphs);

@@ -9,7 +9,6 @@
 #include <locale.h>
 #include <string.h>
 
-#include "parcours-application.h"
 #include "parcours-outline-node.h"
 #include "parcours-test-ui.h"
 #include "parcours-test-utils.h"
@@ -53,26 +52,16 @@ fixture_set_up (Fixture       *fixture,
   parcours_test_add (document, parcours_lane_new ("touch", PARCOURS_LANE_KIND_TOUCHPOINTS, "Touchpoints"));
   parcours_test_add (document, parcours_card_new ("c1", "touch", "s1", "Sees a poster"));
 
-  fixture->window = g_object_ref_sink (parcours_window_new (PARCOURS_APPLICATION (application)));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  _parcours_window_show_document (fixture->window, document, NULL);
+  fixture->window = parcours_test_ui_open_window (application, document, 1200, 800);
   adw_flap_set_reveal_flap (fixture->window->flap, TRUE);
   adw_view_stack_set_visible_child_name (fixture->window->side_stack, "outline");
-  parcours_test_ui_focus_window (GTK_WINDOW (fixture->window));
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    {
-      fixture->window->close_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      parcours_test_wait_ms (50);
-    }
-  g_clear_object (&fixture->window);
+  parcours_test_ui_close_window (&fixture->window);
 }
 
 /* A key of the keypad is the key of the main block it stands for: the
@@ -399,15 +388,7 @@ main (int   argc,
 
   have_display = parcours_test_ui_init ();
   if (have_display)
-    {
-      g_autoptr(GError) error = NULL;
-
-      adw_init ();
-      application = GTK_APPLICATION (parcours_application_new ());
-      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-      g_assert_no_error (error);
-    }
+    application = parcours_test_ui_new_application ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/shortcuts-window/outline-keys-listed", test_outline_keys_listed);

@@ -14,17 +14,16 @@
 #include <unistd.h>
 #include <locale.h>
 
-#include "parcours-application.h"
 #include "parcours-test-ui.h"
 #include "parcours-test-utils.h"
 #include "parcours-window-private.h"
 
-/* Presenting is real full screen: under a window manager (Openbox, on
- * an Xvfb of this test's own, so that no other test shares it), F5 makes
+/* Presenting is real full screen: under a window manager (JWM, on an
+ * Xvfb of this test's own, so that no other test shares it), F5 makes
  * the window fill the screen, as the window manager says through the
  * GdkToplevel state, and Escape puts it back exactly as it was: its
  * size when it was a window, maximised when it was maximised, full
- * screen when it was already. Skipped without Xvfb, Openbox or xdotool. */
+ * screen when it was already. Skipped without Xvfb, JWM or xdotool. */
 
 #define SCREEN_WIDTH 1280
 #define SCREEN_HEIGHT 800
@@ -41,7 +40,7 @@ typedef struct
 } Fixture;
 
 #define REQUIRE_DISPLAY() \
-  G_STMT_START { if (!have_display) { g_test_skip ("no Xvfb, openbox or xdotool"); return; } } G_STMT_END
+  G_STMT_START { if (!have_display) { g_test_skip ("no Xvfb, jwm or xdotool"); return; } } G_STMT_END
 
 /* A test that fails aborts: its X server and window manager go too. */
 static void
@@ -97,23 +96,31 @@ start_xvfb (void)
   return TRUE;
 }
 
-/* Openbox on it, ready when its --startup command has run. */
+/* JWM on it, small and without dependencies that bring fonts (which
+ * would change what other tests find drawable), ready when the startup
+ * command of its configuration has run. */
 static gboolean
 start_window_manager (void)
 {
-  g_autofree char *openbox = g_find_program_in_path ("openbox");
+  g_autofree char *jwm = g_find_program_in_path ("jwm");
   g_autofree char *ready = g_build_filename (state_dir, "wm-ready", NULL);
-  g_autofree char *startup = NULL;
+  g_autofree char *config = g_build_filename (state_dir, "jwmrc", NULL);
+  g_autofree char *contents = NULL;
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (openbox == NULL)
+  if (jwm == NULL)
     return FALSE;
 
-  startup = g_strdup_printf ("touch '%s'", ready);
+  /* No tray or menus: the whole screen is the windows' */
+  contents = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                              "<JWM><StartupCommand>touch '%s'</StartupCommand></JWM>\n", ready);
+  g_file_set_contents (config, contents, -1, &error);
+  g_assert_no_error (error);
+
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_subprocess_launcher_set_child_setup (launcher, end_with_parent, NULL, NULL);
-  window_manager = g_subprocess_launcher_spawn (launcher, &error, openbox, "--sm-disable", "--startup", startup, NULL);
+  window_manager = g_subprocess_launcher_spawn (launcher, &error, jwm, "-f", config, NULL);
   if (window_manager == NULL)
     return FALSE;
 
@@ -195,11 +202,7 @@ fixture_set_up (Fixture       *fixture,
     return;
 
   document = parcours_test_make_grocery_map ();
-  fixture->window = g_object_ref_sink (parcours_window_new (PARCOURS_APPLICATION (application)));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 600);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  _parcours_window_show_document (fixture->window, document, NULL);
-  parcours_test_ui_focus_window (GTK_WINDOW (fixture->window));
+  fixture->window = parcours_test_ui_open_window (application, document, 900, 600);
   parcours_test_wait_ms (300);
 }
 
@@ -207,13 +210,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    {
-      fixture->window->close_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      parcours_test_wait_ms (100);
-    }
-  g_clear_object (&fixture->window);
+  parcours_test_ui_close_window (&fixture->window);
 }
 
 static void
@@ -332,15 +329,7 @@ main (int   argc,
 
   have_display = xdotool != NULL && start_xvfb () && start_window_manager () && parcours_test_ui_init ();
   if (have_display)
-    {
-      g_autoptr(GError) error = NULL;
-
-      adw_init ();
-      application = GTK_APPLICATION (parcours_application_new ());
-      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-      g_assert_no_error (error);
-    }
+    application = parcours_test_ui_new_application ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/window-fullscreen/window", test_window);
