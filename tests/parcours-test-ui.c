@@ -374,6 +374,20 @@ parcours_test_ui_new_window (GtkApplication *application,
   return window;
 }
 
+ParcoursWindow *
+parcours_test_ui_open_window (GtkApplication   *application,
+                              ParcoursDocument *document,
+                              int               width,
+                              int               height)
+{
+  ParcoursWindow *window = parcours_test_ui_new_window (application, width, height);
+
+  _parcours_window_show_document (window, document, NULL);
+  parcours_test_ui_focus_window (GTK_WINDOW (window));
+
+  return window;
+}
+
 void
 parcours_test_ui_close_window (ParcoursWindow **window)
 {

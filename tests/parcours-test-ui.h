@@ -111,6 +111,12 @@ gboolean        parcours_test_ui_wait_until        (gboolean         (*condition
 ParcoursWindow *parcours_test_ui_new_window        (GtkApplication    *application,
                                                     int                width,
                                                     int                height);
+/* A new window of @application at @width × @height showing @document,
+ * shown and with the keyboard; the caller owns it. */
+ParcoursWindow *parcours_test_ui_open_window       (GtkApplication    *application,
+                                                    ParcoursDocument  *document,
+                                                    int                width,
+                                                    int                height);
 /* Closes *@window without asking, saved or not, and clears it. */
 void            parcours_test_ui_close_window      (ParcoursWindow   **window);
 /* Loads @file into @window as Open does, waiting for the result. */

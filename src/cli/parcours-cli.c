@@ -214,17 +214,28 @@ cli_check_one (const char *arg)
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
   g_autoptr(ParcoursDocument) document = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *display_name = g_filename_display_name (arg);
 
-  document = parcours_format_load_file (file, NULL, &error);
+  /* A Mermaid journey or a CSV file is checked as Open and --export
+   * read it: valid if it imports, with what it lost said first. */
+  document = parcours_import_file (file, NULL, NULL, warnings, &error);
 
-  /* Both lines are machine-read: they stay in English, one line each. */
+  /* The lines are machine-read: their words stay in English, one line
+   * each; only the messages are in the user's language. */
   if (document == NULL)
     {
       g_autofree char *message = g_strdelimit (g_strdup (error->message), "\r\n", ' ');
 
       g_print ("%s: error: %s\n", display_name, message);
       return FALSE;
+    }
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_autofree char *message = g_strdelimit (g_strdup (g_ptr_array_index (warnings, i)), "\r\n", ' ');
+
+      g_print ("%s: warning: %s\n", display_name, message);
     }
 
   g_print ("%s: ok (%u stages, %u lanes, %u cards, %u personas, %u emotion points)\n",

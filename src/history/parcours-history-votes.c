@@ -130,3 +130,50 @@ parcours_history_clear_votes (ParcoursHistory *self)
 
   return n_cleared;
 }
+
+/**
+ * parcours_history_change_votes:
+ * @self: a #ParcoursHistory
+ * @cards: (array length=n_cards): cards of the document
+ * @n_cards: how many
+ * @delta: +1 to give each card a vote, -1 to take one back from each
+ *
+ * Gives each of @cards one more vote, or takes one back, as the
+ * inspector does for several selected cards: one step, "Vote for Cards"
+ * or "Remove Votes". A card at %PARCOURS_CARD_MAX_VOTES (or with no
+ * votes, for -1) is left as it is.
+ *
+ * Returns: how many cards changed; none records no step
+ */
+guint
+parcours_history_change_votes (ParcoursHistory     *self,
+                               ParcoursCard * const *cards,
+                               guint                n_cards,
+                               int                  delta)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  guint n_changed = 0;
+
+  g_return_val_if_fail (PARCOURS_IS_HISTORY (self), 0);
+  g_return_val_if_fail (cards != NULL || n_cards == 0, 0);
+  g_return_val_if_fail (delta == 1 || delta == -1, 0);
+
+  g_value_init (&value, G_TYPE_UINT);
+  parcours_history_begin_group (self, delta > 0 ? _("Vote for Cards") : _("Remove Votes"));
+
+  for (guint i = 0; i < n_cards; i++)
+    {
+      guint votes = parcours_card_get_votes (cards[i]);
+
+      if ((delta > 0 && votes >= PARCOURS_CARD_MAX_VOTES) || (delta < 0 && votes == 0))
+        continue;
+
+      g_value_set_uint (&value, votes + delta);
+      parcours_history_set_value (self, cards[i], "votes", &value, NULL);
+      n_changed++;
+    }
+
+  parcours_history_end_group (self);
+
+  return n_changed;
+}

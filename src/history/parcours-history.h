@@ -100,5 +100,9 @@ gboolean          parcours_history_add_vote       (ParcoursHistory  *self,
 gboolean          parcours_history_remove_vote    (ParcoursHistory  *self,
                                                    ParcoursCard     *card);
 guint             parcours_history_clear_votes    (ParcoursHistory  *self);
+guint             parcours_history_change_votes   (ParcoursHistory     *self,
+                                                   ParcoursCard * const *cards,
+                                                   guint                n_cards,
+                                                   int                  delta);
 
 G_END_DECLS

@@ -370,15 +370,14 @@ _parcours_outline_update_actions (ParcoursOutline *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.delete", editable && node != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.move", editable && node != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.menu", editable && node != NULL);
 }
 
 /* The row's context menu: what its keys do. */
-void
-_parcours_outline_row_pressed_cb (GtkGestureClick *gesture,
-                                  int              n_press,
-                                  double           x,
-                                  double           y,
-                                  GtkWidget       *expander)
+static void
+show_row_menu (GtkWidget *expander,
+               double     x,
+               double     y)
 {
   ParcoursOutline *self = PARCOURS_OUTLINE (gtk_widget_get_ancestor (expander, PARCOURS_TYPE_OUTLINE));
   ParcoursOutlineNode *node = g_object_get_data (G_OBJECT (expander), NODE_KEY);
@@ -426,25 +425,66 @@ _parcours_outline_row_pressed_cb (GtkGestureClick *gesture,
 }
 
 void
+_parcours_outline_row_pressed_cb (GtkGestureClick *gesture,
+                                  int              n_press,
+                                  double           x,
+                                  double           y,
+                                  GtkWidget       *expander)
+{
+  show_row_menu (expander, x, y);
+}
+
+/* Shift+F10 or the Menu key: the same menu, under the selected row's name. */
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ParcoursOutline *self = PARCOURS_OUTLINE (widget);
+  ParcoursOutlineNode *node = selected_node (self);
+  GtkWidget *row;
+  GtkWidget *label;
+  graphene_point_t point;
+
+  if (node == NULL || is_renaming (self))
+    return;
+
+  row = _parcours_outline_find_row_widget (GTK_WIDGET (self->list_view),
+                                           parcours_outline_node_get_element (node),
+                                           parcours_outline_node_get_stage (node));
+  if (row == NULL)
+    return;
+
+  label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (row));
+  if (!gtk_widget_compute_point (label, row, &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (label)), &point))
+    point = GRAPHENE_POINT_INIT (0, gtk_widget_get_height (row));
+  show_row_menu (row, point.x, point.y);
+}
+
+void
 _parcours_outline_actions_init (GtkWidgetClass *widget_class)
 {
+  /* The keypad's first: the key bound last is the one menus show. */
   static const struct { guint key; int dx; int dy; } moves[] = {
-    { GDK_KEY_Up, 0, -1 }, { GDK_KEY_KP_Up, 0, -1 },
-    { GDK_KEY_Down, 0, 1 }, { GDK_KEY_KP_Down, 0, 1 },
-    { GDK_KEY_Left, -1, 0 }, { GDK_KEY_KP_Left, -1, 0 },
-    { GDK_KEY_Right, 1, 0 }, { GDK_KEY_KP_Right, 1, 0 },
+    { GDK_KEY_KP_Up, 0, -1 }, { GDK_KEY_KP_Down, 0, 1 },
+    { GDK_KEY_KP_Left, -1, 0 }, { GDK_KEY_KP_Right, 1, 0 },
+    { GDK_KEY_Up, 0, -1 }, { GDK_KEY_Down, 0, 1 },
+    { GDK_KEY_Left, -1, 0 }, { GDK_KEY_Right, 1, 0 },
   };
 
   gtk_widget_class_install_action (widget_class, "outline.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "outline.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "outline.move", "(ii)", move_action);
   gtk_widget_class_install_action (widget_class, "outline.add", "s", add_action);
+  gtk_widget_class_install_action (widget_class, "outline.menu", NULL, menu_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "outline.rename", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "outline.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "outline.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "outline.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "outline.add", "s", "item");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_SHIFT_MASK, "outline.add", "s", "lane");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "outline.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "outline.menu", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     gtk_widget_class_add_binding_action (widget_class, moves[i].key, GDK_ALT_MASK, "outline.move",
                                          "(ii)", moves[i].dx, moves[i].dy);

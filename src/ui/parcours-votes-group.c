@@ -13,7 +13,9 @@
 /* Dot votes in the inspector, on one of two pages:
  *
  * - "card": the votes of the selected card, with buttons that take one
- *   back or add one (each a "Vote for Card" or "Remove Vote" step);
+ *   back or add one (each a "Vote for Card" or "Remove Vote" step); with
+ *   several cards selected, their votes if they share them, and buttons
+ *   that change every card's by one, in one step;
  * - "map": "Top Voted", the cards with the most votes, most first (ties
  *   in the order of the map), at most PARCOURS_VOTES_GROUP_MAX_ROWS.
  *   Activating a row activates win.reveal-card with the card's id: the
@@ -52,16 +54,26 @@ static GParamSpec *properties[N_PROPS];
 
 #define CARD_ID_KEY "parcours-card-id"
 
-static ParcoursCard *
-selected_card (ParcoursVotesGroup *self)
+/* The selected cards, when the selection is cards only. */
+static GPtrArray *
+selected_cards (ParcoursVotesGroup *self)
 {
-  ParcoursElement *element;
+  GPtrArray *cards = g_ptr_array_new ();
+  guint n = self->selection != NULL ? parcours_selection_get_n_items (self->selection) : 0;
 
-  if (self->selection == NULL || parcours_selection_get_n_items (self->selection) != 1)
-    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      ParcoursElement *element = parcours_selection_get_item (self->selection, i);
 
-  element = parcours_selection_get_item (self->selection, 0);
-  return PARCOURS_IS_CARD (element) ? PARCOURS_CARD (element) : NULL;
+      if (!PARCOURS_IS_CARD (element))
+        {
+          g_ptr_array_set_size (cards, 0);
+          break;
+        }
+      g_ptr_array_add (cards, element);
+    }
+
+  return cards;
 }
 
 static char *
@@ -73,17 +85,42 @@ describe_votes (guint votes)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u vote", "%u votes", votes), votes);
 }
 
+/* Several cards show their votes as one card does when they have the
+ * same number, else "Several values", as the other shared fields; the
+ * buttons then add a vote to each card or take one back from each. */
 static void
 refresh_card (ParcoursVotesGroup *self)
 {
-  ParcoursCard *card = selected_card (self);
-  guint votes = card ? parcours_card_get_votes (card) : 0;
-  g_autofree char *text = describe_votes (votes);
+  g_autoptr(GPtrArray) cards = selected_cards (self);
+  g_autofree char *text = NULL;
+  gboolean shared = TRUE;
+  gboolean can_remove = FALSE;
+  gboolean can_add = FALSE;
 
-  gtk_widget_set_visible (GTK_WIDGET (self), card != NULL);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      guint votes = parcours_card_get_votes (g_ptr_array_index (cards, i));
+
+      shared &= votes == parcours_card_get_votes (g_ptr_array_index (cards, 0));
+      can_remove |= votes > 0;
+      can_add |= votes < PARCOURS_CARD_MAX_VOTES;
+    }
+
+  if (cards->len > 0)
+    text = shared ? describe_votes (parcours_card_get_votes (g_ptr_array_index (cards, 0)))
+                  : g_strdup (_("Several values"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self), cards->len > 0);
   adw_action_row_set_subtitle (self->count_row, text);
-  gtk_widget_set_sensitive (self->remove_button, card != NULL && votes > 0);
-  gtk_widget_set_sensitive (self->add_button, card != NULL && votes < PARCOURS_CARD_MAX_VOTES);
+  gtk_widget_set_sensitive (self->remove_button, can_remove);
+  gtk_widget_set_sensitive (self->add_button, can_add);
+  gtk_widget_set_tooltip_text (self->remove_button, cards->len > 1 ? _("Remove a Vote From Each Card")
+                                                                   : _("Remove a Vote"));
+  gtk_widget_set_tooltip_text (self->add_button, cards->len > 1 ? _("Add a Vote to Each Card") : _("Add a Vote"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_widget_get_tooltip_text (self->remove_button), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_widget_get_tooltip_text (self->add_button), -1);
 }
 
 static int
@@ -172,24 +209,37 @@ selection_changed_cb (ParcoursVotesGroup *self,
     refresh_card (self);
 }
 
+/* One card: a vote is a step of its own, as a click on the map; several:
+ * one step for all. */
+static void
+change_votes (ParcoursVotesGroup *self,
+              int                 delta)
+{
+  g_autoptr(GPtrArray) cards = selected_cards (self);
+
+  if (self->history == NULL || cards->len == 0)
+    return;
+
+  if (cards->len > 1)
+    parcours_history_change_votes (self->history, (ParcoursCard * const *) cards->pdata, cards->len, delta);
+  else if (delta > 0)
+    parcours_history_add_vote (self->history, g_ptr_array_index (cards, 0));
+  else
+    parcours_history_remove_vote (self->history, g_ptr_array_index (cards, 0));
+}
+
 static void
 remove_clicked_cb (ParcoursVotesGroup *self,
                    GtkButton          *button)
 {
-  ParcoursCard *card = selected_card (self);
-
-  if (card != NULL && self->history != NULL)
-    parcours_history_remove_vote (self->history, card);
+  change_votes (self, -1);
 }
 
 static void
 add_clicked_cb (ParcoursVotesGroup *self,
                 GtkButton          *button)
 {
-  ParcoursCard *card = selected_card (self);
-
-  if (card != NULL && self->history != NULL)
-    parcours_history_add_vote (self->history, card);
+  change_votes (self, 1);
 }
 
 static void

@@ -409,8 +409,33 @@ export_warnings_toast_clicked_cb (AdwToast       *toast,
                                   ParcoursWindow *self)
 {
   const char *details = g_object_get_data (G_OBJECT (toast), EXPORT_WARNINGS_KEY);
+  const char *heading = g_object_get_data (G_OBJECT (toast), "parcours-warnings-heading");
 
-  _parcours_window_show_error (self, _("Not in the Exported File"), details);
+  _parcours_window_show_error (self, heading, details);
+}
+
+/* A toast saying @title, whose Details show @warnings (one a line) in a
+ * dialog headed @heading: what an export or a print left out. */
+static void
+show_warnings_toast (ParcoursWindow *self,
+                     const char     *title,
+                     const char     *heading,
+                     GPtrArray      *warnings)
+{
+  AdwToast *toast = adw_toast_new (title);
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < warnings->len; i++)
+    g_strv_builder_add (lines, g_ptr_array_index (warnings, i));
+  strv = g_strv_builder_end (lines);
+
+  adw_toast_set_button_label (toast, _("_Details"));
+  g_object_set_data_full (G_OBJECT (toast), EXPORT_WARNINGS_KEY, g_strjoinv ("\n", strv), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "parcours-warnings-heading", g_strdup (heading), g_free);
+  g_signal_connect_object (toast, "button-clicked",
+                           G_CALLBACK (export_warnings_toast_clicked_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Exports, then says how it went: a toast that can open the file (or,
@@ -456,16 +481,9 @@ parcours_window_export_and_report (ParcoursWindow       *self,
     {
       g_autofree char *lossy = NULL;
 
-      g_ptr_array_add (warnings, NULL);
       /* Translators: in a toast; %s is the name of the file written */
       lossy = g_strdup_printf (_("Exported “%s” without some of the map"), escaped);
-      toast = adw_toast_new (lossy);
-      adw_toast_set_button_label (toast, _("_Details"));
-      g_object_set_data_full (G_OBJECT (toast), EXPORT_WARNINGS_KEY,
-                              g_strjoinv ("\n", (char **) warnings->pdata), g_free);
-      g_signal_connect_object (toast, "button-clicked",
-                               G_CALLBACK (export_warnings_toast_clicked_cb), self, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      show_warnings_toast (self, lossy, _("Not in the Exported File"), warnings);
       return;
     }
 
@@ -865,40 +883,67 @@ _parcours_window_new_print_operation (ParcoursWindow *self)
   return operation;
 }
 
-static void
-parcours_window_print_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
+/* Runs @operation as @action (the print dialog, or straight to a file)
+ * and says how it went: as an export does, a toast when some text had
+ * no font to print it, whose Details name the fields; a dialog with the
+ * reason when it failed. */
+GtkPrintOperationResult
+_parcours_window_run_print (ParcoursWindow          *self,
+                            GtkPrintOperation       *operation,
+                            GtkPrintOperationAction  action)
 {
   /* The dialog runs a main loop of its own: the window stays until it
    * is done. */
-  g_autoptr(ParcoursWindow) self = g_object_ref (PARCOURS_WINDOW (widget));
-  g_autoptr(GtkPrintOperation) operation = _parcours_window_new_print_operation (self);
+  g_autoptr(ParcoursWindow) window = g_object_ref (self);
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
 
-  result = gtk_print_operation_run (operation,
-                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self),
-                                    &error);
+  result = gtk_print_operation_run (operation, action, GTK_WINDOW (window), &error);
 
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
-      g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
-      g_set_object (&self->page_setup, gtk_print_operation_get_default_page_setup (operation));
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+
+      g_set_object (&window->print_settings, gtk_print_operation_get_print_settings (operation));
+      g_set_object (&window->page_setup, gtk_print_operation_get_default_page_setup (operation));
+
+      parcours_export_warn_missing_glyphs (window->document, warnings);
+      if (warnings->len > 0)
+        {
+          g_autofree char *title = _parcours_window_dup_display_title (window);
+          g_autofree char *escaped = g_markup_escape_text (title, -1);
+          g_autofree char *message = NULL;
+
+          /* Translators: in a toast; %s is the map's title */
+          message = g_strdup_printf (_("Printed “%s” without some of its text"), escaped);
+          show_warnings_toast (window, message, _("Not on the Printed Pages"), warnings);
+        }
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      g_autofree char *title = _parcours_window_dup_display_title (self);
+      g_autofree char *title = _parcours_window_dup_display_title (window);
       g_autofree char *heading = NULL;
 
       if (error == NULL)
         gtk_print_operation_get_error (operation, &error);
 
       heading = g_strdup_printf (_("Could Not Print “%s”"), title);
-      _parcours_window_show_error (self, heading,
+      _parcours_window_show_error (window, heading,
                                    error != NULL ? error->message : NULL);
     }
+
+  return result;
+}
+
+static void
+parcours_window_print_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = _parcours_window_new_print_operation (self);
+
+  _parcours_window_run_print (self, operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
 }
 
 static void

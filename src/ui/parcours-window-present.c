@@ -587,7 +587,6 @@ _parcours_window_class_present_init (ParcoursWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, palette_revealer);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, canvas_scroller);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, presentation_surface);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, stage_indicator);

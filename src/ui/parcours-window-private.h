@@ -71,10 +71,16 @@ struct _ParcoursWindow
   GtkWidget            *voting_button;
   GtkInfoBar           *voting_bar;
   GtkLabel             *voting_label;
+  GtkLabel             *voting_hint;
+  GtkWidget            *open_button;
+  GtkWidget            *history_box;
+  GtkWidget            *voting_box;
+  AdwFlap              *palette_flap;
+  ParcoursPalette      *palette;
+  guint                 narrow_source;
 
   /* Presenting and the workshop timer (parcours-window-present.c) */
   GtkWidget            *header_bar;
-  GtkWidget            *palette_revealer;
   GtkScrolledWindow    *canvas_scroller;
   GtkWidget            *presentation_surface;
   GtkLabel             *stage_indicator;
@@ -97,6 +103,7 @@ struct _ParcoursWindow
   guint                 save_waiting_close : 1;
   guint                 draft_error_shown : 1;
   guint                 outline_stale : 1;
+  guint                 narrow : 1;
 };
 
 void               _parcours_window_class_actions_init   (ParcoursWindowClass   *klass);
@@ -124,6 +131,9 @@ GFile             *_parcours_window_resolve_export_full  (GFile                 
                                                           ParcoursExportFormat  *format);
 GtkFileChooserNative *_parcours_window_new_export_dialog (ParcoursWindow        *self);
 GtkPrintOperation *_parcours_window_new_print_operation  (ParcoursWindow        *self);
+GtkPrintOperationResult _parcours_window_run_print (ParcoursWindow          *self,
+                                                    GtkPrintOperation       *operation,
+                                                    GtkPrintOperationAction  action);
 gboolean           parcours_window_export_to_file        (ParcoursWindow        *self,
                                                           GFile                 *file,
                                                           ParcoursExportFormat   format,

@@ -100,6 +100,7 @@ _parcours_window_class_voting_init (ParcoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, voting_button);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, voting_bar);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, voting_label);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, voting_hint);
   gtk_widget_class_install_action (widget_class, "win.clear-votes", NULL, clear_votes_action);
   gtk_widget_class_install_action (widget_class, "win.reveal-card", "s", reveal_card_action);
 }
@@ -110,6 +111,7 @@ _parcours_window_voting_init (ParcoursWindow *self)
   g_autoptr(GPropertyAction) voting = g_property_action_new ("voting", self->canvas, "voting");
 
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (voting));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->voting_hint), gtk_label_get_label (self->voting_hint));
   g_signal_connect_object (self->canvas, "notify::voting",
                            G_CALLBACK (voting_changed_cb), self, G_CONNECT_SWAPPED);
   update_bar (self);

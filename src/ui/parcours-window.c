@@ -199,6 +199,75 @@ parcours_window_map (GtkWidget *widget)
     report_first_frame (self);
 }
 
+/* Narrower than this, the header bar leaves to the main menu what the
+ * menu also holds (Open, Undo, Redo, the voting round): the palette and
+ * side panel toggles, the title and the menu then fit a phone's 360
+ * pixels. The palette and the side panel fold over the map by
+ * themselves (AdwFlap). */
+#define NARROW_WIDTH 600
+
+/* The width the window has, or is about to have: a smaller default
+ * size asked for (by a resize, or the last window's size) is narrow
+ * before the window is laid out at it, or it could not get that narrow. */
+static int
+coming_width (ParcoursWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int default_width, default_height;
+
+  if (gtk_window_is_maximized (GTK_WINDOW (self)) || gtk_window_is_fullscreen (GTK_WINDOW (self)) ||
+      !gtk_widget_get_realized (GTK_WIDGET (self)))
+    return width > 0 ? width : G_MAXINT;
+
+  /* (GTK 4.8 needs both pointers) */
+  gtk_window_get_default_size (GTK_WINDOW (self), &default_width, &default_height);
+  return default_width > 0 ? MIN (width, default_width) : width;
+}
+
+static void
+update_narrow (ParcoursWindow *self)
+{
+  self->narrow = coming_width (self) < NARROW_WIDTH;
+  gtk_widget_set_visible (self->open_button, !self->narrow);
+  gtk_widget_set_visible (self->history_box, !self->narrow);
+  gtk_widget_set_visible (self->voting_box, !self->narrow);
+}
+
+static gboolean
+update_narrow_cb (gpointer data)
+{
+  ParcoursWindow *self = data;
+
+  self->narrow_source = 0;
+  update_narrow (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+default_width_changed_cb (ParcoursWindow *self,
+                          GParamSpec     *pspec,
+                          gpointer        user_data)
+{
+  if ((coming_width (self) < NARROW_WIDTH) != self->narrow)
+    update_narrow (self);
+}
+
+static void
+parcours_window_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  ParcoursWindow *self = PARCOURS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (parcours_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Not while allocating: showing or hiding widgets resizes them. */
+  if ((coming_width (self) < NARROW_WIDTH) != self->narrow && self->narrow_source == 0)
+    self->narrow_source = g_idle_add (update_narrow_cb, self);
+}
+
 /* The outline of a large map takes a while to build: it is built when
  * its page first shows, not with every map opened. */
 static void
@@ -632,6 +701,7 @@ parcours_window_dispose (GObject *object)
   _parcours_window_discard_draft (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->loading_source, g_source_remove);
+  g_clear_handle_id (&self->narrow_source, g_source_remove);
   _parcours_window_present_dispose (self);
 
   if (self->history != NULL)
@@ -706,6 +776,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
 
   window_class->close_request = parcours_window_close_request;
   widget_class->map = parcours_window_map;
+  widget_class->size_allocate = parcours_window_size_allocate;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -744,6 +815,11 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, palette_button);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, palette_flap);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, history_box);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, voting_box);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, zoom_box);
@@ -815,6 +891,8 @@ parcours_window_init (ParcoursWindow *self)
   GtkPopover *popover;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (default_width_changed_cb), NULL);
 
   popover = gtk_menu_button_get_popover (self->primary_menu_button);
   gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), self->zoom_box, "zoom");
