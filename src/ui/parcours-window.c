@@ -693,6 +693,28 @@ parcours_window_get_property (GObject    *object,
     }
 }
 
+/* The keyboard shortcuts window is built when it is first asked for:
+ * GtkApplication would build one with every window, before its first
+ * frame, from gtk/help-overlay.ui (see parcours.gresource.xml). */
+static void
+parcours_window_show_help_overlay_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "parcours-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 parcours_window_class_init (ParcoursWindowClass *klass)
 {
@@ -760,6 +782,9 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, drafts_list);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, recent_list);
+
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   parcours_window_show_help_overlay_action);
 
   _parcours_window_class_actions_init (klass);
   _parcours_window_class_drafts_init (klass);
