@@ -82,6 +82,54 @@ test_shortcuts_window_built_when_asked (void)
   destroy_window (window);
 }
 
+static ParcoursDocument *
+make_map (void)
+{
+  ParcoursDocument *document = parcours_document_new ();
+
+  parcours_document_set_title (document, "Startup map");
+  parcours_test_add (document, parcours_stage_new ("s1", "Discover"));
+  parcours_test_add (document, parcours_lane_new ("do", PARCOURS_LANE_KIND_ACTIONS, "Actions"));
+  parcours_test_add (document, parcours_card_new ("c1", "do", "s1", "Searches the web"));
+
+  return document;
+}
+
+/* A window without a map that starts reading one leaves its start page
+ * at once, for a blank page (a spinner only after a moment), and the
+ * map replaces that page without a fade. */
+static void
+test_open_shows_map_without_fade (void)
+{
+  g_autoptr(ParcoursDocument) document = make_map ();
+  g_autofree char *dir = g_dir_make_tmp ("parcours-startup-XXXXXX", NULL);
+  g_autoptr(GFile) file = NULL;
+  ParcoursWindow *window;
+  gint64 start;
+
+  REQUIRE_DISPLAY ();
+
+  file = parcours_test_save_map (document, dir, "startup.parcours");
+  window = new_window ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+
+  parcours_window_open_file (window, file);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "loading");
+  g_assert_false (gtk_spinner_get_spinning (window->spinner));
+  g_assert_false (parcours_window_get_is_empty (window));
+
+  start = g_get_monotonic_time ();
+  while (g_strcmp0 (gtk_stack_get_visible_child_name (window->stack), "map") != 0 &&
+         g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "map");
+  g_assert_false (gtk_stack_get_transition_running (window->stack));
+  g_assert_true (g_file_equal (parcours_window_get_file (window), file));
+
+  destroy_window (window);
+  parcours_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +165,7 @@ main (int   argc,
       g_application_hold (G_APPLICATION (application));
     }
 
+  g_test_add_func ("/startup/open/map-without-fade", test_open_shows_map_without_fade);
   g_test_add_func ("/startup/shortcuts-window/built-when-asked", test_shortcuts_window_built_when_asked);
 
   status = g_test_run ();
