@@ -45,16 +45,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for n in $(seq 150 190); do
-  [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { display=":$n"; break; }
-done
-Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display itself and writes its number once it takes
+# connections: a number found free here could be taken by another run
+# before Xvfb starts, and the runs would then use someone else's display.
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
 xvfb_pid=$!
-export DISPLAY=$display
-for _ in $(seq 50); do
-  xdotool getdisplaygeometry >/dev/null 2>&1 && break
+for _ in $(seq 100); do
+  [ -s "$work/display" ] && break
+  kill -0 "$xvfb_pid" 2>/dev/null || { echo "bench/startup.sh: Xvfb did not start" >&2; exit 1; }
   sleep 0.1
 done
+[ -s "$work/display" ] || { echo "bench/startup.sh: Xvfb did not start" >&2; exit 1; }
+export DISPLAY=":$(head -n 1 "$work/display")"
 
 map=$work/bench-map-5000.parcours
 "$builddir/bench/parcours-bench" --write-map "$map"

@@ -716,9 +716,10 @@ _parcours_document_insert (ParcoursDocument  *self,
   position = MIN (position, n);
 
   g_hash_table_insert (self->elements_by_id, (gpointer) id, element);
-  g_signal_connect_object (element, "notify",
-                           G_CALLBACK (element_notify_cb),
-                           self, G_CONNECT_SWAPPED);
+  /* Not g_signal_connect_object(): removing the element and disposing
+   * the document disconnect it, and a weak reference from each of
+   * thousands of elements would cost a large map's reading a tenth. */
+  g_signal_connect_swapped (element, "notify", G_CALLBACK (element_notify_cb), self);
   g_list_store_insert (self->collections[collection], position, element);
 
   return TRUE;

@@ -301,6 +301,7 @@ static const struct {
   { "win.toggle-side-panel", { "F9", NULL } },
   { "win.voting", { "<Shift><Control>v", NULL } },
   { "win.present", { "F5", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 

@@ -180,22 +180,25 @@ restore_draft_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   document = g_task_propagate_pointer (G_TASK (result), &error);
-  _parcours_window_end_loading (self);
 
   /* Closed meanwhile: the draft stays for the next start. */
   if (g_cancellable_is_cancelled (self->cancellable))
     {
+      _parcours_window_end_loading (self);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The window was closed");
       return;
     }
 
   if (document == NULL || !parcours_draft_claim (draft, &error))
     {
+      _parcours_window_end_loading (self);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
+  /* As a file opened: the load ends once the map shows. */
   _parcours_window_show_document (self, document, parcours_draft_get_original (draft));
+  _parcours_window_end_loading (self);
   g_set_object (&self->draft, draft);
   parcours_history_mark_unsaved (self->history);
   g_task_return_boolean (task, TRUE);

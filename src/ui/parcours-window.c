@@ -69,6 +69,7 @@ dup_folder_name (GFile *file)
 static void
 parcours_window_update_view (ParcoursWindow *self)
 {
+  GtkStackTransitionType transition = gtk_stack_get_transition_type (self->stack);
   const char *page;
 
   /* A map being read shows an empty page, not the start page, and a
@@ -80,8 +81,14 @@ parcours_window_update_view (ParcoursWindow *self)
   else
     page = "empty";
 
+  /* What replaces a page still blank shows at once: a fade in would only
+   * hold back the map (and cost a start more than its first frame). */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0 &&
+      !gtk_spinner_get_spinning (self->spinner))
+    transition = GTK_STACK_TRANSITION_TYPE_NONE;
+
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading") && self->loading_source == 0);
-  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_stack_set_visible_child_full (self->stack, page, transition);
 
   if (g_str_equal (page, "empty"))
     {
@@ -399,8 +406,13 @@ _parcours_window_begin_loading (ParcoursWindow *self)
 {
   g_assert (PARCOURS_IS_WINDOW (self));
 
-  if (self->n_loading++ == 0 && self->loading_source == 0)
+  if (self->n_loading++ > 0)
+    return;
+
+  if (self->loading_source == 0)
     self->loading_source = g_timeout_add (LOADING_SPINNER_DELAY_MSEC, loading_timeout_cb, self);
+  /* A window without a map leaves its start page at once. */
+  parcours_window_update_view (self);
 }
 
 /* Read, or failed: the caller shows what it read or the start page. */
@@ -621,11 +633,11 @@ load_file_loaded_cb (GObject      *object,
   GFile *file = g_task_get_task_data (task);
 
   map = g_task_propagate_pointer (G_TASK (result), &error);
-  _parcours_window_end_loading (self);
 
   /* Cancelled in dispose: the widgets may be gone already. */
   if (g_cancellable_is_cancelled (self->cancellable))
     {
+      _parcours_window_end_loading (self);
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                "The window was closed");
       return;
@@ -633,10 +645,14 @@ load_file_loaded_cb (GObject      *object,
 
   if (map == NULL)
     {
+      _parcours_window_end_loading (self);
       parcours_window_update_title (self);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+
+  /* The map replaces the blank page of the load, never the start page:
+   * the load ends once it shows. */
 
   if (map->kind == PARCOURS_IMPORT_NATIVE)
     {
@@ -656,6 +672,7 @@ load_file_loaded_cb (GObject      *object,
       parcours_window_set_document (self, map->document, NULL, TRUE);
       parcours_window_show_imported (self, file, map->warnings);
     }
+  _parcours_window_end_loading (self);
   _parcours_ui_add_recent (file);
   g_task_return_boolean (task, TRUE);
 }
@@ -763,6 +780,28 @@ parcours_window_get_property (GObject    *object,
     }
 }
 
+/* The keyboard shortcuts window is built when it is first asked for:
+ * GtkApplication would build one with every window, before its first
+ * frame, from gtk/help-overlay.ui (see parcours.gresource.xml). */
+static void
+parcours_window_show_help_overlay_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "parcours-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 parcours_window_class_init (ParcoursWindowClass *klass)
 {
@@ -836,6 +875,9 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, drafts_list);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, recent_list);
+
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   parcours_window_show_help_overlay_action);
 
   _parcours_window_class_actions_init (klass);
   _parcours_window_class_drafts_init (klass);
