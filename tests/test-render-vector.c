@@ -27,41 +27,6 @@
 #include "parcours-templates.h"
 #include "parcours-test-utils.h"
 
-static char *
-write_temp (GBytes     *bytes,
-            const char *suffix)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strconcat ("parcours-vector-XXXXXX", suffix, NULL);
-  char *path = NULL;
-  int fd = g_file_open_tmp (name, &path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
-  g_assert_no_error (error);
-  close (fd);
-  return path;
-}
-
-static cairo_surface_t *
-load_png (const char *path)
-{
-  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
-
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  return surface;
-}
-
-static ParcoursDisplayList *
-paint_document (ParcoursDocument *document)
-{
-  g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_PRINT);
-  g_autoptr(ParcoursLayout) layout = parcours_layout_new (style);
-
-  parcours_layout_update (layout, document);
-  return parcours_painter_paint (layout);
-}
-
 static cairo_status_t
 append_to_byte_array (void                *closure,
                       const unsigned char *data,
@@ -114,7 +79,7 @@ show_pdf (const char *pdftoppm,
           GBytes     *pdf)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = write_temp (pdf, ".pdf");
+  g_autofree char *path = parcours_test_write_temp (pdf, ".pdf");
   g_autofree char *stem = g_strconcat (path, "-page", NULL);
   g_autofree char *png_path = g_strconcat (stem, ".png", NULL);
   cairo_surface_t *surface;
@@ -125,7 +90,7 @@ show_pdf (const char *pdftoppm,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  surface = load_png (png_path);
+  surface = parcours_test_load_png (png_path);
   g_unlink (png_path);
   g_unlink (path);
   return surface;
@@ -138,7 +103,7 @@ static void
 assert_widening_invisible (ParcoursDocument *document)
 {
   g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
-  g_autoptr(ParcoursDisplayList) list = paint_document (document);
+  g_autoptr(ParcoursDisplayList) list = parcours_test_paint (document);
   g_autoptr(GBytes) widened = NULL;
   g_autoptr(GBytes) arcs = NULL;
   cairo_surface_t *shown_widened, *shown_arcs;
