@@ -16,6 +16,8 @@
 #include "parcours-format.h"
 #include "parcours-mermaid.h"
 
+#include "parcours-layout.h"
+#include "parcours-painter.h"
 #include "parcours-test-utils.h"
 
 /* Appends @element, a new reference, to @document. */
@@ -1931,4 +1933,39 @@ parcours_test_canvas_undo_all (ParcoursTestCanvas *fixture)
     ;
   parcours_test_canvas_relayout (fixture);
   parcours_test_canvas_assert_original (fixture);
+}
+
+char *
+parcours_test_write_temp (GBytes     *bytes,
+                          const char *suffix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strconcat ("parcours-test-XXXXXX", suffix, NULL);
+  char *path = NULL;
+  int fd = g_file_open_tmp (name, &path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  return path;
+}
+
+cairo_surface_t *
+parcours_test_load_png (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+ParcoursDisplayList *
+parcours_test_paint (ParcoursDocument *document)
+{
+  g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_PRINT);
+  g_autoptr(ParcoursLayout) layout = parcours_layout_new (style);
+
+  parcours_layout_update (layout, document);
+  return parcours_painter_paint (layout);
 }

@@ -10,6 +10,7 @@
 
 #include <cairo.h>
 
+#include "parcours-display-list.h"
 #include "parcours-document.h"
 #include "parcours-format.h"
 #include "parcours-history.h"
@@ -224,6 +225,13 @@ void              parcours_test_compare_images       (cairo_surface_t  *a,
                                                       cairo_surface_t  *b,
                                                       double           *mean,
                                                       double           *far_fraction);
+/* Writes @bytes to a new temporary file ending in @suffix; returns its path. */
+char             *parcours_test_write_temp           (GBytes           *bytes,
+                                                      const char       *suffix);
+/* A PNG file as an image surface. */
+cairo_surface_t  *parcours_test_load_png             (const char       *path);
+/* The display list of @document as exports paint it, in the print theme. */
+ParcoursDisplayList *parcours_test_paint             (ParcoursDocument *document);
 
 /* History */
 

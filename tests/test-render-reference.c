@@ -23,37 +23,12 @@
 #include "parcours-test-utils.h"
 #include "parcours-thumbnail.h"
 
-static char *
-write_temp (GBytes     *bytes,
-            const char *suffix)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strconcat ("parcours-reference-XXXXXX", suffix, NULL);
-  char *path = NULL;
-  int fd = g_file_open_tmp (name, &path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
-  g_assert_no_error (error);
-  close (fd);
-  return path;
-}
-
-static cairo_surface_t *
-load_png (const char *path)
-{
-  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
-
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  return surface;
-}
-
 static cairo_surface_t *
 load_reference (const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "renders", name, NULL);
 
-  return load_png (path);
+  return parcours_test_load_png (path);
 }
 
 static void
@@ -85,8 +60,8 @@ export_png (ParcoursDocument *document)
   parcours_export_options_init (&options);
   png = parcours_export_png (document, &options, &error);
   g_assert_no_error (error);
-  path = write_temp (png, ".png");
-  surface = load_png (path);
+  path = parcours_test_write_temp (png, ".png");
+  surface = parcours_test_load_png (path);
   g_unlink (path);
   return surface;
 }
@@ -147,7 +122,7 @@ test_pdf_template (void)
   parcours_export_options_init (&options);
   pdf = parcours_export_pdf (document, &options, &error);
   g_assert_no_error (error);
-  path = write_temp (pdf, ".pdf");
+  path = parcours_test_write_temp (pdf, ".pdf");
   stem = g_strconcat (path, "-page", NULL);
   png_path = g_strconcat (stem, ".png", NULL);
 
@@ -156,7 +131,7 @@ test_pdf_template (void)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  render = load_png (png_path);
+  render = parcours_test_load_png (png_path);
   assert_matches (render, "service-blueprint-pdf.png");
   cairo_surface_destroy (render);
   g_unlink (png_path);
@@ -184,23 +159,13 @@ render_at (ParcoursDisplayList *list,
   return surface;
 }
 
-static ParcoursDisplayList *
-paint_document (ParcoursDocument *document)
-{
-  g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_PRINT);
-  g_autoptr(ParcoursLayout) layout = parcours_layout_new (style);
-
-  parcours_layout_update (layout, document);
-  return parcours_painter_paint (layout);
-}
-
 /* At full size every text is readable: an overview draws exactly what a
  * full render does. */
 static void
 test_detail_full_size (void)
 {
   g_autoptr(ParcoursDocument) document = parcours_template_load ("current-state", NULL);
-  g_autoptr(ParcoursDisplayList) list = paint_document (document);
+  g_autoptr(ParcoursDisplayList) list = parcours_test_paint (document);
   cairo_surface_t *full = render_at (list, 1.0, FALSE);
   cairo_surface_t *overview = render_at (list, 1.0, TRUE);
   double mean, far;
@@ -218,7 +183,7 @@ static void
 test_detail_far_out (void)
 {
   g_autoptr(ParcoursDocument) document = parcours_test_make_generated_map (20, 6, 400, 60, 13);
-  g_autoptr(ParcoursDisplayList) list = paint_document (document);
+  g_autoptr(ParcoursDisplayList) list = parcours_test_paint (document);
   double scale = 256 / MAX (parcours_display_list_get_width (list), parcours_display_list_get_height (list));
   cairo_surface_t *full = render_at (list, scale, FALSE);
   cairo_surface_t *overview = render_at (list, scale, TRUE);
@@ -239,7 +204,7 @@ static void
 test_detail_thumbnail (void)
 {
   g_autoptr(ParcoursDocument) document = parcours_test_make_generated_map (20, 6, 400, 60, 13);
-  g_autoptr(ParcoursDisplayList) list = paint_document (document);
+  g_autoptr(ParcoursDisplayList) list = parcours_test_paint (document);
   double scale = 256 / MAX (parcours_display_list_get_width (list), parcours_display_list_get_height (list));
   cairo_surface_t *overview = render_at (list, scale, TRUE);
   cairo_surface_t *thumbnail = parcours_thumbnail_render (document, 256, PARCOURS_THEME_PRINT);

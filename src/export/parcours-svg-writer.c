@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,16 +19,20 @@
  * broken where Pango broke it), so an exported map is searchable and still
  * editable in Inkscape or a slide tool. */
 
+/* Numbers as "%.2f" prints them, trimmed ("12.50" is "12.5", "12.00" is
+ * "12", "-0" is "0"), but in fixed point: a map of thousands of cards
+ * has hundreds of thousands of numbers, and printf's exact decimal
+ * conversion was most of the writer's time. Two decimals are far below
+ * a device pixel even at 4×. */
+#define MAX_FIXED_POINT 1e15
+
 static void
-append_number (GString *svg,
-               double   value)
+append_number_slowly (GString *svg,
+                      double   value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  /* Two decimals are far below a device pixel even at 4×. */
   g_ascii_formatd (buffer, sizeof buffer, "%.2f", value);
-
-  /* Trim "12.50" to "12.5" and "12.00" to "12". */
   if (strchr (buffer, '.') != NULL)
     {
       char *end = buffer + strlen (buffer) - 1;
@@ -45,11 +50,65 @@ append_number (GString *svg,
 }
 
 static void
+append_number (GString *svg,
+               double   value)
+{
+  char buffer[32];
+  char *end = buffer + sizeof buffer;
+  char *p = end;
+  double hundredths = value * 100;
+  guint64 whole, fraction;
+  gint64 rounded;
+
+  if (!(fabs (hundredths) < MAX_FIXED_POINT))
+    {
+      append_number_slowly (svg, value);
+      return;
+    }
+
+  /* Ties to even, as printf rounds a value that is exactly halfway; a
+   * value this close to halfway may be on either side of it, which only
+   * printf's exact conversion tells. */
+  rounded = (gint64) nearbyint (hundredths);
+  if (fabs (fabs (hundredths - (double) rounded) - 0.5) < 1e-6)
+    {
+      append_number_slowly (svg, value);
+      return;
+    }
+  whole = (guint64) ABS (rounded) / 100;
+  fraction = (guint64) ABS (rounded) % 100;
+
+  if (fraction % 10 != 0)
+    {
+      *--p = '0' + fraction % 10;
+      *--p = '0' + fraction / 10;
+      *--p = '.';
+    }
+  else if (fraction != 0)
+    {
+      *--p = '0' + fraction / 10;
+      *--p = '.';
+    }
+  do
+    {
+      *--p = '0' + whole % 10;
+      whole /= 10;
+    }
+  while (whole > 0);
+  if (rounded < 0)
+    *--p = '-';
+
+  g_string_append_len (svg, p, end - p);
+}
+
+/* @name_and_quote is the attribute's name with its leading space, "=" and
+ * opening quote: ' x="'. */
+static void
 append_attr_number (GString    *svg,
-                    const char *name,
+                    const char *name_and_quote,
                     double      value)
 {
-  g_string_append_printf (svg, " %s=\"", name);
+  g_string_append (svg, name_and_quote);
   append_number (svg, value);
   g_string_append_c (svg, '"');
 }
@@ -92,19 +151,37 @@ append_escaped (GString    *svg,
     }
 }
 
+static const char hex_digits[] = "0123456789abcdef";
+
+static void
+append_hex_channel (GString *svg,
+                    double   channel)
+{
+  guint value = (guint) CLAMP (channel * 255 + 0.5, 0, 255);
+
+  g_string_append_c (svg, hex_digits[value >> 4]);
+  g_string_append_c (svg, hex_digits[value & 0xf]);
+}
+
+/* @attribute is "fill" or "stroke"; as parcours_rgba_to_hex() writes
+ * colours, without its allocation. */
 static void
 append_color (GString            *svg,
               const char         *attribute,
               const ParcoursRgba *color)
 {
-  g_autofree char *hex = parcours_rgba_to_hex (*color);
-
-  g_string_append_printf (svg, " %s=\"%s\"", attribute, hex);
+  g_string_append_c (svg, ' ');
+  g_string_append (svg, attribute);
+  g_string_append (svg, "=\"#");
+  append_hex_channel (svg, color->red);
+  append_hex_channel (svg, color->green);
+  append_hex_channel (svg, color->blue);
+  g_string_append_c (svg, '"');
   if (color->alpha < 1)
     {
-      g_string_append_printf (svg, " %s-opacity=\"", attribute);
-      append_number (svg, color->alpha);
-      g_string_append_c (svg, '"');
+      g_string_append_c (svg, ' ');
+      g_string_append (svg, attribute);
+      append_attr_number (svg, "-opacity=\"", color->alpha);
     }
 }
 
@@ -120,7 +197,7 @@ append_paint (GString                 *svg,
   if (primitive->stroke.alpha > 0 && primitive->line_width > 0)
     {
       append_color (svg, "stroke", &primitive->stroke);
-      append_attr_number (svg, "stroke-width", primitive->line_width);
+      append_attr_number (svg, " stroke-width=\"", primitive->line_width);
       if (primitive->dashed)
         g_string_append (svg, " stroke-dasharray=\"4 3\"");
     }
@@ -129,21 +206,112 @@ append_paint (GString                 *svg,
     g_string_append (svg, " fill-rule=\"evenodd\"");
 }
 
+static const PangoFontDescription *
+text_font (const ParcoursPrimitive *primitive)
+{
+  const ParcoursTextBlock *block = primitive->text;
+
+  if (block->words->len == 0)
+    return NULL;
+
+  return pango_layout_get_font_description (g_array_index (block->words, ParcoursPlacedWord, 0).word->layout);
+}
+
+static void
+append_font (GString                    *svg,
+             const PangoFontDescription *font)
+{
+  const char *family = pango_font_description_get_family (font);
+  g_auto(GStrv) families = g_strsplit (family ? family : "sans-serif", ",", -1);
+
+  g_string_append (svg, " font-family=\"");
+  for (guint i = 0; families[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (svg, ", ");
+      append_escaped (svg, g_strstrip (families[i]), -1);
+    }
+  g_string_append_c (svg, '"');
+  append_attr_number (svg, " font-size=\"", (double) pango_font_description_get_size (font) / PANGO_SCALE);
+  if (pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD)
+    g_string_append (svg, " font-weight=\"bold\"");
+  if (pango_font_description_get_style (font) != PANGO_STYLE_NORMAL)
+    g_string_append (svg, " font-style=\"italic\"");
+}
+
+/* What an element shares with its neighbours of the same look: its paint
+ * (and font), which a <g> around them then says once. */
+static void
+append_style (GString                 *svg,
+              const ParcoursPrimitive *primitive)
+{
+  switch (primitive->kind)
+    {
+    case PARCOURS_PRIMITIVE_RECT:
+      append_paint (svg, primitive);
+      break;
+    case PARCOURS_PRIMITIVE_PATH:
+      append_paint (svg, primitive);
+      g_string_append (svg, " stroke-linecap=\"round\" stroke-linejoin=\"round\"");
+      break;
+    case PARCOURS_PRIMITIVE_TEXT:
+      append_font (svg, text_font (primitive));
+      append_color (svg, "fill", &primitive->color);
+      break;
+    case PARCOURS_PRIMITIVE_ICON:
+      append_color (svg, "fill", &primitive->fill);
+      break;
+    case PARCOURS_PRIMITIVE_IMAGE:
+    default:
+      break;
+    }
+}
+
+static gboolean
+same_style (const ParcoursPrimitive *a,
+            const ParcoursPrimitive *b)
+{
+  if (a->kind != b->kind)
+    return FALSE;
+
+  switch (a->kind)
+    {
+    case PARCOURS_PRIMITIVE_RECT:
+    case PARCOURS_PRIMITIVE_PATH:
+      return parcours_primitive_same_paint (a, b);
+    case PARCOURS_PRIMITIVE_TEXT:
+      {
+        const PangoFontDescription *font_a = text_font (a), *font_b = text_font (b);
+
+        return font_a != NULL && font_b != NULL &&
+               memcmp (&a->color, &b->color, sizeof a->color) == 0 &&
+               (font_a == font_b || pango_font_description_equal (font_a, font_b));
+      }
+    case PARCOURS_PRIMITIVE_ICON:
+      return memcmp (&a->fill, &b->fill, sizeof a->fill) == 0;
+    case PARCOURS_PRIMITIVE_IMAGE:
+    default:
+      return FALSE;
+    }
+}
+
 static void
 write_rect (GString                 *svg,
-            const ParcoursPrimitive *primitive)
+            const ParcoursPrimitive *primitive,
+            gboolean                 styled)
 {
   const ParcoursRect *r = &primitive->bounds;
   double radius = MIN (primitive->radius, MIN (r->width, r->height) / 2);
 
   g_string_append (svg, "<rect");
-  append_attr_number (svg, "x", r->x);
-  append_attr_number (svg, "y", r->y);
-  append_attr_number (svg, "width", r->width);
-  append_attr_number (svg, "height", r->height);
+  append_attr_number (svg, " x=\"", r->x);
+  append_attr_number (svg, " y=\"", r->y);
+  append_attr_number (svg, " width=\"", r->width);
+  append_attr_number (svg, " height=\"", r->height);
   if (radius > 0)
-    append_attr_number (svg, "rx", radius);
-  append_paint (svg, primitive);
+    append_attr_number (svg, " rx=\"", radius);
+  if (styled)
+    append_style (svg, primitive);
   g_string_append (svg, "/>\n");
 }
 
@@ -169,17 +337,17 @@ write_image (GString                 *svg,
   base64 = g_base64_encode (data, size);
 
   g_string_append_printf (svg, "<clipPath id=\"image-clip-%u\"><rect", index);
-  append_attr_number (svg, "x", r->x);
-  append_attr_number (svg, "y", r->y);
-  append_attr_number (svg, "width", r->width);
-  append_attr_number (svg, "height", r->height);
+  append_attr_number (svg, " x=\"", r->x);
+  append_attr_number (svg, " y=\"", r->y);
+  append_attr_number (svg, " width=\"", r->width);
+  append_attr_number (svg, " height=\"", r->height);
   if (radius > 0)
-    append_attr_number (svg, "rx", radius);
+    append_attr_number (svg, " rx=\"", radius);
   g_string_append (svg, "/></clipPath>\n<image");
-  append_attr_number (svg, "x", r->x);
-  append_attr_number (svg, "y", r->y);
-  append_attr_number (svg, "width", r->width);
-  append_attr_number (svg, "height", r->height);
+  append_attr_number (svg, " x=\"", r->x);
+  append_attr_number (svg, " y=\"", r->y);
+  append_attr_number (svg, " width=\"", r->width);
+  append_attr_number (svg, " height=\"", r->height);
   g_string_append_printf (svg, " preserveAspectRatio=\"xMidYMid slice\" clip-path=\"url(#image-clip-%u)\""
                                " xlink:href=\"data:%s;base64,%s\"/>\n",
                           index, mime_type, base64);
@@ -229,45 +397,30 @@ append_path_data (GString                   *svg,
 
 static void
 write_path (GString                 *svg,
-            const ParcoursPrimitive *primitive)
+            const ParcoursPrimitive *primitive,
+            gboolean                 styled)
 {
   g_string_append (svg, "<path d=\"");
   append_path_data (svg, primitive->segments, primitive->n_segments);
   g_string_append_c (svg, '"');
-  append_paint (svg, primitive);
-  g_string_append (svg, " stroke-linecap=\"round\" stroke-linejoin=\"round\"/>\n");
+  if (styled)
+    append_style (svg, primitive);
+  g_string_append (svg, "/>\n");
 }
 
 static void
 write_text (GString                 *svg,
-            const ParcoursPrimitive *primitive)
+            const ParcoursPrimitive *primitive,
+            gboolean                 styled)
 {
   const ParcoursTextBlock *block = primitive->text;
-  const PangoFontDescription *font;
-  const char *family;
-  g_auto(GStrv) families = NULL;
 
   if (block->words->len == 0)
     return;
 
-  font = pango_layout_get_font_description (g_array_index (block->words, ParcoursPlacedWord, 0).word->layout);
-  family = pango_font_description_get_family (font);
-  families = g_strsplit (family ? family : "sans-serif", ",", -1);
-
-  g_string_append (svg, "<text font-family=\"");
-  for (guint i = 0; families[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (svg, ", ");
-      append_escaped (svg, g_strstrip (families[i]), -1);
-    }
-  g_string_append_c (svg, '"');
-  append_attr_number (svg, "font-size", (double) pango_font_description_get_size (font) / PANGO_SCALE);
-  if (pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD)
-    g_string_append (svg, " font-weight=\"bold\"");
-  if (pango_font_description_get_style (font) != PANGO_STYLE_NORMAL)
-    g_string_append (svg, " font-style=\"italic\"");
-  append_color (svg, "fill", &primitive->color);
+  g_string_append (svg, "<text");
+  if (styled)
+    append_style (svg, primitive);
   g_string_append (svg, " xml:space=\"preserve\">");
 
   /* One <tspan> per line, broken exactly where the layout broke it. */
@@ -279,8 +432,8 @@ write_text (GString                 *svg,
         continue;
 
       g_string_append (svg, "<tspan");
-      append_attr_number (svg, "x", primitive->bounds.x + g_array_index (block->words, ParcoursPlacedWord, line->first_word).x);
-      append_attr_number (svg, "y", primitive->bounds.y + line->baseline);
+      append_attr_number (svg, " x=\"", primitive->bounds.x + g_array_index (block->words, ParcoursPlacedWord, line->first_word).x);
+      append_attr_number (svg, " y=\"", primitive->bounds.y + line->baseline);
       g_string_append_c (svg, '>');
       append_escaped (svg, line->text, -1);
       g_string_append (svg, "</tspan>");
@@ -295,16 +448,20 @@ write_text (GString                 *svg,
 static void
 write_icon_use (GString                 *svg,
                 GHashTable              *symbols,
-                const ParcoursPrimitive *icon)
+                const ParcoursPrimitive *icon,
+                gboolean                 styled)
 {
   g_hash_table_add (symbols, (gpointer) icon->icon_name);
 
-  g_string_append_printf (svg, "<use xlink:href=\"#%s\"", icon->icon_name);
-  append_attr_number (svg, "x", icon->bounds.x);
-  append_attr_number (svg, "y", icon->bounds.y);
-  append_attr_number (svg, "width", icon->bounds.width);
-  append_attr_number (svg, "height", icon->bounds.height);
-  append_color (svg, "fill", &icon->fill);
+  g_string_append (svg, "<use xlink:href=\"#");
+  g_string_append (svg, icon->icon_name);
+  g_string_append_c (svg, '"');
+  append_attr_number (svg, " x=\"", icon->bounds.x);
+  append_attr_number (svg, " y=\"", icon->bounds.y);
+  append_attr_number (svg, " width=\"", icon->bounds.width);
+  append_attr_number (svg, " height=\"", icon->bounds.height);
+  if (styled)
+    append_style (svg, icon);
   g_string_append (svg, "/>\n");
 }
 
@@ -369,12 +526,13 @@ parcours_svg_write (ParcoursDisplayList *list,
   double height = parcours_display_list_get_height (list);
   guint n = parcours_display_list_get_n_items (list);
   g_autoptr(GHashTable) symbols = g_hash_table_new (g_str_hash, g_str_equal);
+  const ParcoursPrimitive *group = NULL;
 
   g_string_append (svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_string_append (svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
                         "xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\"");
-  append_attr_number (svg, "width", width);
-  append_attr_number (svg, "height", height);
+  append_attr_number (svg, " width=\"", width);
+  append_attr_number (svg, " height=\"", height);
   g_string_append (svg, " viewBox=\"0 0 ");
   append_number (svg, width);
   g_string_append_c (svg, ' ');
@@ -399,23 +557,38 @@ parcours_svg_write (ParcoursDisplayList *list,
       g_string_append (svg, "/>\n");
     }
 
+  /* Runs of elements that look alike (a layer of card boxes, of texts,
+   * of faces of one colour) share their paint in a <g>. */
   for (guint i = 0; i < n; i++)
     {
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
 
+      if (group != NULL && !same_style (group, primitive))
+        {
+          g_string_append (svg, "</g>\n");
+          group = NULL;
+        }
+      if (group == NULL && i + 1 < n && same_style (primitive, parcours_display_list_get_item (list, i + 1)))
+        {
+          group = primitive;
+          g_string_append (svg, "<g");
+          append_style (svg, primitive);
+          g_string_append (svg, ">\n");
+        }
+
       switch (primitive->kind)
         {
         case PARCOURS_PRIMITIVE_RECT:
-          write_rect (svg, primitive);
+          write_rect (svg, primitive, group == NULL);
           break;
         case PARCOURS_PRIMITIVE_PATH:
-          write_path (svg, primitive);
+          write_path (svg, primitive, group == NULL);
           break;
         case PARCOURS_PRIMITIVE_TEXT:
-          write_text (svg, primitive);
+          write_text (svg, primitive, group == NULL);
           break;
         case PARCOURS_PRIMITIVE_ICON:
-          write_icon_use (svg, symbols, primitive);
+          write_icon_use (svg, symbols, primitive, group == NULL);
           break;
         case PARCOURS_PRIMITIVE_IMAGE:
           write_image (svg, primitive, i);
@@ -424,6 +597,8 @@ parcours_svg_write (ParcoursDisplayList *list,
           g_assert_not_reached ();
         }
     }
+  if (group != NULL)
+    g_string_append (svg, "</g>\n");
 
   write_symbols (svg, symbols);
   g_string_append (svg, "</svg>\n");

@@ -116,6 +116,140 @@ append_path (cairo_t                 *cr,
     }
 }
 
+/* Consecutive shapes that paint alike go into one path, filled and
+ * stroked once: a map paints its cards layer by layer, so thousands of
+ * cards become a handful of fills. Shapes in one layer never overlap.
+ *
+ * A PDF costs every number of a path (formatted, then compressed): a
+ * rounded rectangle drawn with arcs is 36 numbers. On vector surfaces a
+ * batch of filled rounded rectangles of one radius r is drawn as their
+ * rectangles inset by r instead (12 numbers each), widened back by a
+ * stroke of width 2r with round joins in the fill's colour: the same
+ * shape, exactly (all points within r of the inner rectangle; a pill's
+ * inner rectangle is a line, with round caps). Where
+ * fill and stroke overlap a translucent colour would show twice, so
+ * such a batch is drawn opaque in a group painted with its alpha.
+ * Bordered shapes keep their arcs: readers draw a thin border at least
+ * a pixel wide, which a ring between two fills would not be. */
+typedef struct
+{
+  const ParcoursPrimitive *paint;   /* how the batch paints; NULL: empty */
+  double widen;                     /* > 0: the path holds inset rectangles */
+  gboolean vector;                  /* drawing into a PDF or PostScript file */
+} ShapeBatch;
+
+static gboolean
+has_stroke (const ParcoursPrimitive *primitive)
+{
+  return primitive->stroke.alpha > 0 && primitive->line_width > 0;
+}
+
+/* Smaller than this, an inner rectangle's side is none. */
+#define MIN_INNER_SIDE (1.0 / 64)
+
+/* The radius a rectangle of @primitive would be widened by, or 0 when it
+ * is drawn with arcs. */
+static double
+widening_radius (const ShapeBatch        *batch,
+                 const ParcoursPrimitive *primitive)
+{
+  const ParcoursRect *r = &primitive->bounds;
+  double radius = MIN (primitive->radius, MIN (r->width, r->height) / 2);
+
+  /* A pill's inner rectangle is a line (drawn as one, with round caps);
+   * a circle's is a point, which viewers may not draw at all. */
+  if (!batch->vector || radius <= 0 || has_stroke (primitive) || primitive->fill.alpha <= 0 ||
+      (r->width - 2 * radius < MIN_INNER_SIDE && r->height - 2 * radius < MIN_INNER_SIDE))
+    return 0;
+
+  return radius;
+}
+
+static void
+widened_fill_and_stroke (cairo_t                 *cr,
+                         const ParcoursPrimitive *primitive,
+                         double                   radius)
+{
+  gboolean translucent = primitive->fill.alpha < 1;
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  if (translucent)
+    {
+      cairo_path_t *path = cairo_copy_path (cr);
+
+      cairo_new_path (cr);
+      cairo_push_group (cr);
+      cairo_append_path (cr, path);
+      cairo_path_destroy (path);
+    }
+
+  cairo_set_source_rgb (cr, primitive->fill.red, primitive->fill.green, primitive->fill.blue);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 2 * radius);
+  cairo_stroke (cr);
+
+  if (translucent)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, primitive->fill.alpha);
+    }
+}
+
+static void
+shape_batch_flush (cairo_t    *cr,
+                   ShapeBatch *batch)
+{
+  if (batch->paint != NULL && batch->widen > 0)
+    widened_fill_and_stroke (cr, batch->paint, batch->widen);
+  else if (batch->paint != NULL)
+    fill_and_stroke (cr, batch->paint);
+
+  batch->paint = NULL;
+  batch->widen = 0;
+}
+
+static void
+shape_batch_add (cairo_t                 *cr,
+                 ShapeBatch              *batch,
+                 const ParcoursPrimitive *primitive)
+{
+  double widen = primitive->kind == PARCOURS_PRIMITIVE_RECT ? widening_radius (batch, primitive) : 0;
+
+  if (batch->paint != NULL && (batch->widen != widen || !parcours_primitive_same_paint (batch->paint, primitive)))
+    shape_batch_flush (cr, batch);
+
+  if (primitive->kind == PARCOURS_PRIMITIVE_PATH)
+    append_path (cr, primitive);
+  else if (widen > 0)
+    {
+      const ParcoursRect *r = &primitive->bounds;
+
+      double width = r->width - 2 * widen, height = r->height - 2 * widen;
+
+      if (width < MIN_INNER_SIDE)
+        {
+          cairo_move_to (cr, r->x + r->width / 2, r->y + widen);
+          cairo_line_to (cr, r->x + r->width / 2, r->y + widen + height);
+        }
+      else if (height < MIN_INNER_SIDE)
+        {
+          cairo_move_to (cr, r->x + widen, r->y + r->height / 2);
+          cairo_line_to (cr, r->x + widen + width, r->y + r->height / 2);
+        }
+      else
+        cairo_rectangle (cr, r->x + widen, r->y + widen, width, height);
+    }
+  else
+    rounded_rect (cr, &primitive->bounds, primitive->radius);
+
+  batch->paint = primitive;
+  batch->widen = widen;
+}
+
 /* Glyphs of consecutive texts that share a font and a colour are shown in
  * one call: a layer of card texts becomes a handful of text runs instead
  * of tens of thousands, which is what keeps PDF export fast. The text and
@@ -515,17 +649,17 @@ icon_run_flush (cairo_t *cr,
 {
   if (run->glyphs->len > 0)
     {
-      g_autofree cairo_text_cluster_t *clusters = g_new (cairo_text_cluster_t, run->glyphs->len);
-
-      /* Icons carry no text: a PDF reader copies nothing for them. */
-      for (guint i = 0; i < run->glyphs->len; i++)
-        clusters[i] = (cairo_text_cluster_t) { 0, 1 };
+      /* Icons carry no text: a PDF reader copies nothing for them. One
+       * cluster of no text holds the whole run, so a PDF says so once
+       * (an empty ActualText span) rather than once an icon, which was
+       * most of a curve's PDF. */
+      cairo_text_cluster_t cluster = { 0, run->glyphs->len };
 
       set_source (cr, &run->color);
       cairo_set_font_face (cr, icon_font);
       cairo_set_font_size (cr, run->size);
       cairo_show_text_glyphs (cr, "", 0, (cairo_glyph_t *) (gpointer) run->glyphs->data, run->glyphs->len,
-                              clusters, run->glyphs->len, 0);
+                              &cluster, 1, 0);
     }
 
   g_array_set_size (run->glyphs, 0);
@@ -821,80 +955,6 @@ fill_text_bars (cairo_t            *cr,
   cairo_fill (cr);
 }
 
-/* Text too small to read: its lines as bars, added to the path after
- * what was pending is drawn. */
-static void
-draw_as_bars (cairo_t                  *cr,
-              const ParcoursPrimitive  *primitive,
-              const ParcoursPrimitive **batch,
-              GlyphRun                 *run,
-              IconRun                  *icons)
-{
-  if (*batch != NULL)
-    {
-      fill_and_stroke (cr, *batch);
-      *batch = NULL;
-    }
-  glyph_run_flush (cr, run);
-  icon_run_flush (cr, icons);
-  append_text_bars (cr, primitive);
-}
-
-/* Draws @primitive (number @index of the list), or keeps it pending: a
- * shape in the path of the shapes before it that paint alike (@batch),
- * a text in the glyph run, an icon in the icon run. What it cannot join
- * is drawn first. */
-static void
-draw_one (cairo_t                  *cr,
-          const ParcoursPrimitive  *primitive,
-          guint                     index,
-          const ParcoursPrimitive **batch,
-          GlyphRun                 *run,
-          IconRun                  *icons)
-{
-  if (primitive->kind != PARCOURS_PRIMITIVE_TEXT)
-    glyph_run_flush (cr, run);
-  if (primitive->kind != PARCOURS_PRIMITIVE_ICON)
-    icon_run_flush (cr, icons);
-
-  if (*batch != NULL &&
-      (primitive->kind == PARCOURS_PRIMITIVE_TEXT || primitive->kind == PARCOURS_PRIMITIVE_ICON ||
-       primitive->kind == PARCOURS_PRIMITIVE_IMAGE ||
-       !parcours_primitive_same_paint (*batch, primitive)))
-    {
-      fill_and_stroke (cr, *batch);
-      *batch = NULL;
-    }
-
-  switch (primitive->kind)
-    {
-    case PARCOURS_PRIMITIVE_RECT:
-      rounded_rect (cr, &primitive->bounds, primitive->radius);
-      *batch = primitive;
-      break;
-
-    case PARCOURS_PRIMITIVE_PATH:
-      append_path (cr, primitive);
-      *batch = primitive;
-      break;
-
-    case PARCOURS_PRIMITIVE_TEXT:
-      draw_text (cr, run, primitive, index);
-      break;
-
-    case PARCOURS_PRIMITIVE_ICON:
-      draw_icon (cr, icons, primitive);
-      break;
-
-    case PARCOURS_PRIMITIVE_IMAGE:
-      draw_image (cr, primitive);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static gboolean
 draw_primitives (ParcoursDisplayList  *list,
                  cairo_t              *cr,
@@ -905,7 +965,8 @@ draw_primitives (ParcoursDisplayList  *list,
                  GError              **error)
 {
   const ParcoursPrimitive *bars = NULL;
-  const ParcoursPrimitive *batch = NULL;
+  cairo_surface_type_t target = cairo_surface_get_type (cairo_get_target (cr));
+  ShapeBatch batch = { NULL, 0, target == CAIRO_SURFACE_TYPE_PDF || target == CAIRO_SURFACE_TYPE_PS };
   GlyphRun run = { 0 };
   IconRun icons = { 0, { 0 }, NULL };
   cairo_status_t status;
@@ -913,9 +974,6 @@ draw_primitives (ParcoursDisplayList  *list,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
-  /* Consecutive shapes that paint alike go into one path, filled and
-   * stroked once: a map paints its cards layer by layer, so thousands of
-   * cards become a handful of fills. Shapes in one layer never overlap. */
   run.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
   run.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
   run.utf8 = g_string_new (NULL);
@@ -939,15 +997,48 @@ draw_primitives (ParcoursDisplayList  *list,
         }
       if (as_bars)
         {
-          draw_as_bars (cr, primitive, &batch, &run, &icons);
+          shape_batch_flush (cr, &batch);
+          glyph_run_flush (cr, &run);
+          icon_run_flush (cr, &icons);
+          append_text_bars (cr, primitive);
           bars = primitive;
+          continue;
         }
-      else
-        draw_one (cr, primitive, i, &batch, &run, &icons);
+
+      if (primitive->kind != PARCOURS_PRIMITIVE_TEXT)
+        glyph_run_flush (cr, &run);
+      if (primitive->kind != PARCOURS_PRIMITIVE_ICON)
+        icon_run_flush (cr, &icons);
+
+      if (primitive->kind == PARCOURS_PRIMITIVE_TEXT || primitive->kind == PARCOURS_PRIMITIVE_ICON ||
+          primitive->kind == PARCOURS_PRIMITIVE_IMAGE)
+        shape_batch_flush (cr, &batch);
+
+      switch (primitive->kind)
+        {
+        case PARCOURS_PRIMITIVE_RECT:
+        case PARCOURS_PRIMITIVE_PATH:
+          shape_batch_add (cr, &batch, primitive);
+          break;
+
+        case PARCOURS_PRIMITIVE_TEXT:
+          draw_text (cr, &run, primitive, i);
+          break;
+
+        case PARCOURS_PRIMITIVE_ICON:
+          draw_icon (cr, &icons, primitive);
+          break;
+
+        case PARCOURS_PRIMITIVE_IMAGE:
+          draw_image (cr, primitive);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
     }
 
-  if (batch != NULL)
-    fill_and_stroke (cr, batch);
+  shape_batch_flush (cr, &batch);
   if (bars != NULL)
     fill_text_bars (cr, &bars->color);
   glyph_run_flush (cr, &run);
