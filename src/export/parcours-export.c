@@ -315,7 +315,7 @@ parcours_export_png (ParcoursDocument            *document,
       return NULL;
     }
 
-  return parcours_png_render (list, (int) width, (int) height, scale, !options->transparent, 0, error);
+  return parcours_png_render (list, (int) width, (int) height, scale, !options->transparent, 0, 0, error);
 }
 
 static GBytes *

@@ -17,6 +17,7 @@ GBytes *parcours_png_render (ParcoursDisplayList  *list,
                              int                   height,
                              double                scale,
                              gboolean              paint_background,
+                             guint                 n_bands,
                              int                   strip_rows,
                              GError              **error);
 
