@@ -67,8 +67,8 @@ typedef struct
   int bytes_per_pixel;
 
   guint n_bands;
-  /* Rows [0, drawn_rows) of the image are drawn: bands finish in any
-   * order, so a bit per band, under @lock. */
+  /* The bands drawn, a bit each (they finish in any order), under
+   * @lock; @band_drawn is signalled as each is. */
   GMutex lock;
   GCond band_drawn;
   guint64 bands_done;
