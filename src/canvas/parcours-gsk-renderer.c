@@ -219,37 +219,29 @@ text_run_add (GtkSnapshot      *snapshot,
  * @scale: device pixels per layout unit
  *
  * Returns: whether @primitive is drawn in less detail at @scale: text too
- *   small to read, drawn as bars
+ *   small to read, drawn as bars (parcours_primitive_get_detail(), as
+ *   every backend decides it)
  */
 gboolean
 parcours_gsk_is_simplified (const ParcoursPrimitive *primitive,
                             double                   scale)
 {
-  const ParcoursTextBlock *block = primitive->text;
-
-  if (primitive->kind != PARCOURS_PRIMITIVE_TEXT || block->lines->len == 0)
-    return FALSE;
-
-  return block->height / block->lines->len * scale < PARCOURS_GSK_MIN_TEXT_PIXELS;
+  return parcours_primitive_get_detail (primitive, scale) == PARCOURS_DETAIL_BARS;
 }
 
 static void
 append_text_bars (GtkSnapshot             *snapshot,
                   const ParcoursPrimitive *primitive)
 {
-  const ParcoursTextBlock *block = primitive->text;
-  double line_height = block->height / block->lines->len;
   GdkRGBA color = to_gdk (&primitive->color);
 
-  color.alpha *= 0.4;
-  for (guint l = 0; l < block->lines->len; l++)
+  color.alpha *= PARCOURS_DETAIL_BAR_OPACITY;
+  for (guint l = 0; l < primitive->text->lines->len; l++)
     {
-      const ParcoursTextLine *line = &g_array_index (block->lines, ParcoursTextLine, l);
+      ParcoursRect bar;
 
-      gtk_snapshot_append_color (snapshot, &color,
-                                 &GRAPHENE_RECT_INIT (primitive->bounds.x + line->x,
-                                                      primitive->bounds.y + l * line_height + line_height * 0.3,
-                                                      line->width, line_height * 0.45));
+      if (parcours_primitive_get_text_bar (primitive, l, &bar))
+        gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (bar.x, bar.y, bar.width, bar.height));
     }
 }
 
@@ -344,7 +336,8 @@ is_drawn_by_cairo (const ParcoursPrimitive *primitive)
  * @snapshot: where to add the nodes, in layout units
  * @first: the first primitive to draw
  * @n: how many
- * @scale: device pixels per layout unit, which decides the detail
+ * @scale: device pixels per layout unit, which decides the detail (0 for
+ *   every detail)
  *
  * Appends render nodes that draw primitives [@first, @first + @n) of
  * @list as the cairo backend draws them.
@@ -367,7 +360,7 @@ parcours_gsk_render_range (ParcoursDisplayList *list,
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
 
       /* Smaller than a pixel: nothing anyone sees. */
-      if (primitive->bounds.width * scale < 0.5 && primitive->bounds.height * scale < 0.5)
+      if (parcours_primitive_get_detail (primitive, scale) == PARCOURS_DETAIL_HIDDEN)
         continue;
 
       if (is_drawn_by_cairo (primitive))

@@ -21,6 +21,7 @@
 #include "parcours-layout.h"
 #include "parcours-mermaid.h"
 #include "parcours-painter.h"
+#include "parcours-png-writer.h"
 #include "parcours-svg-writer.h"
 
 /* The largest image side cairo can allocate. */
@@ -294,120 +295,6 @@ parcours_export_pdf (ParcoursDocument            *document,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
-/* A PNG is drawn in horizontal bands, one per processor, into the one
- * image: each band draws only what meets it, clipped to whole pixel rows,
- * so the image is the one a single pass would draw. */
-typedef struct
-{
-  ParcoursDisplayList *list;
-  cairo_surface_t *image;
-  double scale;
-  gboolean paint_background;
-  int first_row;
-  int n_rows;
-  GError *error;
-  gboolean drawn;
-} Band;
-
-static gpointer
-render_band (gpointer data)
-{
-  Band *band = data;
-  int stride = cairo_image_surface_get_stride (band->image);
-  unsigned char *pixels = cairo_image_surface_get_data (band->image) + (gsize) band->first_row * stride;
-  cairo_surface_t *rows = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32,
-                                                               cairo_image_surface_get_width (band->image),
-                                                               band->n_rows, stride);
-  cairo_t *cr = cairo_create (rows);
-  ParcoursRect clip = {
-    0, band->first_row / band->scale,
-    cairo_image_surface_get_width (band->image) / band->scale, band->n_rows / band->scale,
-  };
-
-  cairo_scale (cr, band->scale, band->scale);
-  cairo_translate (cr, 0, -clip.y);
-  band->drawn = parcours_cairo_render (band->list, cr, &clip, band->paint_background, &band->error);
-  if (band->drawn && !check_cairo (cairo_status (cr), &band->error))
-    band->drawn = FALSE;
-  cairo_destroy (cr);
-  cairo_surface_destroy (rows);
-
-  return NULL;
-}
-
-/* Fonts create their cairo and HarfBuzz fonts on first use, without a
- * lock: create them here, before the bands share them. */
-static void
-prepare_fonts (ParcoursDisplayList *list)
-{
-  for (guint i = 0; i < parcours_display_list_get_n_items (list); i++)
-    {
-      const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
-
-      if (primitive->kind != PARCOURS_PRIMITIVE_TEXT)
-        continue;
-
-      for (guint w = 0; w < primitive->text->words->len; w++)
-        {
-          const ParcoursPlacedWord *placed = &g_array_index (primitive->text->words, ParcoursPlacedWord, w);
-
-          for (GSList *l = placed->word->line->runs; l != NULL; l = l->next)
-            {
-              PangoFont *font = ((PangoGlyphItem *) l->data)->item->analysis.font;
-
-              pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
-              pango_font_get_hb_font (font);
-            }
-        }
-    }
-}
-
-static gboolean
-render_bands (ParcoursDisplayList  *list,
-              cairo_surface_t      *image,
-              double                scale,
-              gboolean              paint_background,
-              GError              **error)
-{
-  int height = cairo_image_surface_get_height (image);
-  guint n_bands = CLAMP (g_get_num_processors (), 1, 8);
-  g_autofree Band *bands = NULL;
-  g_autofree GThread **threads = NULL;
-  gboolean drawn = TRUE;
-
-  /* Bands of fewer than 256 rows are not worth a thread. */
-  n_bands = MAX (1, MIN (n_bands, (guint) height / 256));
-  bands = g_new0 (Band, n_bands);
-  threads = g_new0 (GThread *, n_bands);
-
-  if (n_bands > 1)
-    prepare_fonts (list);
-
-  for (guint b = 0; b < n_bands; b++)
-    {
-      bands[b] = (Band) { list, image, scale, paint_background, height * b / n_bands,
-                          height * (b + 1) / n_bands - height * b / n_bands, NULL, FALSE };
-      if (b > 0)
-        threads[b] = g_thread_new ("parcours-png-band", render_band, &bands[b]);
-    }
-  render_band (&bands[0]);
-
-  for (guint b = 0; b < n_bands; b++)
-    {
-      if (threads[b] != NULL)
-        g_thread_join (threads[b]);
-      if (drawn && !bands[b].drawn)
-        {
-          g_propagate_error (error, g_steal_pointer (&bands[b].error));
-          drawn = FALSE;
-        }
-      g_clear_error (&bands[b].error);
-    }
-
-  cairo_surface_mark_dirty (image);
-  return drawn;
-}
-
 GBytes *
 parcours_export_png (ParcoursDocument            *document,
                      const ParcoursExportOptions *options,
@@ -415,12 +302,9 @@ parcours_export_png (ParcoursDocument            *document,
 {
   g_autoptr(ParcoursLayout) layout = make_layout (document, options);
   g_autoptr(ParcoursDisplayList) list = parcours_painter_paint (layout);
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
   double scale = CLAMP (options->scale, PARCOURS_EXPORT_MIN_SCALE, PARCOURS_EXPORT_MAX_SCALE);
   double width = ceil (parcours_layout_get_width (layout) * scale);
   double height = ceil (parcours_layout_get_height (layout) * scale);
-  cairo_surface_t *surface;
-  cairo_status_t status;
 
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE)
     {
@@ -431,22 +315,7 @@ parcours_export_png (ParcoursDocument            *document,
       return NULL;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
-  status = cairo_surface_status (surface);
-  if (status == CAIRO_STATUS_SUCCESS && !render_bands (list, surface, scale, !options->transparent, error))
-    {
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_to_byte_array, buffer);
-  cairo_surface_destroy (surface);
-
-  if (!check_cairo (status, error))
-    return NULL;
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  return parcours_png_render (list, (int) width, (int) height, scale, !options->transparent, 0, 0, error);
 }
 
 static GBytes *

@@ -905,44 +905,18 @@ parcours_cairo_render_range (ParcoursDisplayList *list,
   cairo_restore (cr);
 }
 
-/* Text smaller than this many device pixels is drawn as a bar. */
-#define MIN_TEXT_PIXELS 3.0
-
-/* At a level of detail (@detail device pixels per unit, 0 for all of
- * it): whether a primitive is too small to show at all. */
-static gboolean
-too_small (const ParcoursPrimitive *primitive,
-           double                   detail)
-{
-  return detail > 0 && MAX (primitive->bounds.width, primitive->bounds.height) * detail < 1.0;
-}
-
-static gboolean
-text_as_bars (const ParcoursPrimitive *primitive,
-              double                   detail)
-{
-  const ParcoursTextBlock *block = primitive->text;
-
-  return detail > 0 && block->lines->len > 0 && block->height / block->lines->len * detail < MIN_TEXT_PIXELS;
-}
-
-/* A line of text too small to read: a bar of its width, about as tall
- * as its lower-case letters, in its colour made lighter. Added to the
- * path; the caller fills all bars of one colour together. */
+/* A line of text too small to read: its bar, added to the path; the
+ * caller fills all bars of one colour together. */
 static void
 append_text_bars (cairo_t                 *cr,
                   const ParcoursPrimitive *primitive)
 {
-  const ParcoursTextBlock *block = primitive->text;
-  double line_height = block->height / block->lines->len;
-
-  for (guint l = 0; l < block->lines->len; l++)
+  for (guint l = 0; l < primitive->text->lines->len; l++)
     {
-      const ParcoursTextLine *line = &g_array_index (block->lines, ParcoursTextLine, l);
+      ParcoursRect bar;
 
-      if (line->width > 0)
-        cairo_rectangle (cr, primitive->bounds.x + line->x, primitive->bounds.y + line->baseline - line_height * 0.45,
-                         line->width, line_height * 0.45);
+      if (parcours_primitive_get_text_bar (primitive, l, &bar))
+        cairo_rectangle (cr, bar.x, bar.y, bar.width, bar.height);
     }
 }
 
@@ -951,7 +925,7 @@ fill_text_bars (cairo_t            *cr,
                 const ParcoursRgba *color)
 {
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.45);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * PARCOURS_DETAIL_BAR_OPACITY);
   cairo_fill (cr);
 }
 
@@ -982,14 +956,16 @@ draw_primitives (ParcoursDisplayList  *list,
     {
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
 
+      ParcoursDetail level;
       gboolean as_bars;
 
       if (clip != NULL && !parcours_rect_intersects (&primitive->bounds, clip))
         continue;
-      if (too_small (primitive, detail))
+      level = parcours_primitive_get_detail (primitive, detail);
+      if (level == PARCOURS_DETAIL_HIDDEN)
         continue;
 
-      as_bars = primitive->kind == PARCOURS_PRIMITIVE_TEXT && text_as_bars (primitive, detail);
+      as_bars = level == PARCOURS_DETAIL_BARS;
       if (bars != NULL && (!as_bars || memcmp (&bars->color, &primitive->color, sizeof bars->color) != 0))
         {
           fill_text_bars (cr, &bars->color);

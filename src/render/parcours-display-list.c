@@ -310,3 +310,71 @@ parcours_rect_intersects (const ParcoursRect *a,
   return a->x < b->x + b->width && b->x < a->x + a->width &&
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
+
+/**
+ * parcours_primitive_get_detail:
+ * @primitive: a primitive
+ * @pixels_per_unit: device pixels per layout unit, 0 for every detail
+ *
+ * The one level-of-detail decision, as map renderers make it: a shape
+ * smaller than a pixel is left out, and text whose lines would be less
+ * than %PARCOURS_DETAIL_MIN_TEXT_PIXELS tall is a grey bar a line
+ * (parcours_primitive_get_text_bar()).
+ *
+ * Returns: how @primitive shows at @pixels_per_unit
+ */
+ParcoursDetail
+parcours_primitive_get_detail (const ParcoursPrimitive *primitive,
+                               double                   pixels_per_unit)
+{
+  const ParcoursTextBlock *block;
+
+  if (pixels_per_unit <= 0)
+    return PARCOURS_DETAIL_FULL;
+  if (MAX (primitive->bounds.width, primitive->bounds.height) * pixels_per_unit < 1.0)
+    return PARCOURS_DETAIL_HIDDEN;
+  if (primitive->kind != PARCOURS_PRIMITIVE_TEXT)
+    return PARCOURS_DETAIL_FULL;
+
+  block = primitive->text;
+  if (block->lines->len > 0 &&
+      block->height / block->lines->len * pixels_per_unit < PARCOURS_DETAIL_MIN_TEXT_PIXELS)
+    return PARCOURS_DETAIL_BARS;
+
+  return PARCOURS_DETAIL_FULL;
+}
+
+/**
+ * parcours_primitive_get_text_bar:
+ * @primitive: a text primitive
+ * @line: one of its lines
+ * @bar: (out): the bar that stands for it, in layout units
+ *
+ * A line of text too small to read: a bar of its width, about as tall as
+ * its lower-case letters.
+ *
+ * Returns: whether the line has a bar (an empty line has none)
+ */
+gboolean
+parcours_primitive_get_text_bar (const ParcoursPrimitive *primitive,
+                                 guint                    line,
+                                 ParcoursRect            *bar)
+{
+  const ParcoursTextBlock *block = primitive->text;
+  const ParcoursTextLine *text_line;
+  double line_height;
+
+  g_return_val_if_fail (primitive->kind == PARCOURS_PRIMITIVE_TEXT, FALSE);
+  g_return_val_if_fail (line < block->lines->len, FALSE);
+
+  text_line = &g_array_index (block->lines, ParcoursTextLine, line);
+  if (text_line->width <= 0)
+    return FALSE;
+
+  line_height = block->height / block->lines->len;
+  *bar = (ParcoursRect) {
+    primitive->bounds.x + text_line->x, primitive->bounds.y + text_line->baseline - line_height * 0.45,
+    text_line->width, line_height * 0.45,
+  };
+  return TRUE;
+}

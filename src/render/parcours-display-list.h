@@ -140,6 +140,26 @@ gboolean                 parcours_primitive_same_paint       (const ParcoursPrim
 gboolean                 parcours_rect_intersects            (const ParcoursRect       *a,
                                                               const ParcoursRect       *b);
 
+/* How a primitive shows at a level of detail, the same in every backend
+ * that uses one (thumbnails, the canvas zoomed out; never exports). */
+typedef enum
+{
+  PARCOURS_DETAIL_FULL,
+  PARCOURS_DETAIL_HIDDEN,       /* smaller than a pixel: left out */
+  PARCOURS_DETAIL_BARS,         /* text too small to read: a bar a line */
+} ParcoursDetail;
+
+/* Lines of text shorter than this many device pixels are bars, drawn in
+ * the text's colour at this opacity. */
+#define PARCOURS_DETAIL_MIN_TEXT_PIXELS 3.0
+#define PARCOURS_DETAIL_BAR_OPACITY 0.45
+
+ParcoursDetail           parcours_primitive_get_detail       (const ParcoursPrimitive  *primitive,
+                                                              double                    pixels_per_unit);
+gboolean                 parcours_primitive_get_text_bar     (const ParcoursPrimitive  *primitive,
+                                                              guint                     line,
+                                                              ParcoursRect             *bar);
+
 #define PARCOURS_TYPE_DISPLAY_LIST (parcours_display_list_get_type ())
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ParcoursDisplayList, parcours_display_list_unref)
