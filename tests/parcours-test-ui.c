@@ -17,6 +17,7 @@
 #include "parcours-application.h"
 #include "parcours-canvas-private.h"
 #include "parcours-format.h"
+#include "parcours-ui-private.h"
 #include "parcours-window-private.h"
 
 #include "parcours-test-ui.h"
@@ -452,6 +453,22 @@ parcours_test_window_is_open (GtkWindow *window)
     }
 
   return FALSE;
+}
+
+GSettings *
+parcours_test_ui_reset_settings (void)
+{
+  GSettings *settings = _parcours_ui_get_settings ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_assert_nonnull (settings);
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+
+  return settings;
 }
 
 void

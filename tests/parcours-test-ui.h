@@ -129,6 +129,9 @@ GFile          *parcours_test_save_map             (ParcoursDocument  *document,
                                                     const char        *name);
 /* Whether @window is still open (not closed or destroyed). */
 gboolean        parcours_test_window_is_open       (GtkWindow         *window);
+/* The application's settings, every key back at its default (the
+ * memory backend keeps what an earlier test set); not a new reference. */
+GSettings      *parcours_test_ui_reset_settings    (void);
 
 /* The fixture of window tests: a new folder, and a window (not shown
  * yet) when there is a display. */

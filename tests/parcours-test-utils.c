@@ -1969,3 +1969,17 @@ parcours_test_paint (ParcoursDocument *document)
   parcours_layout_update (layout, document);
   return parcours_painter_paint (layout);
 }
+
+char *
+parcours_test_cell_texts (ParcoursDocument *document,
+                          const char       *lane,
+                          const char       *stage)
+{
+  g_autoptr(GPtrArray) cards = parcours_document_get_cell_cards (document, lane, stage);
+  GString *texts = g_string_new (NULL);
+
+  for (guint i = 0; i < cards->len; i++)
+    g_string_append_printf (texts, "%s%s", i ? " | " : "",
+                            parcours_card_get_text (g_ptr_array_index (cards, i)));
+  return g_string_free (texts, FALSE);
+}

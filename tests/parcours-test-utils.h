@@ -331,6 +331,16 @@ void              parcours_test_canvas_click         (ParcoursTestCanvas  *fixtu
 gboolean          parcours_test_canvas_selected      (ParcoursTestCanvas  *fixture,
                                                       const char          *id);
 
+/* The texts of a cell's cards, top to bottom, as "Pays | Leaves" */
+char             *parcours_test_cell_texts           (ParcoursDocument    *document,
+                                                      const char          *lane,
+                                                      const char          *stage);
+#define parcours_test_assert_cell_texts(document, lane, stage, expected) \
+  G_STMT_START { \
+    g_autofree char *__texts = parcours_test_cell_texts ((document), (lane), (stage)); \
+    g_assert_cmpstr (__texts, ==, (expected)); \
+  } G_STMT_END
+
 G_END_DECLS
 
 /* Windows and driving them under X: the UI half of the fixtures. */

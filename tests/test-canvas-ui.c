@@ -26,24 +26,7 @@ typedef ParcoursTestMapWindow Fixture;
 
 static GtkApplication *application;
 
-static char *
-cell (ParcoursDocument *document,
-      const char       *lane,
-      const char       *stage)
-{
-  g_autoptr(GPtrArray) cards = parcours_document_get_cell_cards (document, lane, stage);
-  GString *texts = g_string_new (NULL);
-
-  for (guint i = 0; i < cards->len; i++)
-    g_string_append_printf (texts, "%s%s", i ? " | " : "", parcours_card_get_text (g_ptr_array_index (cards, i)));
-  return g_string_free (texts, FALSE);
-}
-
-#define assert_cell(document, lane, stage, expected) \
-  G_STMT_START { \
-    g_autofree char *__texts = cell ((document), (lane), (stage)); \
-    g_assert_cmpstr (__texts, ==, (expected)); \
-  } G_STMT_END
+#define assert_cell parcours_test_assert_cell_texts
 
 static void
 fixture_set_up (Fixture       *fixture,

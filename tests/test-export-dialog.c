@@ -47,10 +47,8 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(ParcoursDocument) document = NULL;
   g_autoptr(GFile) file = NULL;
-  g_auto(GStrv) keys = NULL;
 
   if (!parcours_test_ui_available ())
     return;
@@ -58,12 +56,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("parcours-export-dialog-XXXXXX", &error);
   g_assert_no_error (error);
 
-  fixture->settings = _parcours_ui_get_settings ();
-  g_assert_nonnull (fixture->settings);
-  g_object_get (fixture->settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (fixture->settings, keys[i]);
+  fixture->settings = parcours_test_ui_reset_settings ();
 
   document = parcours_document_new ();
   parcours_document_set_title (document, "Settings map");

@@ -195,24 +195,8 @@ row_widget (GtkWidget       *widget,
   return NULL;
 }
 
-static char *
-cell (Fixture    *fixture,
-      const char *lane,
-      const char *stage)
-{
-  g_autoptr(GPtrArray) cards = parcours_document_get_cell_cards (document_of (fixture), lane, stage);
-  GString *texts = g_string_new (NULL);
-
-  for (guint i = 0; i < cards->len; i++)
-    g_string_append_printf (texts, "%s%s", i ? " | " : "", parcours_card_get_text (g_ptr_array_index (cards, i)));
-  return g_string_free (texts, FALSE);
-}
-
 #define assert_cell(fixture, lane, stage, expected) \
-  G_STMT_START { \
-    g_autofree char *__texts = cell ((fixture), (lane), (stage)); \
-    g_assert_cmpstr (__texts, ==, (expected)); \
-  } G_STMT_END
+  parcours_test_assert_cell_texts (document_of (fixture), (lane), (stage), (expected))
 
 /* Every row says what it is, emotion levels in words. */
 static void

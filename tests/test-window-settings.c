@@ -50,8 +50,6 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
 
   if (!parcours_test_ui_available ())
     return;
@@ -59,12 +57,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("parcours-window-settings-XXXXXX", &error);
   g_assert_no_error (error);
 
-  fixture->settings = _parcours_ui_get_settings ();
-  g_assert_nonnull (fixture->settings);
-  g_object_get (fixture->settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (fixture->settings, keys[i]);
+  fixture->settings = parcours_test_ui_reset_settings ();
 }
 
 static void
