@@ -443,11 +443,14 @@ test_resize_stage (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(ParcoursDocument) saved = NULL;
-  ParcoursLayout *layout = parcours_canvas_get_layout (fixture->canvas);
-  const ParcoursStageBox *box = parcours_layout_get_stage (layout, 1);
-  double edge = box->column.x + box->column.width, y = box->header.y + box->header.height / 2;
+  const ParcoursStageBox *box;
+  double edge, y;
 
   PARCOURS_TEST_UI_REQUIRE ();
+
+  box = parcours_layout_get_stage (parcours_canvas_get_layout (fixture->canvas), 1);
+  edge = box->column.x + box->column.width;
+  y = box->header.y + box->header.height / 2;
 
   /* Buy's right border dragged out by half a stage. */
   parcours_test_ui_drag_on_map (fixture->canvas, edge, y, edge + 112, y, "canvas-ui-resize-stage");
@@ -561,12 +564,15 @@ test_paste_menu_and_many (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(ParcoursDocument) saved = NULL;
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->canvas));
+  GdkClipboard *clipboard;
   const ParcoursStageBox *use;
-  GString *many = g_string_new (NULL);
+  GString *many;
   ParcoursRect c4;
 
   PARCOURS_TEST_UI_REQUIRE ();
+
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->canvas));
+  many = g_string_new (NULL);
 
   /* Paste from the menu of an empty cell: into that cell. */
   gdk_clipboard_set_text (clipboard, "Rates the app\nTells a friend\n");
@@ -614,11 +620,13 @@ test_add_buttons (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(ParcoursDocument) saved = NULL;
-  ParcoursInteraction *interaction = parcours_canvas_get_interaction (fixture->canvas);
+  ParcoursInteraction *interaction;
   ParcoursRect plus;
   g_autoptr(ParcoursLane) lane = NULL;
 
   PARCOURS_TEST_UI_REQUIRE ();
+
+  interaction = parcours_canvas_get_interaction (fixture->canvas);
 
   /* The "+" below the lanes: Notes, named in place. */
   g_assert_true (parcours_interaction_get_add_lane_button (interaction, &plus));

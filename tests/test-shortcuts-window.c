@@ -333,12 +333,14 @@ static void
 test_row_menu_key (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *rows = parcours_outline_get_model (fixture->window->outline);
+  GListModel *rows;
   GtkWidget *list_view;
   GtkWidget *row = NULL;
   GtkWidget *popover;
 
   REQUIRE_DISPLAY ();
+
+  rows = parcours_outline_get_model (fixture->window->outline);
 
   list_view = find_type (GTK_WIDGET (fixture->window->outline), GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list_view);
