@@ -349,7 +349,7 @@ parcours_test_hostile_check_pdf (GBytes *pdf)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
-  int fd, status;
+  int status;
 
   if (pdftotext == NULL)
     {
@@ -357,11 +357,7 @@ parcours_test_hostile_check_pdf (GBytes *pdf)
       return NULL;
     }
 
-  fd = g_file_open_tmp ("parcours-hostile-XXXXXX.pdf", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
-  g_assert_no_error (error);
+  path = parcours_test_write_temp (pdf, ".pdf");
 
   {
     /* In drawing order: a gap where a glyph is missing would otherwise

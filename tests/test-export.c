@@ -223,23 +223,6 @@ require_tool (const char *tool)
   return TRUE;
 }
 
-static char *
-write_temp (GBytes     *bytes,
-            const char *suffix)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *template = g_strconcat ("parcours-test-XXXXXX", suffix, NULL);
-  char *path = NULL;
-  int fd = g_file_open_tmp (template, &path, &error);
-
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-
-  return path;
-}
-
 static void
 test_pdf_text_and_metadata (void)
 {
@@ -263,7 +246,7 @@ test_pdf_text_and_metadata (void)
 
       g_assert_no_error (error);
       g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
-      path = write_temp (pdf, ".pdf");
+      path = parcours_test_write_temp (pdf, ".pdf");
 
       text = run_tool ((const char * const[]) { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL });
       assert_texts_found (document, text, "PDF");
@@ -310,7 +293,7 @@ test_pdf_fit_largest_page (void)
   pdf = parcours_export_pdf (document, &options, &error);
   g_assert_no_error (error);
 
-  path = write_temp (pdf, ".pdf");
+  path = parcours_test_write_temp (pdf, ".pdf");
   info = run_tool ((const char * const[]) { "pdfinfo", path, NULL });
   size = strstr (info, "Page size:");
   g_assert_nonnull (size);
@@ -394,7 +377,7 @@ test_pdf_paper_pages (void)
   options.page_size = PARCOURS_PAGE_SIZE_A4;
   pdf = parcours_export_pdf (document, &options, &error);
   g_assert_no_error (error);
-  path = write_temp (pdf, ".pdf");
+  path = parcours_test_write_temp (pdf, ".pdf");
 
   info = run_tool ((const char * const[]) { "pdfinfo", path, NULL });
   g_assert_nonnull (strstr (info, "841.89 x 595.28 pts (A4)"));
@@ -429,7 +412,7 @@ static cairo_surface_t *
 decode_png (GBytes *png)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = write_temp (png, ".png");
+  g_autofree char *path = parcours_test_write_temp (png, ".png");
   cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
 
   g_unlink (path);

@@ -30,12 +30,9 @@ paint_template (const char *id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ParcoursDocument) document = parcours_template_load (id, &error);
-  g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_PRINT);
-  g_autoptr(ParcoursLayout) layout = parcours_layout_new (style);
 
   g_assert_no_error (error);
-  parcours_layout_update (layout, document);
-  return parcours_painter_paint (layout);
+  return parcours_test_paint (document);
 }
 
 static const char *templates[] = { "current-state", "service-blueprint", "day-in-the-life" };

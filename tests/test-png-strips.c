@@ -27,19 +27,10 @@
 static cairo_surface_t *
 decode_png (GBytes *png)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  int fd = g_file_open_tmp ("parcours-strips-XXXXXX.png", &path, &error);
-  cairo_surface_t *surface;
+  g_autofree char *path = parcours_test_write_temp (png, ".png");
+  cairo_surface_t *surface = parcours_test_load_png (path);
 
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), &error));
-  g_assert_no_error (error);
-  close (fd);
-  surface = cairo_image_surface_create_from_png (path);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   g_unlink (path);
-
   return surface;
 }
 
