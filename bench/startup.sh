@@ -48,7 +48,10 @@ trap cleanup EXIT
 # Xvfb picks a free display itself and writes its number once it takes
 # connections: a number found free here could be taken by another run
 # before Xvfb starts, and the runs would then use someone else's display.
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
+# -noreset: by default an X server resets when its last client leaves,
+# and a program that connects meanwhile gets "cannot open display" and
+# ends at once (between two runs, nothing else is connected).
+Xvfb -displayfd 3 -noreset -screen 0 1920x1080x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 100); do
   [ -s "$work/display" ] && break
@@ -71,15 +74,20 @@ fresh_env() {
   echo "XDG_STATE_HOME=$home/.local/state XDG_CACHE_HOME=$home/.cache"
 }
 
-# Waits until a window of process $1 is visible; prints the time.
+# Waits until a window of process $1 (program $2, its messages in file
+# $3) is visible; prints the time. A program that ends first says why.
 wait_for_window() {
-  local pid=$1
+  local pid=$1 name=$2 log=$3
   for _ in $(seq 6000); do
     if xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; then
       now_us
       return 0
     fi
-    kill -0 "$pid" 2>/dev/null || { echo "bench/startup.sh: the program ended before showing a window" >&2; exit 1; }
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "bench/startup.sh: $name ended before showing a window; it said:" >&2
+      tail -n 20 "$log" >&2
+      exit 1
+    fi
   done
   echo "bench/startup.sh: no window after a long wait" >&2
   exit 1
@@ -103,19 +111,22 @@ stop() {
       | grep -q false && return 0
     sleep 0.01
   done
+  # The next start would only hand its map over, and end
+  echo "bench/startup.sh: io.github.parcours.Parcours is still taken on the session bus" >&2
+  exit 1
 }
 
 # One start of Parcours: "WINDOW_MS MAP_FRAME_MS"
 run_parcours() {
-  local out=$work/parcours.out start shown frame pid
+  local out=$work/parcours.out log=$work/parcours.log start shown frame pid
   : > "$out"
   # shellcheck disable=SC2046
   start=$(now_us)
   env $(fresh_env) GSETTINGS_SCHEMA_DIR="$builddir/data" GSK_RENDERER=${GSK_RENDERER:-cairo} \
     GDK_BACKEND=x11 NO_AT_BRIDGE=1 PARCOURS_REPORT_FIRST_FRAME=1 \
-    "$builddir/src/parcours" "$map" > "$out" 2>/dev/null &
+    "$builddir/src/parcours" "$map" > "$out" 2>"$log" &
   pid=$!
-  shown=$(wait_for_window "$pid")
+  shown=$(wait_for_window "$pid" Parcours "$log")
   for _ in $(seq 3000); do
     grep -q '^first-frame-us ' "$out" && break
     sleep 0.01
@@ -128,13 +139,13 @@ run_parcours() {
 }
 
 run_text_editor() {
-  local start shown pid
+  local log=$work/text-editor.log start shown pid
   # shellcheck disable=SC2046
   start=$(now_us)
   env $(fresh_env) GSK_RENDERER=${GSK_RENDERER:-cairo} GDK_BACKEND=x11 NO_AT_BRIDGE=1 \
-    gnome-text-editor --standalone >/dev/null 2>&1 &
+    gnome-text-editor --standalone >"$log" 2>&1 &
   pid=$!
-  shown=$(wait_for_window "$pid")
+  shown=$(wait_for_window "$pid" "Text Editor" "$log")
   cpu=$(cpu_ms "$pid")
   stop "$pid"
   echo "$(( (shown - start) / 1000 )) $cpu"
