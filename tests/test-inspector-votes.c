@@ -106,8 +106,7 @@ fixture_set_up (Fixture       *fixture,
   adw_flap_set_reveal_flap (fixture->window->flap, TRUE);
   adw_view_stack_set_visible_child_name (fixture->window->side_stack, "inspector");
 
-  fixture->group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window->inspector),
-                                                              PARCOURS_TYPE_INSPECTOR, "card_votes"));
+  fixture->group = parcours_inspector_get_votes_group (fixture->window->inspector, "card");
   g_assert_nonnull (fixture->group);
   fixture->row = ADW_ACTION_ROW (find_row (fixture->group));
   g_assert_nonnull (fixture->row);

@@ -202,9 +202,7 @@ test_clear_and_done (Fixture       *fixture,
   parcours_test_wait_ms (300);
   {
     ParcoursInspector *inspector = fixture->window->inspector;
-    ParcoursVotesGroup *group = PARCOURS_VOTES_GROUP (gtk_widget_get_template_child (GTK_WIDGET (inspector),
-                                                                                     PARCOURS_TYPE_INSPECTOR,
-                                                                                     "map_votes"));
+    ParcoursVotesGroup *group = PARCOURS_VOTES_GROUP (parcours_inspector_get_votes_group (inspector, "map"));
     GtkListBox *list = parcours_votes_group_get_list (group);
     GtkListBoxRow *first = gtk_list_box_get_row_at_index (list, 0);
 
@@ -226,8 +224,7 @@ test_clear_and_done (Fixture       *fixture,
   /* The card's page shows its votes, and its + button adds one. */
   parcours_test_wait_ms (200);
   {
-    GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window->inspector),
-                                                                  PARCOURS_TYPE_INSPECTOR, "card_votes"));
+    GtkWidget *group = parcours_inspector_get_votes_group (fixture->window->inspector, "card");
 
     g_assert_cmpstr (parcours_inspector_get_page (fixture->window->inspector), ==, "card");
     g_assert_true (gtk_widget_is_drawable (group));

@@ -20,8 +20,11 @@
  * one field merges into one step until the field loses the focus. The
  * panels follow the document's signals, so an undo shows at once.
  *
- * Each field is a row of the template bound to a property by the table
- * below; one pair of functions reads and writes every kind of field. */
+ * Each field is a row bound to a property by the table below; one pair
+ * of functions reads and writes every kind of field. The map's page,
+ * the one a window starts with, is in the template; the others are
+ * built from parcours-inspector-pages.ui the first time they show, so
+ * that a start does not wait for the widgets of pages it does not show. */
 
 typedef enum
 {
@@ -92,6 +95,12 @@ struct _ParcoursInspector
 G_DEFINE_FINAL_TYPE (ParcoursInspector, parcours_inspector, ADW_TYPE_BIN)
 
 #define FIELD_INDEX_KEY "parcours-inspector-field"
+
+#define PAGES_RESOURCE "/io/github/parcours/Parcours/parcours-inspector-pages.ui"
+
+static void setup_field (ParcoursInspector *self,
+                         GtkBuilder        *builder,
+                         guint              i);
 
 static gboolean
 strv_equal (const char * const *a,
@@ -370,12 +379,49 @@ show_field (ParcoursInspector *self,
     }
 }
 
+/* Builds @page ("stage", "card"…) from its file unless it was built:
+ * its fields, and for the cards' page its votes. */
+static void
+ensure_page (ParcoursInspector *self,
+             const char        *page)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ids[2];
+
+  if (gtk_stack_get_child_by_name (self->stack, page) != NULL)
+    return;
+
+  id = g_strconcat (page, "_page", NULL);
+  ids[0] = id;
+  ids[1] = NULL;
+  builder = gtk_builder_new ();
+  if (!gtk_builder_add_objects_from_resource (builder, PAGES_RESOURCE, ids, &error))
+    g_error ("%s: %s", PAGES_RESOURCE, error->message);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].page, page))
+      setup_field (self, builder, i);
+
+  if (g_str_equal (page, "card"))
+    {
+      self->card_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "card_group"));
+      self->card_votes = PARCOURS_VOTES_GROUP (gtk_builder_get_object (builder, "card_votes"));
+      parcours_votes_group_set_history (self->card_votes, self->history);
+      parcours_votes_group_set_selection (self->card_votes, self->selection);
+    }
+
+  gtk_stack_add_named (self->stack, GTK_WIDGET (gtk_builder_get_object (builder, id)), page);
+}
+
 static void
 parcours_inspector_refresh (ParcoursInspector *self)
 {
   self->updating = TRUE;
 
   choose_targets (self);
+  ensure_page (self, self->page);
   gtk_stack_set_visible_child_name (self->stack, self->page);
 
   if (g_str_equal (self->page, "card"))
@@ -667,27 +713,45 @@ new_level_model (void)
   return G_LIST_MODEL (levels);
 }
 
-/* A colour field's reset button, named after it in the template. */
+/* The widget called @name in @builder, or in the template without one. */
+static GtkWidget *
+find_widget (ParcoursInspector *self,
+             GtkBuilder        *builder,
+             const char        *name)
+{
+  GObject *object;
+
+  if (builder != NULL)
+    object = gtk_builder_get_object (builder, name);
+  else
+    object = gtk_widget_get_template_child (GTK_WIDGET (self), PARCOURS_TYPE_INSPECTOR, name);
+
+  g_assert (GTK_IS_WIDGET (object));
+  return GTK_WIDGET (object);
+}
+
+/* A colour field's reset button, named after it. */
 static void
 setup_color_reset (ParcoursInspector *self,
+                   GtkBuilder        *builder,
                    guint              i)
 {
   g_autofree char *reset_name = g_strconcat (fields[i].widget, "_reset", NULL);
 
-  self->resets[i] = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                               PARCOURS_TYPE_INSPECTOR,
-                                                               reset_name));
-  g_assert (self->resets[i] != NULL);
+  self->resets[i] = find_widget (self, builder, reset_name);
   g_object_set_data (G_OBJECT (self->resets[i]), FIELD_INDEX_KEY, GUINT_TO_POINTER (i));
   g_signal_connect (self->resets[i], "clicked", G_CALLBACK (color_reset_cb), self);
 }
 
+/* Field @i of the template (@builder %NULL) or of a page just built. */
 static void
 setup_field (ParcoursInspector *self,
+             GtkBuilder        *builder,
              guint              i)
 {
-  GtkWidget *widget = self->widgets[i];
+  GtkWidget *widget = find_widget (self, builder, fields[i].widget);
 
+  self->widgets[i] = widget;
   g_object_set_data (G_OBJECT (widget), FIELD_INDEX_KEY, GUINT_TO_POINTER (i));
 
   switch (fields[i].kind)
@@ -729,7 +793,7 @@ setup_field (ParcoursInspector *self,
 
     case FIELD_COLOR:
       g_signal_connect (widget, "color-set", G_CALLBACK (color_set_cb), self);
-      setup_color_reset (self, i);
+      setup_color_reset (self, builder, i);
       break;
 
     case FIELD_WIDTH:
@@ -804,21 +868,15 @@ parcours_inspector_class_init (ParcoursInspectorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parcours/Parcours/parcours-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, ParcoursInspector, stack);
-  gtk_widget_class_bind_template_child (widget_class, ParcoursInspector, card_group);
   gtk_widget_class_bind_template_child (widget_class, ParcoursInspector, map_votes);
-  gtk_widget_class_bind_template_child (widget_class, ParcoursInspector, card_votes);
-  /* The fields are found by name, in init */
+  /* The fields of the map's page are found by name, in init (the
+   * template holds no colour field, whose reset button has a name too) */
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      gtk_widget_class_bind_template_child_full (widget_class, fields[i].widget, FALSE, 0);
-      if (fields[i].kind == FIELD_COLOR)
-        {
-          /* Interned: the class keeps the name */
-          g_autofree char *reset_name = g_strconcat (fields[i].widget, "_reset", NULL);
-
-          gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (reset_name), FALSE, 0);
-        }
-    }
+    if (g_str_equal (fields[i].page, "map"))
+      {
+        g_assert (fields[i].kind != FIELD_COLOR);
+        gtk_widget_class_bind_template_child_full (widget_class, fields[i].widget, FALSE, 0);
+      }
   gtk_widget_class_set_css_name (widget_class, "inspector");
 }
 
@@ -833,13 +891,8 @@ parcours_inspector_init (ParcoursInspector *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      self->widgets[i] = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                    PARCOURS_TYPE_INSPECTOR,
-                                                                    fields[i].widget));
-      g_assert (self->widgets[i] != NULL);
-      setup_field (self, i);
-    }
+    if (g_str_equal (fields[i].page, "map"))
+      setup_field (self, NULL, i);
 }
 
 GtkWidget *
@@ -870,7 +923,8 @@ parcours_inspector_set_history (ParcoursInspector *self,
                              G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
 
   parcours_votes_group_set_history (self->map_votes, history);
-  parcours_votes_group_set_history (self->card_votes, history);
+  if (self->card_votes != NULL)
+    parcours_votes_group_set_history (self->card_votes, history);
   parcours_inspector_refresh (self);
 }
 
@@ -890,7 +944,8 @@ parcours_inspector_set_selection (ParcoursInspector *self,
     g_signal_connect_object (self->selection, "changed",
                              G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
-  parcours_votes_group_set_selection (self->card_votes, selection);
+  if (self->card_votes != NULL)
+    parcours_votes_group_set_selection (self->card_votes, selection);
   parcours_inspector_refresh (self);
 }
 
@@ -907,7 +962,8 @@ parcours_inspector_get_page (ParcoursInspector *self)
  * parcours_inspector_get_field:
  *
  * Returns: (transfer none) (nullable): the widget that edits @property
- *   on @page, for tests and for the window to focus
+ *   on @page, for tests and for the window to focus; the page is built
+ *   if it was not yet
  */
 GtkWidget *
 parcours_inspector_get_field (ParcoursInspector *self,
@@ -918,7 +974,32 @@ parcours_inspector_get_field (ParcoursInspector *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (g_str_equal (fields[i].page, page) && g_str_equal (fields[i].property, property))
-      return self->widgets[i];
+      {
+        ensure_page (self, page);
+        return self->widgets[i];
+      }
 
   return NULL;
+}
+
+/**
+ * parcours_inspector_get_votes_group:
+ * @page: "map" or "card"
+ *
+ * Returns: (transfer none) (nullable): the votes of @page, built if it
+ *   was not yet
+ */
+GtkWidget *
+parcours_inspector_get_votes_group (ParcoursInspector *self,
+                                    const char        *page)
+{
+  g_return_val_if_fail (PARCOURS_IS_INSPECTOR (self), NULL);
+
+  if (g_strcmp0 (page, "map") == 0)
+    return GTK_WIDGET (self->map_votes);
+  if (g_strcmp0 (page, "card") != 0)
+    return NULL;
+
+  ensure_page (self, "card");
+  return GTK_WIDGET (self->card_votes);
 }

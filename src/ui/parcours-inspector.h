@@ -26,5 +26,7 @@ const char *parcours_inspector_get_page      (ParcoursInspector *self);
 GtkWidget  *parcours_inspector_get_field     (ParcoursInspector *self,
                                               const char        *page,
                                               const char        *property);
+GtkWidget  *parcours_inspector_get_votes_group (ParcoursInspector *self,
+                                                const char        *page);
 
 G_END_DECLS

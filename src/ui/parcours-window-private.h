@@ -59,7 +59,8 @@ struct _ParcoursWindow
   AdwFlap              *flap;
   ParcoursInspector    *inspector;
   ParcoursOutline      *outline;
-  ParcoursPersonas     *personas;
+  AdwBin               *personas_bin;
+  ParcoursPersonas     *personas;      /* built when its page first shows */
   AdwViewStack         *side_stack;
   GtkWidget            *side_panel_button;
   GtkWidget            *undo_button;

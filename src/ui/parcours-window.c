@@ -297,12 +297,28 @@ parcours_window_update_outline (ParcoursWindow *self)
     }
 }
 
+/* The personas page is built the first time it shows: a start, which
+ * shows the inspector, does not wait for its widgets. */
+static void
+parcours_window_ensure_personas (ParcoursWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->side_stack);
+
+  if (self->personas != NULL || g_strcmp0 (page, "personas") != 0)
+    return;
+
+  self->personas = PARCOURS_PERSONAS (parcours_personas_new ());
+  parcours_personas_set_history (self->personas, self->history);
+  adw_bin_set_child (self->personas_bin, GTK_WIDGET (self->personas));
+}
+
 static void
 side_page_changed_cb (ParcoursWindow *self,
                       GParamSpec     *pspec,
                       AdwViewStack   *side_stack)
 {
   parcours_window_update_outline (self);
+  parcours_window_ensure_personas (self);
 }
 
 static void
@@ -352,7 +368,8 @@ parcours_window_set_document (ParcoursWindow   *self,
   _parcours_window_update_voting (self);
   self->outline_stale = TRUE;
   parcours_window_update_outline (self);
-  parcours_personas_set_history (self->personas, self->history);
+  if (self->personas != NULL)
+    parcours_personas_set_history (self->personas, self->history);
 
   parcours_window_update_view (self);
 
@@ -845,7 +862,6 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   g_type_ensure (PARCOURS_TYPE_PALETTE);
   g_type_ensure (PARCOURS_TYPE_INSPECTOR);
   g_type_ensure (PARCOURS_TYPE_OUTLINE);
-  g_type_ensure (PARCOURS_TYPE_PERSONAS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "parcours-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, toast_overlay);
@@ -866,7 +882,7 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, outline);
-  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, personas);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, personas_bin);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, side_panel_button);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, undo_button);
