@@ -9,6 +9,10 @@
 #include <locale.h>
 
 #include "parcours-application.h"
+#include "parcours-canvas-private.h"
+#include "parcours-painter.h"
+#include "parcours-svg-writer.h"
+#include "parcours-test-ui.h"
 #include "parcours-test-utils.h"
 #include "parcours-window-private.h"
 
@@ -130,6 +134,133 @@ test_open_shows_map_without_fade (void)
   parcours_test_remove_dir (dir);
 }
 
+/* A map read from a file is laid out and painted in the thread that
+ * read it: the canvas takes that layout instead of making its own on
+ * the main thread, and it paints exactly what a layout made there
+ * paints. */
+static void
+test_map_laid_out_while_read (void)
+{
+  g_autoptr(ParcoursDocument) document = parcours_test_make_canvas_map ();
+  g_autofree char *dir = g_dir_make_tmp ("parcours-startup-XXXXXX", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParcoursLayout) before = NULL;
+  g_autoptr(ParcoursLayout) here = NULL;
+  g_autoptr(ParcoursDisplayList) painted_here = NULL;
+  g_autoptr(GBytes) svg_read = NULL;
+  g_autoptr(GBytes) svg_here = NULL;
+  g_autoptr(GBytes) svg_edited = NULL;
+  g_auto(GValue) text = G_VALUE_INIT;
+  ParcoursLayout *layout;
+  ParcoursWindow *window;
+
+  REQUIRE_DISPLAY ();
+
+  file = parcours_test_save_map (document, dir, "laid-out.parcours");
+  window = new_window ();
+  before = g_object_ref (parcours_canvas_get_layout (window->canvas));
+
+  g_assert_true (parcours_test_load_into_window (window, file, &error));
+  g_assert_no_error (error);
+  layout = parcours_canvas_get_layout (window->canvas);
+  g_assert_true (layout != before);
+  g_assert_true (parcours_layout_get_document (layout) == parcours_window_get_document (window));
+  g_assert_cmpint (parcours_layout_get_style (layout)->theme, ==, parcours_canvas_get_default_theme ());
+
+  here = parcours_layout_new (parcours_layout_get_style (layout));
+  parcours_layout_update (here, parcours_window_get_document (window));
+  painted_here = parcours_painter_paint_by_element (here);
+  svg_read = parcours_svg_write (window->canvas->list, "Map", FALSE);
+  svg_here = parcours_svg_write (painted_here, "Map", FALSE);
+  g_assert_cmpuint (g_bytes_get_size (svg_read), >, 1000);
+  g_assert_true (g_bytes_equal (svg_read, svg_here));
+
+  /* It goes on as the canvas's own: an edit lays the map out again */
+  g_value_init (&text, G_TYPE_STRING);
+  g_value_set_string (&text, "Edited after the start");
+  parcours_history_set_value (parcours_window_get_history (window),
+                              parcours_test_card_at (parcours_window_get_document (window), 0),
+                              "text", &text, NULL);
+  g_assert_true (parcours_canvas_get_layout (window->canvas) == layout);
+  svg_edited = parcours_svg_write (window->canvas->list, "Map", FALSE);
+  g_assert_false (g_bytes_equal (svg_edited, svg_read));
+
+  destroy_window (window);
+  parcours_test_remove_dir (dir);
+}
+
+/* The side panel's pages that a start does not show are built when they
+ * first show: the inspector's pages but the map's, and the personas
+ * page. Built, they edit and read out as before. */
+static void
+test_side_pages_built_when_shown (void)
+{
+  g_autoptr(ParcoursDocument) document = make_map ();
+  g_autoptr(ParcoursDocument) other = make_map ();
+  ParcoursWindow *window;
+  GtkStack *pages;
+  GtkWidget *text, *key_moment, *list;
+  ParcoursCard *card;
+
+  REQUIRE_DISPLAY ();
+
+  parcours_test_add (document, parcours_persona_new ("p1", "Nadia"));
+  parcours_test_add (other, parcours_persona_new ("p1", "Nadia"));
+  parcours_test_add (other, parcours_persona_new ("p2", "Omar"));
+  window = new_window ();
+  adw_flap_set_reveal_flap (window->flap, TRUE);
+  parcours_window_show_new_map (window, document);
+  parcours_test_wait_ms (50);
+
+  pages = GTK_STACK (adw_bin_get_child (ADW_BIN (window->inspector)));
+  g_assert_nonnull (gtk_stack_get_child_by_name (pages, "map"));
+  g_assert_null (gtk_stack_get_child_by_name (pages, "card"));
+  g_assert_null (gtk_stack_get_child_by_name (pages, "stage"));
+  g_assert_null (window->personas);
+
+  /* A card selected: its page is built, shows the card and edits it */
+  card = parcours_test_card_at (parcours_window_get_document (window), 0);
+  parcours_selection_select (parcours_canvas_get_selection (window->canvas), PARCOURS_ELEMENT (card),
+                             PARCOURS_SELECT_REPLACE);
+  parcours_test_wait_ms (50);
+  g_assert_cmpstr (parcours_inspector_get_page (window->inspector), ==, "card");
+  g_assert_nonnull (gtk_stack_get_child_by_name (pages, "card"));
+  g_assert_null (gtk_stack_get_child_by_name (pages, "stage"));
+  text = parcours_inspector_get_field (window->inspector, "card", "text");
+  g_assert_true (gtk_widget_is_drawable (text));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, "Searches the web");
+  gtk_editable_set_text (GTK_EDITABLE (text), "Compares prices");
+  g_assert_cmpstr (parcours_card_get_text (card), ==, "Compares prices");
+  key_moment = parcours_inspector_get_field (window->inspector, "card", "key-moment");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (key_moment), GTK_ACCESSIBLE_ROLE_SWITCH);
+  gtk_switch_set_active (GTK_SWITCH (key_moment), TRUE);
+  g_assert_true (parcours_card_get_key_moment (card));
+
+  /* A field asked for builds its page, not shown yet */
+  g_assert_true (GTK_IS_SPIN_BUTTON (parcours_inspector_get_field (window->inspector, "stage", "width")));
+  g_assert_nonnull (gtk_stack_get_child_by_name (pages, "stage"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "card");
+
+  /* The personas page, shown: built with the map's personas */
+  adw_view_stack_set_visible_child_name (window->side_stack, "personas");
+  g_assert_nonnull (window->personas);
+  parcours_test_wait_ms (50);
+  list = parcours_personas_get_field (window->personas, "list");
+  g_assert_true (gtk_widget_is_drawable (list));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_ROLE_LIST);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, "Personas");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+
+  /* …and it follows the next map */
+  parcours_window_show_new_map (window, other);
+  parcours_test_wait_ms (50);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +297,8 @@ main (int   argc,
     }
 
   g_test_add_func ("/startup/open/map-without-fade", test_open_shows_map_without_fade);
+  g_test_add_func ("/startup/open/laid-out-while-read", test_map_laid_out_while_read);
+  g_test_add_func ("/startup/side-pages/built-when-shown", test_side_pages_built_when_shown);
   g_test_add_func ("/startup/shortcuts-window/built-when-asked", test_shortcuts_window_built_when_asked);
 
   status = g_test_run ();

@@ -43,11 +43,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static ParcoursTheme
-current_theme (void)
+/**
+ * parcours_canvas_get_default_theme:
+ *
+ * The theme a canvas shows its map in now: dark when the desktop's
+ * style is. For a layout done before a canvas has the map; main thread.
+ */
+ParcoursTheme
+parcours_canvas_get_default_theme (void)
 {
   return adw_style_manager_get_dark (adw_style_manager_get_default ())
            ? PARCOURS_THEME_DARK : PARCOURS_THEME_LIGHT;
+}
+
+static ParcoursTheme
+current_theme (void)
+{
+  return parcours_canvas_get_default_theme ();
 }
 
 static void
@@ -158,6 +170,7 @@ _parcours_canvas_queue_relayout (ParcoursCanvas *self)
 }
 
 static void update_description (ParcoursCanvas *self);
+static void layout_done (ParcoursCanvas *self);
 
 /* After an edit of the text of a few cards, only their cells and rows are
  * laid out again; when no row moved, only they are painted again.
@@ -200,6 +213,13 @@ _parcours_canvas_ensure_layout (ParcoursCanvas *self)
       _parcours_canvas_rebuild_runs (self);
     }
 
+  layout_done (self);
+}
+
+/* What follows a new layout, however it was made. */
+static void
+layout_done (ParcoursCanvas *self)
+{
   parcours_interaction_set_layout (self->interaction, self->layout);
   parcours_selection_prune (self->selection, self->document);
   parcours_viewport_set_content_size (self->viewport,
@@ -759,12 +779,59 @@ parcours_canvas_get_history (ParcoursCanvas *self)
  * Shows the history's document; every change the canvas makes goes
  * through @history. The view starts at the top-left corner, at 100 %.
  */
+/* @layout, of the document of the history just set, made elsewhere
+ * with @list its display list, replaces the canvas's own layout if it
+ * is what the canvas would have made: the same document, untouched
+ * since, in the canvas's theme. Returns whether it did. */
+static gboolean
+adopt_layout (ParcoursCanvas      *self,
+              ParcoursLayout      *layout,
+              ParcoursDisplayList *list)
+{
+  if (layout == NULL || list == NULL ||
+      parcours_layout_get_document (layout) != self->document ||
+      parcours_layout_get_style (layout)->theme != self->style->theme)
+    return FALSE;
+
+  g_set_object (&self->layout, layout);
+  g_clear_pointer (&self->list, parcours_display_list_unref);
+  self->list = parcours_display_list_ref (list);
+  _parcours_canvas_rebuild_runs (self);
+  self->layout_dirty = FALSE;
+  self->relayout_all = FALSE;
+  g_ptr_array_set_size (self->edited_cards, 0);
+  layout_done (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return TRUE;
+}
+
 void
 parcours_canvas_set_history (ParcoursCanvas  *self,
                              ParcoursHistory *history)
 {
+  parcours_canvas_set_history_laid_out (self, history, NULL, NULL);
+}
+
+/**
+ * parcours_canvas_set_history_laid_out:
+ * @layout: (nullable): the history's document laid out already, such as
+ *   in the thread that read it, with a style of
+ *   parcours_canvas_get_default_theme(); %NULL to lay it out here
+ * @list: (nullable): parcours_painter_paint_by_element() of @layout
+ *
+ * As parcours_canvas_set_history(), without laying the map out again on
+ * the main thread when @layout is what the canvas would make.
+ */
+void
+parcours_canvas_set_history_laid_out (ParcoursCanvas      *self,
+                                      ParcoursHistory     *history,
+                                      ParcoursLayout      *layout,
+                                      ParcoursDisplayList *list)
+{
   g_return_if_fail (PARCOURS_IS_CANVAS (self));
   g_return_if_fail (!history || PARCOURS_IS_HISTORY (history));
+  g_return_if_fail (!layout || PARCOURS_IS_LAYOUT (layout));
 
   if (self->history == history)
     return;
@@ -799,8 +866,11 @@ parcours_canvas_set_history (ParcoursCanvas  *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->interaction, "edit-requested", G_CALLBACK (edit_requested_cb),
                                self, G_CONNECT_SWAPPED);
-      _parcours_canvas_queue_relayout (self);
-      _parcours_canvas_ensure_layout (self);
+      if (!adopt_layout (self, layout, list))
+        {
+          _parcours_canvas_queue_relayout (self);
+          _parcours_canvas_ensure_layout (self);
+        }
     }
 
   parcours_viewport_set_zoom (self->viewport, 1.0);

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "parcours-display-list.h"
 #include "parcours-history.h"
 #include "parcours-interaction.h"
 #include "parcours-layout.h"
@@ -25,6 +26,11 @@ GtkWidget           *parcours_canvas_new             (void);
 ParcoursHistory     *parcours_canvas_get_history     (ParcoursCanvas  *self);
 void                 parcours_canvas_set_history     (ParcoursCanvas  *self,
                                                       ParcoursHistory *history);
+void                 parcours_canvas_set_history_laid_out (ParcoursCanvas      *self,
+                                                           ParcoursHistory     *history,
+                                                           ParcoursLayout      *layout,
+                                                           ParcoursDisplayList *list);
+ParcoursTheme        parcours_canvas_get_default_theme (void);
 ParcoursViewport    *parcours_canvas_get_viewport    (ParcoursCanvas  *self);
 gboolean             parcours_canvas_get_snap_to_levels (ParcoursCanvas *self);
 void                 parcours_canvas_set_snap_to_levels (ParcoursCanvas *self,

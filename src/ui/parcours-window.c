@@ -12,6 +12,7 @@
 #include "parcours-default-map.h"
 #include "parcours-format.h"
 #include "parcours-import-file.h"
+#include "parcours-painter.h"
 #include "parcours-palette.h"
 #include "parcours-ui-private.h"
 #include "parcours-window-private.h"
@@ -321,11 +322,15 @@ side_page_changed_cb (ParcoursWindow *self,
   parcours_window_ensure_personas (self);
 }
 
+/* Shows @document; @layout and @list, if given, are its layout and
+ * display list, made in the thread that read it. */
 static void
-parcours_window_set_document (ParcoursWindow   *self,
-                              ParcoursDocument *document,
-                              GFile            *file,
-                              gboolean          has_map)
+parcours_window_set_document_laid_out (ParcoursWindow      *self,
+                                       ParcoursDocument    *document,
+                                       GFile               *file,
+                                       gboolean             has_map,
+                                       ParcoursLayout      *layout,
+                                       ParcoursDisplayList *list)
 {
   g_assert (PARCOURS_IS_WINDOW (self));
   g_assert (PARCOURS_IS_DOCUMENT (document));
@@ -363,7 +368,7 @@ parcours_window_set_document (ParcoursWindow   *self,
                            self,
                            G_CONNECT_SWAPPED);
 
-  parcours_canvas_set_history (self->canvas, self->history);
+  parcours_canvas_set_history_laid_out (self->canvas, self->history, layout, list);
   parcours_inspector_set_history (self->inspector, self->history);
   _parcours_window_update_voting (self);
   self->outline_stale = TRUE;
@@ -387,6 +392,15 @@ parcours_window_set_document (ParcoursWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
+static void
+parcours_window_set_document (ParcoursWindow   *self,
+                              ParcoursDocument *document,
+                              GFile            *file,
+                              gboolean          has_map)
+{
+  parcours_window_set_document_laid_out (self, document, file, has_map, NULL, NULL);
+}
+
 static gboolean
 loading_timeout_cb (gpointer user_data)
 {
@@ -398,12 +412,41 @@ loading_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* What a load thread hands to the main thread. */
+/* What a load thread is asked: the file, and the theme to lay it out in. */
+typedef struct
+{
+  GFile *file;
+  ParcoursTheme theme;
+} LoadRequest;
+
+static LoadRequest *
+load_request_new (GFile *file)
+{
+  LoadRequest *request = g_new0 (LoadRequest, 1);
+
+  request->file = g_object_ref (file);
+  request->theme = parcours_canvas_get_default_theme ();
+
+  return request;
+}
+
+static void
+load_request_free (LoadRequest *request)
+{
+  g_clear_object (&request->file);
+  g_free (request);
+}
+
+/* What a load thread hands to the main thread: the map, laid out and
+ * painted for the canvas (which would otherwise do it on the main
+ * thread, before the map's first frame). */
 typedef struct
 {
   ParcoursDocument *document;
   ParcoursImportKind kind;
   GPtrArray *warnings;
+  ParcoursLayout *layout;
+  ParcoursDisplayList *list;
 } LoadedMap;
 
 static void
@@ -411,10 +454,32 @@ loaded_map_free (LoadedMap *map)
 {
   g_clear_object (&map->document);
   g_clear_pointer (&map->warnings, g_ptr_array_unref);
+  g_clear_object (&map->layout);
+  g_clear_pointer (&map->list, parcours_display_list_unref);
   g_free (map);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadedMap, loaded_map_free)
+
+/* In the load thread. The layout's text measurer takes the thread's
+ * default font map when it is made: here one of its own, not shared
+ * with anything else of this thread, since the layout goes on in the
+ * main thread and a font map is for one thread at a time. */
+static void
+lay_out_loaded_map (LoadedMap     *map,
+                    ParcoursTheme  theme)
+{
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+  ParcoursStyle *style = parcours_style_new (theme);
+
+  pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (font_map));
+  map->layout = parcours_layout_new (style);
+  pango_cairo_font_map_set_default (NULL);
+  parcours_style_unref (style);
+
+  parcours_layout_update (map->layout, map->document);
+  map->list = parcours_painter_paint_by_element (map->layout);
+}
 
 /* A map is being read for the window: after a moment, it shows a
  * spinner. */
@@ -452,17 +517,22 @@ load_file_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  LoadRequest *request = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(LoadedMap) map = g_new0 (LoadedMap, 1);
 
   map->warnings = g_ptr_array_new_with_free_func (g_free);
-  map->document = parcours_import_file (file, cancellable, &map->kind, map->warnings, &error);
+  map->document = parcours_import_file (request->file, cancellable, &map->kind, map->warnings, &error);
 
   if (map->document == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&map), (GDestroyNotify) loaded_map_free);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!g_cancellable_is_cancelled (cancellable))
+    lay_out_loaded_map (map, request->theme);
+  g_task_return_pointer (task, g_steal_pointer (&map), (GDestroyNotify) loaded_map_free);
 }
 
 /* The importers' warnings are clauses ("line 3: score …"): a dialog
@@ -617,7 +687,7 @@ _parcours_window_preload_file (GFile *file)
 
   task = g_task_new (NULL, NULL, preload_read_cb, g_object_ref (file));
   g_task_set_source_tag (task, _parcours_window_preload_file);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, load_request_new (file), (GDestroyNotify) load_request_free);
   g_task_run_in_thread (task, load_file_thread);
 }
 
@@ -673,20 +743,22 @@ load_file_loaded_cb (GObject      *object,
 
   if (map->kind == PARCOURS_IMPORT_NATIVE)
     {
-      parcours_window_set_document (self, map->document, file, TRUE);
+      parcours_window_set_document_laid_out (self, map->document, file, TRUE, map->layout, map->list);
     }
   else
     {
       const char *title = parcours_document_get_title (map->document);
 
-      /* No one has seen the map yet: naming it is not an edit. */
+      /* No one has seen the map yet: naming it is not an edit (and its
+       * layout, without the title, is of no use). */
       if (title == NULL || title[0] == '\0')
         {
           g_autofree char *stem = _parcours_ui_dup_file_stem (file);
 
           parcours_document_set_title (map->document, stem);
+          g_clear_object (&map->layout);
         }
-      parcours_window_set_document (self, map->document, NULL, TRUE);
+      parcours_window_set_document_laid_out (self, map->document, NULL, TRUE, map->layout, map->list);
       parcours_window_show_imported (self, file, map->warnings);
     }
   _parcours_window_end_loading (self);
@@ -1121,7 +1193,7 @@ parcours_window_load_file_async (ParcoursWindow      *self,
    * until load_file_loaded_cb() hands it to the window. */
   thread_task = g_task_new (self, self->cancellable, load_file_loaded_cb, g_steal_pointer (&task));
   g_task_set_source_tag (thread_task, load_file_thread);
-  g_task_set_task_data (thread_task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (thread_task, load_request_new (file), (GDestroyNotify) load_request_free);
   if (!take_preload (file, thread_task))
     g_task_run_in_thread (thread_task, load_file_thread);
 }
