@@ -134,6 +134,81 @@ test_open_shows_map_without_fade (void)
   parcours_test_remove_dir (dir);
 }
 
+/* Waits up to five seconds for the window to show @page. */
+static void
+wait_for_page (ParcoursWindow *window,
+               const char     *page)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (gtk_stack_get_visible_child_name (window->stack), page) != 0 &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, page);
+}
+
+/* A window that opens @file as it is built, as the application does for
+ * `parcours FILE`, once it shows @page. */
+static ParcoursWindow *
+start_on_file (GFile      *file,
+               const char *page)
+{
+  ParcoursWindow *window = g_object_ref_sink (parcours_window_new (PARCOURS_APPLICATION (application)));
+
+  parcours_window_open_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_page (window, page);
+
+  return window;
+}
+
+/* A window that opens a file as it starts, as `parcours FILE` does,
+ * never shows its start page: it reads neither the drafts nor the
+ * desktop's recent files for it, and the file goes into the recent
+ * files once the map has shown. A start page shown after all, when the
+ * file cannot be read, lists them as ever. */
+static void
+test_open_at_start_skips_start_page (void)
+{
+  g_autoptr(ParcoursDocument) document = make_map ();
+  g_autofree char *dir = g_dir_make_tmp ("parcours-startup-XXXXXX", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *missing_path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) missing = NULL;
+  AdwMessageDialog *dialog;
+  GtkRecentInfo *info;
+  ParcoursWindow *window;
+  gint64 end;
+
+  REQUIRE_DISPLAY ();
+
+  file = parcours_test_save_map (document, dir, "at-start.parcours");
+  uri = g_file_get_uri (file);
+  window = start_on_file (file, "map");
+  g_assert_false (window->follows_recent);
+
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while ((info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, NULL)) == NULL &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (info);
+  gtk_recent_info_unref (info);
+  destroy_window (window);
+
+  missing_path = g_build_filename (dir, "missing.parcours", NULL);
+  missing = g_file_new_for_path (missing_path);
+  window = start_on_file (missing, "empty");
+  g_assert_true (window->follows_recent);
+  g_assert_true (gtk_widget_get_visible (window->recent_group));
+  dialog = parcours_test_ui_wait_for_dialog (GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open “missing.parcours”");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  destroy_window (window);
+  parcours_test_remove_dir (dir);
+}
+
 /* A map read from a file is laid out and painted in the thread that
  * read it: the canvas takes that layout instead of making its own on
  * the main thread, and it paints exactly what a layout made there
@@ -266,12 +341,17 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *state_dir = NULL;
+  g_autofree char *data_dir = NULL;
   int status;
 
-  /* Drafts of this test only, before GLib reads the variable */
+  /* Drafts and recent files of this test only (tests run side by side),
+   * before GLib reads the variables */
   state_dir = g_dir_make_tmp ("parcours-startup-state-XXXXXX", NULL);
+  data_dir = g_dir_make_tmp ("parcours-startup-data-XXXXXX", NULL);
   g_assert_nonnull (state_dir);
+  g_assert_nonnull (data_dir);
   g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
 
   setlocale (LC_ALL, "C");
   g_setenv ("LANGUAGE", "C", TRUE);
@@ -298,10 +378,12 @@ main (int   argc,
 
   g_test_add_func ("/startup/open/map-without-fade", test_open_shows_map_without_fade);
   g_test_add_func ("/startup/open/laid-out-while-read", test_map_laid_out_while_read);
+  g_test_add_func ("/startup/open/at-start-skips-start-page", test_open_at_start_skips_start_page);
   g_test_add_func ("/startup/side-pages/built-when-shown", test_side_pages_built_when_shown);
   g_test_add_func ("/startup/shortcuts-window/built-when-asked", test_shortcuts_window_built_when_asked);
 
   status = g_test_run ();
   parcours_test_remove_dir (state_dir);
+  parcours_test_remove_dir (data_dir);
   return status;
 }

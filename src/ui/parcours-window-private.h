@@ -105,6 +105,7 @@ struct _ParcoursWindow
   guint                 draft_error_shown : 1;
   guint                 outline_stale : 1;
   guint                 narrow : 1;
+  guint                 follows_recent : 1;
 };
 
 void               _parcours_window_class_actions_init   (ParcoursWindowClass   *klass);

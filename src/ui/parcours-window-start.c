@@ -66,13 +66,27 @@ new_recent_row (GtkRecentInfo *info)
   return row;
 }
 
+static void recent_manager_changed_cb (ParcoursWindow   *self,
+                                       GtkRecentManager *manager);
+
+/* The start page's recent maps. The recent manager reads the desktop's
+ * whole list of recent files when it is first asked for: a window that
+ * opens a file at once never asks for it before its map shows. */
 void
 _parcours_window_update_recent_list (ParcoursWindow *self)
 {
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
   g_autoptr(GPtrArray) maps = g_ptr_array_new ();
 
   g_assert (PARCOURS_IS_WINDOW (self));
+
+  if (!self->follows_recent)
+    {
+      self->follows_recent = TRUE;
+      g_signal_connect_object (manager, "changed", G_CALLBACK (recent_manager_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   for (const GList *iter = items; iter != NULL; iter = iter->next)
     if (is_map (iter->data))
@@ -174,12 +188,6 @@ void
 _parcours_window_start_init (ParcoursWindow *self)
 {
   GtkDropTarget *target;
-
-  g_signal_connect_object (gtk_recent_manager_get_default (),
-                           "changed",
-                           G_CALLBACK (recent_manager_changed_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);

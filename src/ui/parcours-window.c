@@ -67,6 +67,20 @@ dup_folder_name (GFile *file)
   return g_steal_pointer (&parse_name);
 }
 
+/* The start page lists the drafts and the recent maps once it shows: a
+ * window built to open a file never shows it, and reading them would
+ * hold back the map (see _parcours_window_update_recent_list()). */
+static void
+update_start_lists (ParcoursWindow *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") != 0)
+    return;
+
+  _parcours_window_update_drafts_list (self);
+  _parcours_window_update_recent_list (self);
+}
+
 static void
 parcours_window_update_view (ParcoursWindow *self)
 {
@@ -90,12 +104,7 @@ parcours_window_update_view (ParcoursWindow *self)
 
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading") && self->loading_source == 0);
   gtk_stack_set_visible_child_full (self->stack, page, transition);
-
-  if (g_str_equal (page, "empty"))
-    {
-      _parcours_window_update_drafts_list (self);
-      _parcours_window_update_recent_list (self);
-    }
+  update_start_lists (self);
 }
 
 static void
@@ -205,6 +214,7 @@ parcours_window_map (GtkWidget *widget)
 
   if (self->has_map || self->n_loading > 0)
     report_first_frame (self);
+  update_start_lists (self);
 }
 
 /* Narrower than this, the header bar leaves to the main menu what the
@@ -709,6 +719,35 @@ take_preload (GFile *file,
 }
 
 static void
+add_recent_after_paint_cb (GdkFrameClock *frame_clock,
+                           GFile         *file)
+{
+  g_autoptr(GFile) added = g_object_ref (file);
+
+  g_signal_handlers_disconnect_by_func (frame_clock, add_recent_after_paint_cb, file);
+  _parcours_ui_add_recent (added);
+}
+
+/* A map opened goes into the desktop's recent files after its first
+ * frame: the recent manager reads the whole list first. */
+static void
+add_recent_after_frame (ParcoursWindow *self,
+                        GFile          *file)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (frame_clock == NULL)
+    {
+      _parcours_ui_add_recent (file);
+      return;
+    }
+
+  g_signal_connect_data (frame_clock, "after-paint", G_CALLBACK (add_recent_after_paint_cb),
+                         g_object_ref (file), (GClosureNotify) g_object_unref, G_CONNECT_DEFAULT);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 load_file_loaded_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -762,7 +801,7 @@ load_file_loaded_cb (GObject      *object,
       parcours_window_show_imported (self, file, map->warnings);
     }
   _parcours_window_end_loading (self);
-  _parcours_ui_add_recent (file);
+  add_recent_after_frame (self, file);
   g_task_return_boolean (task, TRUE);
 }
 
