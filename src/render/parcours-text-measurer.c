@@ -18,7 +18,9 @@
  * Shaping is what costs: a map of 5 000 cards shaped card by card spends
  * most of its layout time in HarfBuzz. Cards repeat words, so words are
  * shaped once each (by Pango, with its font fallback) and cached, and lines
- * are broken here, between words, greedily. Words too wide for a line are
+ * are broken here, between words, greedily. A word is itemized and shaped
+ * as the one line a PangoLayout of it would make, without the layout: a
+ * layout per word cost more than its shaping, to make and to free. Words too wide for a line are
  * broken after a hyphen or, failing that, between grapheme clusters, in
  * time linear in their length: text is never cut. Kerning across a space
  * is lost, which no one can see.
@@ -138,14 +140,6 @@ lookup_word (ParcoursTextMeasurer *self,
 }
 
 static void
-clear_line (gpointer data)
-{
-  ParcoursTextLine *line = data;
-
-  g_clear_pointer (&line->text, g_free);
-}
-
-static void
 clear_placed_word (gpointer data)
 {
   ParcoursPlacedWord *placed = data;
@@ -227,7 +221,8 @@ parcours_text_block_unref (ParcoursTextBlock *self)
     {
       g_clear_pointer (&self->lines, g_array_unref);
       g_clear_pointer (&self->words, g_array_unref);
-      g_clear_pointer (&self->text, g_free);
+      g_free (self->own_text);
+      g_free (self->line_texts);
       g_free (self);
     }
 }
@@ -263,7 +258,7 @@ parcours_text_measurer_class_init (ParcoursTextMeasurerClass *klass)
 static void
 parcours_text_measurer_init (ParcoursTextMeasurer *self)
 {
-  self->blocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->blocks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         (GDestroyNotify) parcours_text_block_unref);
   self->words = g_hash_table_new_full (word_hash, word_equal, (GDestroyNotify) shaped_word_unref, NULL);
   self->key = g_string_new (NULL);
@@ -603,7 +598,8 @@ close_line (Breaker *b)
   ParcoursTextBlock *block = b->block;
   ParcoursTextLine *line = &g_array_index (block->lines, ParcoursTextLine, block->lines->len - 1);
 
-  line->text = g_strndup (block->text + b->line_start, b->line_end - b->line_start);
+  line->start = b->line_start;
+  line->length = b->line_end - b->line_start;
   line->n_words = block->words->len - line->first_word;
   b->line_open = FALSE;
 }
@@ -1094,6 +1090,76 @@ append_key_number (GString *key,
   g_string_append_c (key, ':');
 }
 
+/* How many words @text has (runs of other characters than spaces and
+ * line breaks): a block's words are that many, unless a word is cut. */
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != ' ' && *p != '\n' && (p == text || p[-1] == ' ' || p[-1] == '\n'))
+      n++;
+
+  return n;
+}
+
+/* A block cached by @key, whose last bytes from @text_start are the text
+ * as given: one allocation holds the block, its key and, if that text
+ * is drawable as it is, the text it draws. */
+static ParcoursTextBlock *
+new_block (const char *key,
+           gsize       key_length,
+           gsize       text_start)
+{
+  ParcoursTextBlock *block = g_malloc0 (sizeof (ParcoursTextBlock) + key_length + 1);
+  char *copy = (char *) (block + 1);
+
+  memcpy (copy, key, key_length + 1);
+  g_ref_count_init (&block->ref_count);
+  block->key = copy;
+  if (parcours_text_is_drawable (copy + text_start, key_length - text_start))
+    block->text = copy + text_start;
+  else
+    block->text = block->own_text = parcours_drawable_text (copy + text_start, key_length - text_start,
+                                                            PARCOURS_DRAWABLE_TEXT_DEFAULT);
+  block->lines = g_array_sized_new (FALSE, TRUE, sizeof (ParcoursTextLine), 1);
+  block->words = g_array_sized_new (FALSE, TRUE, sizeof (ParcoursPlacedWord), count_words (block->text));
+  g_array_set_clear_func (block->words, clear_placed_word);
+
+  return block;
+}
+
+/* The lines' texts, in one allocation; a line that is all of the text
+ * (most are) needs none. */
+static void
+set_line_texts (ParcoursTextBlock *block)
+{
+  ParcoursTextLine *first = &g_array_index (block->lines, ParcoursTextLine, 0);
+  gsize size = 0;
+  char *p;
+
+  if (block->lines->len == 1 && first->start == 0 && block->text[first->length] == '\0')
+    {
+      first->text = block->text;
+      return;
+    }
+
+  for (guint l = 0; l < block->lines->len; l++)
+    size += g_array_index (block->lines, ParcoursTextLine, l).length + 1;
+
+  p = block->line_texts = g_malloc (size);
+  for (guint l = 0; l < block->lines->len; l++)
+    {
+      ParcoursTextLine *line = &g_array_index (block->lines, ParcoursTextLine, l);
+
+      memcpy (p, block->text + line->start, line->length);
+      p[line->length] = '\0';
+      line->text = p;
+      p += line->length + 1;
+    }
+}
+
 /**
  * parcours_text_measurer_measure:
  * @self: a #ParcoursTextMeasurer
@@ -1138,22 +1204,17 @@ parcours_text_measurer_measure (ParcoursTextMeasurer *self,
       return block;
     }
 
-  block = g_new0 (ParcoursTextBlock, 1);
-  g_ref_count_init (&block->ref_count);
+  block = new_block (self->key->str, self->key->len, self->key->len - strlen (text));
   block->role = role;
   block->alignment = alignment;
   block->last_used = self->pass;
   block->wrap_width = wrap_width;
-  block->text = parcours_drawable_text (text, -1, PARCOURS_DRAWABLE_TEXT_DEFAULT);
-  block->lines = g_array_new (FALSE, TRUE, sizeof (ParcoursTextLine));
-  g_array_set_clear_func (block->lines, clear_line);
-  block->words = g_array_new (FALSE, TRUE, sizeof (ParcoursPlacedWord));
-  g_array_set_clear_func (block->words, clear_placed_word);
 
   break_lines (self, block);
+  set_line_texts (block);
 
   self->n_measured++;
-  g_hash_table_insert (self->blocks, g_strdup (self->key->str), block);
+  g_hash_table_insert (self->blocks, (gpointer) block->key, block);
 
   return block;
 }

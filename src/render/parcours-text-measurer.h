@@ -48,7 +48,9 @@ typedef struct
 
 typedef struct
 {
-  char *text;                   /* the line as written, spaces included */
+  const char *text;             /* the line as written, spaces included */
+  guint start;                  /* where @text is in the block's text, in bytes */
+  guint length;
   double x;                     /* from the block's left edge */
   double baseline;              /* from the block's top */
   double width;
@@ -64,9 +66,12 @@ typedef struct
   /*< private >*/
   grefcount ref_count;
   guint last_used;
+  char *own_text;               /* @text, when it is not the end of the key */
+  char *line_texts;             /* the lines' texts, unless one line is all of @text */
 
   /*< public >*/
-  char *text;                   /* what is drawn: parcours_drawable_text() */
+  const char *key;              /* what the block is cached by, in the same allocation */
+  const char *text;             /* what is drawn: parcours_drawable_text() */
   ParcoursFontRole role;
   PangoAlignment alignment;
   double width;                 /* of the widest line */
