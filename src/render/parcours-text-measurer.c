@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "parcours-ascii-shaper.h"
 #include "parcours-drawable-text.h"
 #include "parcours-text-measurer.h"
 
@@ -41,7 +42,7 @@ struct _ParcoursTextMeasurer
   ParcoursWordFonts *fonts;
   int context_role;             /* whose font the context has, or -1 */
   GPtrArray *scratch;           /* PangoGlyphString: words are shaped there, then copied */
-  PangoItem *ascii_items[PARCOURS_N_FONTS][2];  /* see find_ascii_items() */
+  ParcoursAsciiShaper *ascii[PARCOURS_N_FONTS][2];  /* see find_ascii_shapers() */
   double ascent[PARCOURS_N_FONTS];
   double line_height[PARCOURS_N_FONTS];
   double space_width[PARCOURS_N_FONTS];
@@ -238,7 +239,7 @@ parcours_text_measurer_finalize (GObject *object)
   g_clear_pointer (&self->scratch, g_ptr_array_unref);
   for (guint i = 0; i < PARCOURS_N_FONTS; i++)
     for (guint c = 0; c < 2; c++)
-      g_clear_pointer (&self->ascii_items[i][c], pango_item_free);
+      g_clear_pointer (&self->ascii[i][c], parcours_ascii_shaper_free);
   g_clear_pointer (&self->attributes, pango_attr_list_unref);
   g_clear_object (&self->context);
   g_clear_pointer (&self->style, parcours_style_unref);
@@ -361,33 +362,12 @@ itemize_text (ParcoursTextMeasurer *self,
 #define ASCII_LETTERS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 #define ASCII_OTHERS "!\"#$%&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~"
 
-/* Which ASCII item a word of printable ASCII (no space) is: its letters
- * make it Latin, without any it is Common. -1 for other words. */
-static int
-ascii_class (const char *text,
-             gsize       length)
-{
-  gboolean letter = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar c = text[i];
-
-      if (c <= ' ' || c >= 0x7f)
-        return -1;
-      letter |= g_ascii_isalpha (c);
-    }
-
-  return letter ? 1 : 0;
-}
-
-/* Most words are printable ASCII, and all of them itemize alike: one
- * left-to-right item, in the role's font if it has every such character
- * (bidi levels, fonts and scripts of ASCII do not depend on the
- * neighbours). Find those items once, if the font has them all. */
+/* Words of printable ASCII are shaped by an ASCII shaper, from the one
+ * item every word of their class itemizes to, if all of printable ASCII
+ * does (parcours-ascii-shaper.c). */
 static void
-find_ascii_items (ParcoursTextMeasurer *self,
-                  ParcoursFontRole      role)
+find_ascii_shapers (ParcoursTextMeasurer *self,
+                    ParcoursFontRole      role)
 {
   static const char *const classes[] = { ASCII_OTHERS, ASCII_OTHERS ASCII_LETTERS };
 
@@ -396,30 +376,11 @@ find_ascii_items (ParcoursTextMeasurer *self,
       GList *items = itemize_text (self, role, classes[c], strlen (classes[c]));
 
       if (items != NULL && items->next == NULL)
-        self->ascii_items[role][c] = items->data;
+        self->ascii[role][c] = parcours_ascii_shaper_new (items->data, c);
       else
         g_list_free_full (g_steal_pointer (&items), (GDestroyNotify) pango_item_free);
       g_list_free (items);
     }
-}
-
-static GList *
-itemize (ParcoursTextMeasurer *self,
-         ParcoursFontRole      role,
-         const char           *text,
-         gsize                 length)
-{
-  int ascii = ascii_class (text, length);
-  PangoItem *item;
-
-  if (ascii < 0 || self->ascii_items[role][ascii] == NULL)
-    return itemize_text (self, role, text, length);
-
-  item = pango_item_copy (self->ascii_items[role][ascii]);
-  item->offset = 0;
-  item->length = length;
-  item->num_chars = length;
-  return g_list_prepend (NULL, item);
 }
 
 /* A word from @items (in visual order) shaped into the first glyph
@@ -486,17 +447,34 @@ shape_new_word (ParcoursTextMeasurer *self,
                 const char           *text,
                 gsize                 length)
 {
-  g_autoptr(GList) items = itemize (self, role, text, length);
+  int ascii = parcours_ascii_class (text, length);
+  ParcoursAsciiShaper *shaper = ascii >= 0 ? self->ascii[role][ascii] : NULL;
+  g_autoptr(GList) items = NULL;
   gsize n_glyphs = 0;
   guint i = 0;
 
+  if (shaper != NULL)
+    {
+      PangoItem *item = pango_item_copy ((PangoItem *) parcours_ascii_shaper_get_item (shaper));
+
+      item->length = item->num_chars = length;
+      items = g_list_prepend (NULL, item);
+    }
+  else
+    items = itemize_text (self, role, text, length);
+
   for (GList *l = items; l != NULL; l = l->next, i++)
     {
+      PangoGlyphString *glyphs;
+
       if (i == self->scratch->len)
         g_ptr_array_add (self->scratch, pango_glyph_string_new ());
-      pango_shape_item (l->data, text, length, NULL, g_ptr_array_index (self->scratch, i),
-                        PANGO_SHAPE_NONE);
-      n_glyphs += ((PangoGlyphString *) g_ptr_array_index (self->scratch, i))->num_glyphs;
+      glyphs = g_ptr_array_index (self->scratch, i);
+      if (shaper != NULL)
+        parcours_ascii_shaper_shape (shaper, l->data, text, length, glyphs);
+      else
+        pango_shape_item (l->data, text, length, NULL, glyphs, PANGO_SHAPE_NONE);
+      n_glyphs += glyphs->num_glyphs;
     }
 
   return pack_word (self, role, text, length, items, n_glyphs);
@@ -556,7 +534,7 @@ parcours_text_measurer_new (ParcoursStyle *style)
       self->line_height[i] = (double) (pango_font_metrics_get_ascent (metrics) +
                                        pango_font_metrics_get_descent (metrics)) / PANGO_SCALE;
       pango_font_metrics_unref (metrics);
-      find_ascii_items (self, i);
+      find_ascii_shapers (self, i);
       self->space_width[i] = shape_word (self, i, " ", 1)->width;
     }
 
