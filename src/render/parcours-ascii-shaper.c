@@ -37,12 +37,12 @@ struct _ParcoursAsciiShaper
   guint n_features;
 };
 
-/* Samples each class is checked with: pairs that kern, ligatures,
- * every character of the class. */
-static const char *const samples[][6] = {
-  { "!\"#$%&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~", "1234567890", "3.14", "(1)", "--->", "..." },
-  { "The-quick_brown(fox)jumps~over@the*lazy#dog", "AVAWATToTyWaYoVAVy", "office+affluent/fjord",
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "L'T.F,P;r:y-", "x" },
+/* Samples each class is checked with: every character of the class,
+ * pairs that kern, ligatures. */
+static const char *const samples[][3] = {
+  { "!\"#$%&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~", "3.14(1)--->...", "1/2-7,4" },
+  { "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+    "AVAWATToTyWaYoVAVyL'T.F,P;r:y-", "office+affluent/fjord" },
 };
 
 /**
