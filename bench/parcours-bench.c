@@ -488,9 +488,8 @@ generate_points_map (void)
 }
 
 static void
-bench_points (void)
+bench_points_layout (ParcoursDocument *document)
 {
-  g_autoptr(ParcoursDocument) document = generate_points_map ();
   g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_PRINT);
   double times[N_RUNS];
 
@@ -503,7 +502,14 @@ bench_points (void)
       times[run] = now_ms () - start;
     }
   printf ("layout_points_10000_ms %.1f ms\n", median (times, N_RUNS));
+}
 
+static void
+bench_points (void)
+{
+  g_autoptr(ParcoursDocument) document = generate_points_map ();
+
+  bench_points_layout (document);
   bench_export (document, PARCOURS_EXPORT_FORMAT_SVG, "export_svg_points_10000_ms");
   bench_export (document, PARCOURS_EXPORT_FORMAT_PDF, "export_pdf_points_10000_ms");
   bench_export (document, PARCOURS_EXPORT_FORMAT_PNG, "export_png_points_10000_ms");
@@ -578,6 +584,16 @@ main (int   argc,
   if (g_strcmp0 (g_getenv ("PARCOURS_BENCH"), "points") == 0)
     {
       bench_points ();
+      return 0;
+    }
+
+  /* PARCOURS_BENCH=layout: the layout figures alone. */
+  if (g_strcmp0 (g_getenv ("PARCOURS_BENCH"), "layout") == 0)
+    {
+      g_autoptr(ParcoursDocument) points = generate_points_map ();
+
+      bench_layout (document);
+      bench_points_layout (points);
       return 0;
     }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <librsvg/rsvg.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -622,4 +623,47 @@ parcours_test_hostile_check_png_export (ParcoursDocument *document,
 
   parcours_test_hostile_check_png (png);
   assert_blank_text_named (document, warnings, label);
+}
+
+/* The naughty strings, each once (the list repeats a few), or NULL. */
+GPtrArray *
+parcours_test_hostile_naughty_strings (void)
+{
+  const char *shared = g_getenv ("PARCOURS_SHARED_DIR");
+  g_autofree char *path = g_build_filename (shared ? shared : "../shared", "testdata", "naughty-strings",
+                                            "blns.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *strings;
+  const char *p;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+
+  /* The file is a flat JSON array of strings: json-glib reads it. */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    JsonArray *array;
+
+    json_parser_load_from_data (parser, contents, -1, &error);
+    g_assert_no_error (error);
+    array = json_node_get_array (json_parser_get_root (parser));
+    strings = g_ptr_array_new_with_free_func (g_free);
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        p = json_array_get_string_element (array, i);
+        if (!g_hash_table_contains (seen, p))
+          {
+            char *copy = g_strdup (p);
+
+            g_hash_table_add (seen, copy);
+            g_ptr_array_add (strings, copy);
+          }
+      }
+    /* The set keeps pointers into the array: drop it first. */
+    g_hash_table_steal_all (seen);
+  }
+
+  return strings;
 }

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 /* PARCOURS_TEST_QUICK is set (valgrind): shorter loops */
 gboolean  parcours_test_hostile_quick                (void);
+/* The Big List of Naughty Strings from PARCOURS_SHARED_DIR, each once,
+ * or NULL when it is not there */
+GPtrArray *parcours_test_hostile_naughty_strings     (void);
 /* What a reader can check of @text in any export: its letters, digits
  * and symbols, drawable and in NFC */
 char     *parcours_test_hostile_visible              (const char           *text);

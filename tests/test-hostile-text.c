@@ -509,7 +509,9 @@ test_refused_text_named (void)
   word->layout = pango_layout_new (context);
   pango_layout_set_font_description (word->layout, font);
   pango_layout_set_text (word->layout, "Ref\357\277\276used", -1);
-  word->line = pango_layout_get_line_readonly (word->layout, 0);
+  word->text = pango_layout_get_text (word->layout);
+  word->runs = pango_layout_get_line_readonly (word->layout, 0)->runs;
+  word->font = pango_layout_get_font_description (word->layout);
   word->width = 40;
   word->end_index = G_MAXINT;
   placed = &g_array_index (bad->words, ParcoursPlacedWord, 0);

@@ -392,7 +392,7 @@ test_painter_draws_every_text (void)
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
 
       if (primitive->kind == PARCOURS_PRIMITIVE_TEXT)
-        g_hash_table_add (drawn, primitive->text->text);
+        g_hash_table_add (drawn, (gpointer) primitive->text->text);
       else if (primitive->kind == PARCOURS_PRIMITIVE_ICON)
         {
           /* Every icon is one the map knows how to draw. */

@@ -272,7 +272,7 @@ append_text (GtkSnapshot             *snapshot,
           double x = primitive->bounds.x + placed->x;
 
           /* A piece of a long word draws only its slice of the line. */
-          for (GSList *r = placed->word->line->runs; r != NULL; r = r->next)
+          for (GSList *r = placed->word->runs; r != NULL; r = r->next)
             {
               PangoGlyphItem *item = r->data;
               int first, last;

@@ -380,7 +380,7 @@ prepare_fonts (ParcoursDisplayList *list)
         {
           const ParcoursPlacedWord *placed = &g_array_index (primitive->text->words, ParcoursPlacedWord, w);
 
-          for (GSList *l = placed->word->line->runs; l != NULL; l = l->next)
+          for (GSList *l = placed->word->runs; l != NULL; l = l->next)
             {
               PangoFont *font = ((PangoGlyphItem *) l->data)->item->analysis.font;
 

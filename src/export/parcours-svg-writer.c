@@ -214,7 +214,7 @@ text_font (const ParcoursPrimitive *primitive)
   if (block->words->len == 0)
     return NULL;
 
-  return pango_layout_get_font_description (g_array_index (block->words, ParcoursPlacedWord, 0).word->layout);
+  return g_array_index (block->words, ParcoursPlacedWord, 0).word->font;
 }
 
 static void

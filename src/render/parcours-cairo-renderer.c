@@ -394,15 +394,13 @@ glyph_run_add_cluster (GlyphRun   *run,
 static void
 glyph_run_add_line (cairo_t            *cr,
                     GlyphRun           *run,
-                    PangoLayout        *layout,
-                    PangoLayoutLine    *line,
+                    const char         *text,
+                    GSList             *runs,
                     double              x,
                     double              baseline,
                     const ParcoursRgba *color)
 {
-  const char *text = pango_layout_get_text (layout);
-
-  for (GSList *l = line->runs; l != NULL; l = l->next)
+  for (GSList *l = runs; l != NULL; l = l->next)
     {
       PangoGlyphItem *item = l->data;
       cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (item->item->analysis.font));
@@ -457,10 +455,10 @@ glyph_run_add_slice (cairo_t                  *cr,
                      double                    baseline,
                      const ParcoursRgba       *color)
 {
-  const char *text = pango_layout_get_text (word->layout);
+  const char *text = word->text;
   int start = word->start_index, end = word->end_index;
 
-  for (GSList *l = word->line->runs; l != NULL; l = l->next)
+  for (GSList *l = word->runs; l != NULL; l = l->next)
     {
       PangoGlyphItem *item = l->data;
       PangoGlyphString *glyphs = item->glyphs;
@@ -521,7 +519,7 @@ draw_text (cairo_t                 *cr,
           if (placed->word->start_index > 0 || placed->word->end_index < G_MAXINT)
             glyph_run_add_slice (cr, run, placed->word, x, baseline, &primitive->color);
           else
-            glyph_run_add_line (cr, run, placed->word->layout, placed->word->line, x, baseline,
+            glyph_run_add_line (cr, run, placed->word->text, placed->word->runs, x, baseline,
                                 &primitive->color);
           glyph_run_add_separator (run, w + 1 < line->first_word + line->n_words ? " " : "\n",
                                    x + placed->word->width, baseline);

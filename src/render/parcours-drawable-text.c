@@ -71,6 +71,42 @@ parcours_unichar_is_drawable (gunichar c)
 }
 
 /**
+ * parcours_text_is_drawable:
+ * @text: UTF-8 text as the document holds it
+ * @length: its length in bytes, or -1 if it is nul-terminated
+ *
+ * Returns: whether parcours_drawable_text() gives back @text as it is
+ * (with line breaks kept), so that a caller may do without the copy
+ */
+gboolean
+parcours_text_is_drawable (const char *text,
+                           gssize      length)
+{
+  const char *p, *end;
+
+  if (length < 0)
+    length = strlen (text);
+
+  for (p = text, end = text + length; p < end;)
+    {
+      gunichar c;
+
+      if (((guchar) *p >= 0x20 && (guchar) *p < 0x7F) || *p == '\n')
+        {
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2 || !parcours_unichar_is_drawable (c))
+        return FALSE;
+      p = g_utf8_next_char (p);
+    }
+
+  return TRUE;
+}
+
+/**
  * parcours_drawable_text:
  * @text: UTF-8 text as the document holds it
  * @length: its length in bytes, or -1 if it is nul-terminated

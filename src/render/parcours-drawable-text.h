@@ -20,5 +20,7 @@ char     *parcours_drawable_text         (const char                *text,
                                           gssize                     length,
                                           ParcoursDrawableTextFlags  flags);
 gboolean  parcours_unichar_is_drawable   (gunichar                   c);
+gboolean  parcours_text_is_drawable      (const char                *text,
+                                          gssize                     length);
 
 G_END_DECLS

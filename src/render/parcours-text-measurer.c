@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "parcours-ascii-shaper.h"
 #include "parcours-drawable-text.h"
 #include "parcours-text-measurer.h"
 
@@ -18,7 +19,9 @@
  * Shaping is what costs: a map of 5 000 cards shaped card by card spends
  * most of its layout time in HarfBuzz. Cards repeat words, so words are
  * shaped once each (by Pango, with its font fallback) and cached, and lines
- * are broken here, between words, greedily. Words too wide for a line are
+ * are broken here, between words, greedily. A word is itemized and shaped
+ * as the one line a PangoLayout of it would make, without the layout: a
+ * layout per word cost more than its shaping, to make and to free. Words too wide for a line are
  * broken after a hyphen or, failing that, between grapheme clusters, in
  * time linear in their length: text is never cut. Kerning across a space
  * is lost, which no one can see.
@@ -36,20 +39,48 @@ struct _ParcoursTextMeasurer
   ParcoursStyle *style;
   PangoContext *context;
   PangoAttrList *attributes;
-  PangoFontDescription *fonts[PARCOURS_N_FONTS];
+  ParcoursWordFonts *fonts;
+  int context_role;             /* whose font the context has, or -1 */
+  GPtrArray *scratch;           /* PangoGlyphString: words are shaped there, then copied */
+  ParcoursAsciiShaper *ascii[PARCOURS_N_FONTS][2];  /* see find_ascii_shapers() */
   double ascent[PARCOURS_N_FONTS];
   double line_height[PARCOURS_N_FONTS];
   double space_width[PARCOURS_N_FONTS];
 
   GHashTable *blocks;       /* key string → ParcoursTextBlock */
-  GHashTable *words;        /* key string → ParcoursShapedWord */
+  GHashTable *words;        /* ParcoursShapedWord, by role and key */
   GString *key;
-  GString *word_key;
   guint pass;
   guint n_measured;
 };
 
 G_DEFINE_FINAL_TYPE (ParcoursTextMeasurer, parcours_text_measurer, G_TYPE_OBJECT)
+
+/* The fonts of the roles, shared by the words shaped with them: a word
+ * may outlive its measurer in a display list. */
+struct _ParcoursWordFonts
+{
+  grefcount ref_count;
+  PangoFontDescription *fonts[PARCOURS_N_FONTS];
+};
+
+static ParcoursWordFonts *
+word_fonts_ref (ParcoursWordFonts *fonts)
+{
+  g_ref_count_inc (&fonts->ref_count);
+  return fonts;
+}
+
+static void
+word_fonts_unref (ParcoursWordFonts *fonts)
+{
+  if (g_ref_count_dec (&fonts->ref_count))
+    {
+      for (guint i = 0; i < PARCOURS_N_FONTS; i++)
+        g_clear_pointer (&fonts->fonts[i], pango_font_description_free);
+      g_free (fonts);
+    }
+}
 
 static ParcoursShapedWord *
 shaped_word_ref (ParcoursShapedWord *word)
@@ -58,22 +89,55 @@ shaped_word_ref (ParcoursShapedWord *word)
   return word;
 }
 
+/* A word of its own is one allocation (see shape_word()) but for the
+ * items of its runs; a line of a layout keeps the layout. */
 static void
 shaped_word_unref (ParcoursShapedWord *word)
 {
   if (g_ref_count_dec (&word->ref_count))
     {
-      g_clear_object (&word->layout);
+      if (word->layout != NULL)
+        g_object_unref (word->layout);
+      else
+        for (GSList *r = word->runs; r != NULL; r = r->next)
+          pango_item_free (((PangoGlyphItem *) r->data)->item);
+      g_clear_pointer (&word->fonts, word_fonts_unref);
       g_free (word);
     }
 }
 
-static void
-clear_line (gpointer data)
+/* Words are cached by role and text (for a line of a layout, the text of
+ * that line: @key). */
+static guint
+word_hash (gconstpointer data)
 {
-  ParcoursTextLine *line = data;
+  const ParcoursShapedWord *word = data;
+  guint hash = 5381 + word->role;
 
-  g_clear_pointer (&line->text, g_free);
+  for (guint i = 0; i < word->length; i++)
+    hash = hash * 33 + (guchar) word->key[i];
+
+  return hash;
+}
+
+static gboolean
+word_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const ParcoursShapedWord *x = a, *y = b;
+
+  return x->role == y->role && x->length == y->length && memcmp (x->key, y->key, x->length) == 0;
+}
+
+static ParcoursShapedWord *
+lookup_word (ParcoursTextMeasurer *self,
+             ParcoursFontRole      role,
+             const char           *text,
+             gsize                 length)
+{
+  ParcoursShapedWord probe = { .role = role, .length = length, .key = text };
+
+  return g_hash_table_lookup (self->words, &probe);
 }
 
 static void
@@ -158,7 +222,8 @@ parcours_text_block_unref (ParcoursTextBlock *self)
     {
       g_clear_pointer (&self->lines, g_array_unref);
       g_clear_pointer (&self->words, g_array_unref);
-      g_clear_pointer (&self->text, g_free);
+      g_free (self->own_text);
+      g_free (self->line_texts);
       g_free (self);
     }
 }
@@ -170,13 +235,15 @@ parcours_text_measurer_finalize (GObject *object)
 
   g_clear_pointer (&self->blocks, g_hash_table_unref);
   g_clear_pointer (&self->words, g_hash_table_unref);
+  g_clear_pointer (&self->fonts, word_fonts_unref);
+  g_clear_pointer (&self->scratch, g_ptr_array_unref);
   for (guint i = 0; i < PARCOURS_N_FONTS; i++)
-    g_clear_pointer (&self->fonts[i], pango_font_description_free);
+    for (guint c = 0; c < 2; c++)
+      g_clear_pointer (&self->ascii[i][c], parcours_ascii_shaper_free);
   g_clear_pointer (&self->attributes, pango_attr_list_unref);
   g_clear_object (&self->context);
   g_clear_pointer (&self->style, parcours_style_unref);
   g_string_free (self->key, TRUE);
-  g_string_free (self->word_key, TRUE);
 
   G_OBJECT_CLASS (parcours_text_measurer_parent_class)->finalize (object);
 }
@@ -192,34 +259,25 @@ parcours_text_measurer_class_init (ParcoursTextMeasurerClass *klass)
 static void
 parcours_text_measurer_init (ParcoursTextMeasurer *self)
 {
-  self->blocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->blocks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         (GDestroyNotify) parcours_text_block_unref);
-  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) shaped_word_unref);
+  self->words = g_hash_table_new_full (word_hash, word_equal, (GDestroyNotify) shaped_word_unref, NULL);
   self->key = g_string_new (NULL);
-  self->word_key = g_string_new (NULL);
+  self->fonts = g_new0 (ParcoursWordFonts, 1);
+  g_ref_count_init (&self->fonts->ref_count);
+  self->context_role = -1;
+  self->scratch = g_ptr_array_new_with_free_func ((GDestroyNotify) pango_glyph_string_free);
 }
 
-static void
-append_word_key (ParcoursTextMeasurer *self,
-                 ParcoursFontRole      role,
-                 const char           *text,
-                 gsize                 length)
-{
-  g_string_truncate (self->word_key, 0);
-  g_string_append_c (self->word_key, 'A' + role);
-  g_string_append_len (self->word_key, text, length);
-}
-
-/* The advance of a line, added up in points: Pango's own extents are
+/* The advance of @runs, added up in points: Pango's own extents are
  * ints of 1/1024 pt, which overflow past 2 097 152 pt (a word of some
  * 300 000 characters) and would make a huge word zero wide. */
 static double
-line_width (PangoLayoutLine *line)
+runs_width (GSList *runs)
 {
   double width = 0;
 
-  for (GSList *r = line->runs; r != NULL; r = r->next)
+  for (GSList *r = runs; r != NULL; r = r->next)
     {
       PangoGlyphString *glyphs = ((PangoGlyphItem *) r->data)->glyphs;
 
@@ -230,6 +288,198 @@ line_width (PangoLayoutLine *line)
   return width / PANGO_SCALE;
 }
 
+/* A word shaped as one line of @layout, which it keeps. */
+static ParcoursShapedWord *
+word_from_line (PangoLayout     *layout,
+                PangoLayoutLine *line,
+                ParcoursFontRole role)
+{
+  ParcoursShapedWord *word = g_new0 (ParcoursShapedWord, 1);
+
+  g_ref_count_init (&word->ref_count);
+  word->layout = g_object_ref (layout);
+  word->text = pango_layout_get_text (layout);
+  word->role = role;
+  word->key = word->text + line->start_index;
+  word->length = line->length;
+  word->runs = line->runs;
+  word->font = pango_layout_get_font_description (layout);
+  word->width = runs_width (word->runs);
+  word->end_index = G_MAXINT;
+
+  return word;
+}
+
+/* Lays text[0, length) out in a layout of its own (no wrapping). */
+static PangoLayout *
+new_layout (ParcoursTextMeasurer *self,
+            ParcoursFontRole      role,
+            const char           *text,
+            gsize                 length)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+
+  pango_layout_set_font_description (layout, self->fonts->fonts[role]);
+  pango_layout_set_attributes (layout, self->attributes);
+  pango_layout_set_text (layout, text, length);
+
+  return layout;
+}
+
+/* Itemizes text[0, length) in visual order, as a layout of it would
+ * (its base direction that of its first strong character), without
+ * the rest of a layout: most of what a layout costs is not the shaping. */
+static GList *
+itemize_text (ParcoursTextMeasurer *self,
+              ParcoursFontRole      role,
+              const char           *text,
+              gsize                 length)
+{
+  PangoDirection direction;
+  GList *items, *visual;
+
+  /* Deprecated for other users, it is what a layout finds its
+   * paragraphs' direction with. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  direction = pango_find_base_dir (text, length);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (direction == PANGO_DIRECTION_NEUTRAL)
+    direction = pango_context_get_base_dir (self->context);
+
+  if (self->context_role != (int) role)
+    {
+      pango_context_set_font_description (self->context, self->fonts->fonts[role]);
+      self->context_role = role;
+    }
+
+  items = pango_itemize_with_base_dir (self->context, direction, text, 0, length, NULL, NULL);
+  visual = pango_reorder_items (items);
+  g_list_free (items);
+
+  return visual;
+}
+
+#define ASCII_LETTERS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+#define ASCII_OTHERS "!\"#$%&'()*+,-./0123456789:;<=>?@[\\]^_`{|}~"
+
+/* Words of printable ASCII are shaped by an ASCII shaper, from the one
+ * item every word of their class itemizes to, if all of printable ASCII
+ * does (parcours-ascii-shaper.c). */
+static void
+find_ascii_shapers (ParcoursTextMeasurer *self,
+                    ParcoursFontRole      role)
+{
+  static const char *const classes[] = { ASCII_OTHERS, ASCII_OTHERS ASCII_LETTERS };
+
+  for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
+    {
+      GList *items = itemize_text (self, role, classes[c], strlen (classes[c]));
+
+      if (items != NULL && items->next == NULL)
+        self->ascii[role][c] = parcours_ascii_shaper_new (items->data, c);
+      else
+        g_list_free_full (g_steal_pointer (&items), (GDestroyNotify) pango_item_free);
+      g_list_free (items);
+    }
+}
+
+/* A word from @items (in visual order) shaped into the first glyph
+ * strings of self->scratch, made one allocation: the word, its runs
+ * (list nodes, glyph items, glyph strings, glyphs, clusters) and its
+ * text, so that freeing the thousands of words of a map is cheap. Only
+ * the items stay apart, as Pango made them. */
+static ParcoursShapedWord *
+pack_word (ParcoursTextMeasurer *self,
+           ParcoursFontRole      role,
+           const char           *text,
+           gsize                 length,
+           GList                *items,
+           gsize                 n_glyphs)
+{
+  guint n_runs = g_list_length (items);
+  gsize size = sizeof (ParcoursShapedWord) +
+               n_runs * (sizeof (GSList) + sizeof (PangoGlyphItem) + sizeof (PangoGlyphString)) +
+               n_glyphs * (sizeof (PangoGlyphInfo) + sizeof (int)) + length + 1;
+  ParcoursShapedWord *word = g_malloc0 (size);
+  GSList *nodes = (GSList *) (word + 1);
+  PangoGlyphItem *runs = (PangoGlyphItem *) (nodes + n_runs);
+  PangoGlyphString *strings = (PangoGlyphString *) (runs + n_runs);
+  PangoGlyphInfo *glyphs = (PangoGlyphInfo *) (strings + n_runs);
+  int *clusters = (int *) (glyphs + n_glyphs);
+  char *copy = (char *) (clusters + n_glyphs);
+  guint i = 0;
+
+  memcpy (copy, text, length);
+  for (GList *l = items; l != NULL; l = l->next, i++)
+    {
+      const PangoGlyphString *shaped = g_ptr_array_index (self->scratch, i);
+      int n = shaped->num_glyphs;
+
+      memcpy (glyphs, shaped->glyphs, n * sizeof (PangoGlyphInfo));
+      memcpy (clusters, shaped->log_clusters, n * sizeof (int));
+      strings[i] = (PangoGlyphString) { n, glyphs, clusters, n };
+      runs[i].item = l->data;
+      runs[i].glyphs = &strings[i];
+      nodes[i].data = &runs[i];
+      nodes[i].next = i + 1 < n_runs ? &nodes[i + 1] : NULL;
+      glyphs += n;
+      clusters += n;
+    }
+
+  g_ref_count_init (&word->ref_count);
+  word->role = role;
+  word->text = word->key = copy;
+  word->length = length;
+  word->runs = n_runs > 0 ? nodes : NULL;
+  word->fonts = word_fonts_ref (self->fonts);
+  word->font = self->fonts->fonts[role];
+  word->width = runs_width (word->runs);
+  word->end_index = G_MAXINT;
+
+  return word;
+}
+
+/* Shapes text[0, length) as the one line a layout of it would make:
+ * drawable text has no line break inside a word. */
+static ParcoursShapedWord *
+shape_new_word (ParcoursTextMeasurer *self,
+                ParcoursFontRole      role,
+                const char           *text,
+                gsize                 length)
+{
+  int ascii = parcours_ascii_class (text, length);
+  ParcoursAsciiShaper *shaper = ascii >= 0 ? self->ascii[role][ascii] : NULL;
+  g_autoptr(GList) items = NULL;
+  gsize n_glyphs = 0;
+  guint i = 0;
+
+  if (shaper != NULL)
+    {
+      PangoItem *item = pango_item_copy ((PangoItem *) parcours_ascii_shaper_get_item (shaper));
+
+      item->length = item->num_chars = length;
+      items = g_list_prepend (NULL, item);
+    }
+  else
+    items = itemize_text (self, role, text, length);
+
+  for (GList *l = items; l != NULL; l = l->next, i++)
+    {
+      PangoGlyphString *glyphs;
+
+      if (i == self->scratch->len)
+        g_ptr_array_add (self->scratch, pango_glyph_string_new ());
+      glyphs = g_ptr_array_index (self->scratch, i);
+      if (shaper != NULL)
+        parcours_ascii_shaper_shape (shaper, l->data, text, length, glyphs);
+      else
+        pango_shape_item (l->data, text, length, NULL, glyphs, PANGO_SHAPE_NONE);
+      n_glyphs += glyphs->num_glyphs;
+    }
+
+  return pack_word (self, role, text, length, items, n_glyphs);
+}
+
 static ParcoursShapedWord *
 shape_word (ParcoursTextMeasurer *self,
             ParcoursFontRole      role,
@@ -238,26 +488,15 @@ shape_word (ParcoursTextMeasurer *self,
 {
   ParcoursShapedWord *word;
 
-  /* Every word of every card is looked up here: build the key in place. */
   if (length < 0)
     length = strlen (text);
-  append_word_key (self, role, text, length);
 
-  word = g_hash_table_lookup (self->words, self->word_key->str);
+  word = lookup_word (self, role, text, length);
   if (word != NULL)
     return word;
 
-  word = g_new0 (ParcoursShapedWord, 1);
-  g_ref_count_init (&word->ref_count);
-  word->layout = pango_layout_new (self->context);
-  pango_layout_set_font_description (word->layout, self->fonts[role]);
-  pango_layout_set_attributes (word->layout, self->attributes);
-  pango_layout_set_text (word->layout, text, length);
-  word->line = pango_layout_get_line_readonly (word->layout, 0);
-  word->width = line_width (word->line);
-  word->end_index = G_MAXINT;
-
-  g_hash_table_insert (self->words, g_strdup (self->word_key->str), word);
+  word = shape_new_word (self, role, text, length);
+  g_hash_table_add (self->words, word);
   return word;
 }
 
@@ -289,12 +528,13 @@ parcours_text_measurer_new (ParcoursStyle *style)
       g_autofree char *font = parcours_style_get_font_string (style, i);
       PangoFontMetrics *metrics;
 
-      self->fonts[i] = pango_font_description_from_string (font);
-      metrics = pango_context_get_metrics (self->context, self->fonts[i], NULL);
+      self->fonts->fonts[i] = pango_font_description_from_string (font);
+      metrics = pango_context_get_metrics (self->context, self->fonts->fonts[i], NULL);
       self->ascent[i] = (double) pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
       self->line_height[i] = (double) (pango_font_metrics_get_ascent (metrics) +
                                        pango_font_metrics_get_descent (metrics)) / PANGO_SCALE;
       pango_font_metrics_unref (metrics);
+      find_ascii_shapers (self, i);
       self->space_width[i] = shape_word (self, i, " ", 1)->width;
     }
 
@@ -316,7 +556,7 @@ parcours_text_measurer_get_font (ParcoursTextMeasurer *self,
   g_return_val_if_fail (PARCOURS_IS_TEXT_MEASURER (self), NULL);
   g_return_val_if_fail (role < PARCOURS_N_FONTS, NULL);
 
-  return self->fonts[role];
+  return self->fonts->fonts[role];
 }
 
 typedef struct
@@ -336,7 +576,8 @@ close_line (Breaker *b)
   ParcoursTextBlock *block = b->block;
   ParcoursTextLine *line = &g_array_index (block->lines, ParcoursTextLine, block->lines->len - 1);
 
-  line->text = g_strndup (block->text + b->line_start, b->line_end - b->line_start);
+  line->start = b->line_start;
+  line->length = b->line_end - b->line_start;
   line->n_words = block->words->len - line->first_word;
   b->line_open = FALSE;
 }
@@ -384,19 +625,18 @@ prefix_widths (ParcoursShapedWord *word,
   double *widths = g_new0 (double, length + 1);
   double total = 0;
 
-  for (GSList *l = pango_layout_get_lines_readonly (word->layout); l != NULL; l = l->next)
-    for (GSList *r = ((PangoLayoutLine *) l->data)->runs; r != NULL; r = r->next)
-      {
-        PangoGlyphItem *item = r->data;
+  for (GSList *r = word->runs; r != NULL; r = r->next)
+    {
+      PangoGlyphItem *item = r->data;
 
-        for (int g = 0; g < item->glyphs->num_glyphs; g++)
-          {
-            guint index = item->item->offset + item->glyphs->log_clusters[g];
+      for (int g = 0; g < item->glyphs->num_glyphs; g++)
+        {
+          guint index = item->item->offset + item->glyphs->log_clusters[g];
 
-            if (index < length)
-              widths[index] += (double) item->glyphs->glyphs[g].geometry.width / PANGO_SCALE;
-          }
-      }
+          if (index < length)
+            widths[index] += (double) item->glyphs->glyphs[g].geometry.width / PANGO_SCALE;
+        }
+    }
 
   for (guint i = 0; i <= length; i++)
     {
@@ -450,10 +690,7 @@ shape_piece_batch (ParcoursTextMeasurer *self,
       g_string_append_len (batch, text + piece->from, piece->to - piece->from);
     }
 
-  layout = pango_layout_new (self->context);
-  pango_layout_set_font_description (layout, self->fonts[role]);
-  pango_layout_set_attributes (layout, self->attributes);
-  pango_layout_set_text (layout, batch->str, batch->len);
+  layout = new_layout (self, role, batch->str, batch->len);
   lines = pango_layout_get_lines_readonly (layout);
 
   /* Drawable text has no paragraph separator inside a word, so there is
@@ -464,22 +701,11 @@ shape_piece_batch (ParcoursTextMeasurer *self,
   for (guint k = 0; k < pieces->len; k++, lines = lines != NULL ? lines->next : NULL)
     {
       const Piece *piece = &g_array_index (all, Piece, g_array_index (pieces, guint, k));
-      ParcoursShapedWord *word;
 
       if (lines == NULL)
-        {
-          shape_word (self, role, text + piece->from, piece->to - piece->from);
-          continue;
-        }
-
-      word = g_new0 (ParcoursShapedWord, 1);
-      g_ref_count_init (&word->ref_count);
-      word->layout = g_object_ref (layout);
-      word->line = lines->data;
-      word->width = line_width (word->line);
-      word->end_index = G_MAXINT;
-      append_word_key (self, role, text + piece->from, piece->to - piece->from);
-      g_hash_table_insert (self->words, g_strdup (self->word_key->str), word);
+        shape_word (self, role, text + piece->from, piece->to - piece->from);
+      else
+        g_hash_table_add (self->words, word_from_line (layout, lines->data, role));
     }
 }
 
@@ -492,27 +718,26 @@ shape_pieces (ParcoursTextMeasurer *self,
               const char           *text,
               GArray               *all)
 {
-  g_autoptr(GHashTable) batched = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GStringChunk) keys = g_string_chunk_new (4096);
+  g_autoptr(GHashTable) batched = g_hash_table_new (word_hash, word_equal);
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (guint));
+  ParcoursShapedWord probes[PIECES_PER_LAYOUT];
 
   for (guint i = 0; i < all->len; i++)
     {
       const Piece *piece = &g_array_index (all, Piece, i);
+      ParcoursShapedWord *probe = &probes[pieces->len];
 
-      append_word_key (self, role, text + piece->from, piece->to - piece->from);
-      if (g_hash_table_contains (self->words, self->word_key->str) ||
-          g_hash_table_contains (batched, self->word_key->str))
+      *probe = (ParcoursShapedWord) { .role = role, .length = piece->to - piece->from, .key = text + piece->from };
+      if (g_hash_table_contains (self->words, probe) || g_hash_table_contains (batched, probe))
         continue;
 
-      g_hash_table_add (batched, g_string_chunk_insert (keys, self->word_key->str));
+      g_hash_table_add (batched, probe);
       g_array_append_val (pieces, i);
       if (pieces->len == PIECES_PER_LAYOUT)
         {
           shape_piece_batch (self, role, text, all, pieces);
           g_array_set_size (pieces, 0);
           g_hash_table_remove_all (batched);
-          g_string_chunk_clear (keys);
         }
     }
 
@@ -521,9 +746,9 @@ shape_pieces (ParcoursTextMeasurer *self,
 }
 
 static gboolean
-is_left_to_right (PangoLayoutLine *line)
+is_left_to_right (ParcoursShapedWord *word)
 {
-  for (GSList *r = line->runs; r != NULL; r = r->next)
+  for (GSList *r = word->runs; r != NULL; r = r->next)
     if (((PangoGlyphItem *) r->data)->item->analysis.level % 2 != 0)
       return FALSE;
 
@@ -645,7 +870,7 @@ place_pieces (Breaker            *b,
   ParcoursTextBlock *block = b->block;
   const char *text = block->text + start;
   g_autofree double *x = NULL;
-  gboolean slices = is_left_to_right (word->line);
+  gboolean slices = is_left_to_right (word);
 
   /* Left to right, the pieces are slices of the shaped chunk: nothing is
    * shaped again. Bidi text is shaped again piece by piece, since each
@@ -673,7 +898,9 @@ place_pieces (Breaker            *b,
       shaped = g_new0 (ParcoursShapedWord, 1);
       g_ref_count_init (&shaped->ref_count);
       shaped->layout = g_object_ref (word->layout);
-      shaped->line = word->line;
+      shaped->text = word->text;
+      shaped->runs = word->runs;
+      shaped->font = word->font;
       shaped->width = x[piece->to] - x[piece->from];
       shaped->start_index = piece->from;
       shaped->end_index = piece->to;
@@ -701,10 +928,17 @@ break_long_word (Breaker *b,
       ParcoursShapedWord *chunk;
       g_autoptr(GArray) pieces = NULL;
 
+      ParcoursShapedWord probe = { .role = block->role };
+      g_autoptr(PangoLayout) layout = NULL;
+
       to = end - start > LONG_WORD_CHUNK ? chunk_end (block->text, from, end) : end;
-      chunk = shaped_word_ref (shape_word (self, block->role, block->text + from, to - from));
-      append_word_key (self, block->role, block->text + from, to - from);
-      g_hash_table_remove (self->words, self->word_key->str);
+
+      /* Cutting needs the chunk's cursor positions: a layout has them. */
+      layout = new_layout (self, block->role, block->text + from, to - from);
+      chunk = word_from_line (layout, pango_layout_get_line_readonly (layout, 0), block->role);
+      probe.key = block->text + from;
+      probe.length = to - from;
+      g_hash_table_remove (self->words, &probe);
 
       pieces = cut_chunk (chunk, block->text + from, to - from, b->wrap, b->x, to == end, &new_line);
       if (pieces->len > 0)
@@ -834,6 +1068,76 @@ append_key_number (GString *key,
   g_string_append_c (key, ':');
 }
 
+/* How many words @text has (runs of other characters than spaces and
+ * line breaks): a block's words are that many, unless a word is cut. */
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != ' ' && *p != '\n' && (p == text || p[-1] == ' ' || p[-1] == '\n'))
+      n++;
+
+  return n;
+}
+
+/* A block cached by @key, whose last bytes from @text_start are the text
+ * as given: one allocation holds the block, its key and, if that text
+ * is drawable as it is, the text it draws. */
+static ParcoursTextBlock *
+new_block (const char *key,
+           gsize       key_length,
+           gsize       text_start)
+{
+  ParcoursTextBlock *block = g_malloc0 (sizeof (ParcoursTextBlock) + key_length + 1);
+  char *copy = (char *) (block + 1);
+
+  memcpy (copy, key, key_length + 1);
+  g_ref_count_init (&block->ref_count);
+  block->key = copy;
+  if (parcours_text_is_drawable (copy + text_start, key_length - text_start))
+    block->text = copy + text_start;
+  else
+    block->text = block->own_text = parcours_drawable_text (copy + text_start, key_length - text_start,
+                                                            PARCOURS_DRAWABLE_TEXT_DEFAULT);
+  block->lines = g_array_sized_new (FALSE, TRUE, sizeof (ParcoursTextLine), 1);
+  block->words = g_array_sized_new (FALSE, TRUE, sizeof (ParcoursPlacedWord), count_words (block->text));
+  g_array_set_clear_func (block->words, clear_placed_word);
+
+  return block;
+}
+
+/* The lines' texts, in one allocation; a line that is all of the text
+ * (most are) needs none. */
+static void
+set_line_texts (ParcoursTextBlock *block)
+{
+  ParcoursTextLine *first = &g_array_index (block->lines, ParcoursTextLine, 0);
+  gsize size = 0;
+  char *p;
+
+  if (block->lines->len == 1 && first->start == 0 && block->text[first->length] == '\0')
+    {
+      first->text = block->text;
+      return;
+    }
+
+  for (guint l = 0; l < block->lines->len; l++)
+    size += g_array_index (block->lines, ParcoursTextLine, l).length + 1;
+
+  p = block->line_texts = g_malloc (size);
+  for (guint l = 0; l < block->lines->len; l++)
+    {
+      ParcoursTextLine *line = &g_array_index (block->lines, ParcoursTextLine, l);
+
+      memcpy (p, block->text + line->start, line->length);
+      p[line->length] = '\0';
+      line->text = p;
+      p += line->length + 1;
+    }
+}
+
 /**
  * parcours_text_measurer_measure:
  * @self: a #ParcoursTextMeasurer
@@ -878,22 +1182,17 @@ parcours_text_measurer_measure (ParcoursTextMeasurer *self,
       return block;
     }
 
-  block = g_new0 (ParcoursTextBlock, 1);
-  g_ref_count_init (&block->ref_count);
+  block = new_block (self->key->str, self->key->len, self->key->len - strlen (text));
   block->role = role;
   block->alignment = alignment;
   block->last_used = self->pass;
   block->wrap_width = wrap_width;
-  block->text = parcours_drawable_text (text, -1, PARCOURS_DRAWABLE_TEXT_DEFAULT);
-  block->lines = g_array_new (FALSE, TRUE, sizeof (ParcoursTextLine));
-  g_array_set_clear_func (block->lines, clear_line);
-  block->words = g_array_new (FALSE, TRUE, sizeof (ParcoursPlacedWord));
-  g_array_set_clear_func (block->words, clear_placed_word);
 
   break_lines (self, block);
+  set_line_texts (block);
 
   self->n_measured++;
-  g_hash_table_insert (self->blocks, g_strdup (self->key->str), block);
+  g_hash_table_insert (self->blocks, (gpointer) block->key, block);
 
   return block;
 }

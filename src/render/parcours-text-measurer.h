@@ -12,19 +12,27 @@
 
 G_BEGIN_DECLS
 
+typedef struct _ParcoursWordFonts ParcoursWordFonts;
+
 /* A shaped word (or piece of a word), shared by every block that uses it. */
 typedef struct
 {
   /*< private >*/
   grefcount ref_count;
+  guint8 role;
+  guint length;                 /* of @key, in bytes */
+  const char *key;              /* the word, what it is cached by; NULL for a slice */
+  PangoLayout *layout;          /* what @runs belong to, or NULL if they are the word's own */
+  ParcoursWordFonts *fonts;     /* what @font belongs to, for words of their own */
 
   /*< public >*/
-  PangoLayout *layout;          /* no wrapping; may hold other lines */
-  PangoLayoutLine *line;
+  const char *text;             /* the shaped text: the runs' items index into it */
+  GSList *runs;                 /* PangoGlyphItem, in visual order, as a PangoLayoutLine's */
+  const PangoFontDescription *font;
   double width;
 
   /* A piece of a long word is a slice of the whole word's line: only the
-   * glyphs of the clusters in [start_index, end_index) of @line are
+   * glyphs of the clusters in [start_index, end_index) of @runs are
    * drawn, shifted left by @offset (where the slice starts in the line).
    * Slices are left to right only. A whole line: 0, G_MAXINT, 0. */
   int start_index;
@@ -40,7 +48,9 @@ typedef struct
 
 typedef struct
 {
-  char *text;                   /* the line as written, spaces included */
+  const char *text;             /* the line as written, spaces included */
+  guint start;                  /* where @text is in the block's text, in bytes */
+  guint length;
   double x;                     /* from the block's left edge */
   double baseline;              /* from the block's top */
   double width;
@@ -56,9 +66,12 @@ typedef struct
   /*< private >*/
   grefcount ref_count;
   guint last_used;
+  char *own_text;               /* @text, when it is not the end of the key */
+  char *line_texts;             /* the lines' texts, unless one line is all of @text */
 
   /*< public >*/
-  char *text;                   /* what is drawn: parcours_drawable_text() */
+  const char *key;              /* what the block is cached by, in the same allocation */
+  const char *text;             /* what is drawn: parcours_drawable_text() */
   ParcoursFontRole role;
   PangoAlignment alignment;
   double width;                 /* of the widest line */
