@@ -445,7 +445,7 @@ test_render_many_votes (void)
     {
       const ParcoursPrimitive *item = g_ptr_array_index (texts, t);
 
-      found_count |= item->text == box->vote_count && g_str_equal (item->text->text, "×12");
+      found_count |= item->kind == PARCOURS_PRIMITIVE_TEXT && item->text == box->vote_count && g_str_equal (item->text->text, "×12");
     }
   g_assert_true (found_count);
 

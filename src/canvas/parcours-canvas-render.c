@@ -402,7 +402,7 @@ repaint_card (ParcoursCanvas *self,
     {
       const ParcoursPrimitive *p = parcours_display_list_get_item (self->list, k);
 
-      if (p->text != NULL)
+      if (p->kind == PARCOURS_PRIMITIVE_TEXT)
         g_ptr_array_add (old_texts, parcours_text_block_ref (p->text));
     }
 

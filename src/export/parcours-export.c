@@ -11,6 +11,9 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "parcours-atomic-file.h"
 #include "parcours-cairo-renderer.h"
@@ -84,6 +87,19 @@ parcours_export_format_for_file (const char           *path,
   return FALSE;
 }
 
+/* Drops the layout a display list was painted from (the list holds what
+ * it draws) and gives its memory back to the system: what comes next
+ * (the file written, a page finished, an image) mostly takes large blocks
+ * that the freed small ones would not serve. */
+static void
+drop_layout (ParcoursLayout **layout)
+{
+  g_clear_object (layout);
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
 static ParcoursLayout *
 make_layout (ParcoursDocument            *document,
              const ParcoursExportOptions *options)
@@ -102,6 +118,7 @@ parcours_export_svg (ParcoursDocument            *document,
   g_autoptr(ParcoursLayout) layout = make_layout (document, options);
   g_autoptr(ParcoursDisplayList) list = parcours_painter_paint (layout);
 
+  drop_layout (&layout);
   return parcours_svg_write (list, parcours_document_get_title (document), options->transparent);
 }
 
@@ -275,6 +292,10 @@ parcours_export_pdf (ParcoursDocument            *document,
         }
     }
 
+  /* The page is recorded: finishing it writes the file, and needs none
+   * of what it was drawn from. */
+  drop_layout (&layout);
+
   /* The context's status too: cairo stops drawing at the first text it
    * refuses, and the surface alone would still look fine. */
   status = cairo_status (cr);
@@ -315,6 +336,7 @@ parcours_export_png (ParcoursDocument            *document,
       return NULL;
     }
 
+  drop_layout (&layout);
   return parcours_png_render (list, (int) width, (int) height, scale, !options->transparent, 0, 0, error);
 }
 

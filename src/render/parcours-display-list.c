@@ -30,9 +30,22 @@ clear_primitive (gpointer data)
 {
   ParcoursPrimitive *primitive = data;
 
-  g_clear_pointer (&primitive->segments, g_free);
-  g_clear_pointer (&primitive->text, parcours_text_block_unref);
-  g_clear_pointer (&primitive->image, g_bytes_unref);
+  switch (primitive->kind)
+    {
+    case PARCOURS_PRIMITIVE_PATH:
+      g_clear_pointer (&primitive->segments, g_free);
+      break;
+    case PARCOURS_PRIMITIVE_TEXT:
+      g_clear_pointer (&primitive->text, parcours_text_block_unref);
+      break;
+    case PARCOURS_PRIMITIVE_IMAGE:
+      g_clear_pointer (&primitive->image, g_bytes_unref);
+      break;
+    case PARCOURS_PRIMITIVE_RECT:
+    case PARCOURS_PRIMITIVE_ICON:
+    default:
+      break;
+    }
 }
 
 ParcoursDisplayList *
@@ -175,7 +188,6 @@ append (ParcoursDisplayList   *self,
   primitive->kind = kind;
   primitive->fill = transparent;
   primitive->stroke = transparent;
-  primitive->color = transparent;
   primitive->element = self->element;
 
   return primitive;

@@ -47,35 +47,45 @@ typedef struct
 } ParcoursPathSegment;
 
 /* One drawing instruction. Geometry is in layout units; @bounds covers
- * everything the primitive paints (used for culling and pagination). */
+ * everything the primitive paints (used for culling and pagination).
+ *
+ * A map holds tens of thousands of these, so what only one kind uses
+ * shares room with what other kinds use (read a field by @kind): a text's
+ * @color is a shape's @stroke, and a primitive holds one of @segments,
+ * @icon_name, @image and @text. */
 typedef struct
 {
-  ParcoursPrimitiveKind kind;
   ParcoursRect bounds;
 
-  /* Rects and paths. A colour with alpha 0 is not painted. */
+  /* Rects, paths and icons. A colour with alpha 0 is not painted. */
   ParcoursRgba fill;
-  ParcoursRgba stroke;
+  union
+  {
+    ParcoursRgba stroke;        /* rects and paths */
+
+    /* Text: the block's first line starts at bounds.x, bounds.y. */
+    ParcoursRgba color;
+  };
   double line_width;
-  double radius;          /* rects: rounded corners */
-  gboolean dashed;
+  double radius;                /* rects: rounded corners */
 
-  /* Paths. */
-  ParcoursPathSegment *segments;
-  guint n_segments;
-  gboolean even_odd;
-  /* Icons: a map icon (parcours-icons.h, interned name), its shapes
-   * filled with @fill and scaled into @bounds. */
-  const char *icon_name;
+  union
+  {
+    /* Paths: @n_segments of them. */
+    ParcoursPathSegment *segments;
 
-  /* Images: an encoded PNG or JPEG (a persona's photo), scaled to cover
-   * @bounds, centred, and clipped to it with rounded corners of @radius
-   * (half the width for a circle). Owned by the primitive. */
-  GBytes *image;
+    /* Icons: a map icon (parcours-icons.h, interned name), its shapes
+     * filled with @fill and scaled into @bounds. */
+    const char *icon_name;
 
-  /* Text: the block's first line starts at bounds.x, bounds.y. */
-  ParcoursTextBlock *text;
-  ParcoursRgba color;
+    /* Images: an encoded PNG or JPEG (a persona's photo), scaled to cover
+     * @bounds, centred, and clipped to it with rounded corners of @radius
+     * (half the width for a circle). Owned by the primitive. */
+    GBytes *image;
+
+    /* Text, drawn in @color. */
+    ParcoursTextBlock *text;
+  };
 
   /* The map element this primitive draws (a card, an emotion point, a
    * stage or lane header), or NULL for the map's background. Painted for
@@ -83,6 +93,11 @@ typedef struct
    * caches, lifts and redraws one element alone. Not owned: the layout
    * the list was painted from keeps the element alive. */
   ParcoursElement *element;
+
+  guint n_segments;             /* paths; 0 for the other kinds */
+  ParcoursPrimitiveKind kind : 8;
+  guint dashed : 1;             /* rects and paths */
+  guint even_odd : 1;           /* paths */
 } ParcoursPrimitive;
 
 /* The flat list of primitives a painted map is made of, in painting order.
