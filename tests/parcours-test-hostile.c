@@ -386,9 +386,22 @@ parcours_test_hostile_check_png (GBytes *png)
 
 /* Fields ----------------------------------------------------------------- */
 
+/* One of the project's own hostile-text maps, tests/data/hostile-text/@name */
+ParcoursDocument *
+parcours_test_hostile_load_data (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "hostile-text", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ParcoursDocument *document = parcours_format_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
 /* Every place a user types text, as (field, text) pairs of a map. */
-static GPtrArray *
-collect_fields (ParcoursDocument *document)
+GPtrArray *
+parcours_test_hostile_fields (ParcoursDocument *document)
 {
   GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
   GListModel *model;
@@ -462,7 +475,7 @@ assert_fields_drawn (ParcoursDocument *document,
                      const char       *haystack,
                      const char       *where)
 {
-  g_autoptr(GPtrArray) fields = collect_fields (document);
+  g_autoptr(GPtrArray) fields = parcours_test_hostile_fields (document);
 
   for (guint i = 0; i < fields->len; i += 2)
     if (fields->pdata[i + 1] != NULL)
@@ -475,8 +488,8 @@ assert_fields_equal (ParcoursDocument *original,
                      ParcoursDocument *copy,
                      const char       *where)
 {
-  g_autoptr(GPtrArray) a = collect_fields (original);
-  g_autoptr(GPtrArray) b = collect_fields (copy);
+  g_autoptr(GPtrArray) a = parcours_test_hostile_fields (original);
+  g_autoptr(GPtrArray) b = parcours_test_hostile_fields (copy);
 
   for (guint i = 0; i < a->len; i += 2)
     {
@@ -563,7 +576,7 @@ assert_blank_text_named (ParcoursDocument *document,
                          GPtrArray        *warnings,
                          const char       *where)
 {
-  g_autoptr(GPtrArray) fields = collect_fields (document);
+  g_autoptr(GPtrArray) fields = parcours_test_hostile_fields (document);
   guint n_uncovered = 0, n_named = 0, n_counted = 0;
 
   for (guint w = 0; w < warnings->len; w++)

@@ -19,6 +19,11 @@ gboolean  parcours_test_hostile_quick                (void);
 /* The Big List of Naughty Strings from PARCOURS_SHARED_DIR, each once,
  * or NULL when it is not there */
 GPtrArray *parcours_test_hostile_naughty_strings     (void);
+/* One of the project's own hostile-text maps, tests/data/hostile-text/@name */
+ParcoursDocument *parcours_test_hostile_load_data    (const char           *name);
+/* Every place a user types text in @document, as (field, text) pairs;
+ * a text may be NULL */
+GPtrArray *parcours_test_hostile_fields              (ParcoursDocument     *document);
 /* What a reader can check of @text in any export: its letters, digits
  * and symbols, drawable and in NFC */
 char     *parcours_test_hostile_visible              (const char           *text);

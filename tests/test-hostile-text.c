@@ -47,20 +47,9 @@
 #define check_svg_export parcours_test_hostile_check_svg_export
 #define check_pdf_export parcours_test_hostile_check_pdf_export
 #define check_png_export parcours_test_hostile_check_png_export
+#define load_data parcours_test_hostile_load_data
 
 /* Our own hostile texts -------------------------------------------------- */
-
-static ParcoursDocument *
-load_data (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "hostile-text", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  ParcoursDocument *document = parcours_format_load_file (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return document;
-}
 
 /* Every backend draws every field of the map: SVG (strict XML, rendered
  * by librsvg), PDF (pdftotext) and PNG; the texts survive a save. */

@@ -18,7 +18,9 @@
  * for glyph, or lines would break elsewhere than they used to and
  * exports would change. A layout of each word, in a context set up as
  * the measurer's (unhinted, 72 dpi, positions not rounded), is the
- * reference. */
+ * reference. The words come from the texts below, every field of the
+ * hostile-text maps in tests/data/hostile-text/ and, when the shared
+ * test data is there, the Big List of Naughty Strings. */
 
 static const char *const texts[] = {
   "Plain words, 1234 and 3.14 (with brackets) e-mail x@y.org 50% #1 *",
@@ -175,23 +177,46 @@ test_words_shaped_as_layouts (void)
   parcours_text_measurer_end_pass (measurer);
 }
 
+/* The project's own maps of hostile text (combining marks, controls,
+ * line separators, noncharacters, right-to-left) always; the Big List
+ * of Naughty Strings as well when the shared test data is there. */
+static const char *const hostile_maps[] = {
+  "combining.parcours",
+  "controls.parcours",
+  "line-separators.parcours",
+  "noncharacters.parcours",
+  "right-to-left.parcours",
+};
+
 static void
-test_naughty_words_shaped_as_layouts (void)
+test_hostile_words_shaped_as_layouts (void)
 {
   g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_PRINT);
   g_autoptr(ParcoursTextMeasurer) measurer = parcours_text_measurer_new (style);
   g_autoptr(GObject) context = G_OBJECT (reference_context ());
   g_autoptr(GPtrArray) strings = parcours_test_hostile_naughty_strings ();
-
-  if (strings == NULL)
-    {
-      g_test_skip ("../shared/testdata/naughty-strings/ is not there");
-      return;
-    }
+  guint n_checked = 0;
 
   parcours_text_measurer_begin_pass (measurer);
-  for (guint i = 0; i < strings->len; i++)
-    check_text (measurer, PANGO_CONTEXT (context), strings->pdata[i]);
+  for (guint m = 0; m < G_N_ELEMENTS (hostile_maps); m++)
+    {
+      g_autoptr(ParcoursDocument) document = parcours_test_hostile_load_data (hostile_maps[m]);
+      g_autoptr(GPtrArray) fields = parcours_test_hostile_fields (document);
+
+      for (guint i = 1; i < fields->len; i += 2)
+        if (fields->pdata[i] != NULL)
+          {
+            check_text (measurer, PANGO_CONTEXT (context), fields->pdata[i]);
+            n_checked++;
+          }
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+
+  if (strings != NULL)
+    for (guint i = 0; i < strings->len; i++)
+      check_text (measurer, PANGO_CONTEXT (context), strings->pdata[i]);
+  else
+    g_test_message ("../shared/testdata/naughty-strings/ is not there: only the project's own hostile maps were shaped");
   parcours_text_measurer_end_pass (measurer);
 }
 
@@ -227,7 +252,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/text-measurer/words-shaped-as-layouts", test_words_shaped_as_layouts);
-  g_test_add_func ("/render/text-measurer/naughty-words-shaped-as-layouts", test_naughty_words_shaped_as_layouts);
+  g_test_add_func ("/render/text-measurer/hostile-words-shaped-as-layouts", test_hostile_words_shaped_as_layouts);
   g_test_add_func ("/render/text-measurer/words-outlive-measurer", test_words_outlive_measurer);
 
   return g_test_run ();
