@@ -10,6 +10,9 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 #include <zlib.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#endif
 
 #include "parcours-cairo-renderer.h"
 #include "parcours-png-writer.h"
@@ -39,6 +42,9 @@
 #define STRIP_BYTES (2 << 20)
 #define MIN_STRIP_ROWS 8
 #define MAX_STRIP_ROWS 256
+
+/* Images from this size on are mapped for huge pages: see create_image(). */
+#define HUGE_IMAGE_BYTES (32 << 20)
 
 /* Bands of fewer rows are not worth a thread. */
 #define MIN_BAND_ROWS 256
@@ -102,6 +108,79 @@ band_of_row (const Writer *writer,
   while (band > 0 && band_first_row (writer, band) > row)
     band--;
   return band;
+}
+
+#ifdef MADV_HUGEPAGE
+typedef struct
+{
+  void *pixels;
+  gsize size;
+} MappedPixels;
+
+static const cairo_user_data_key_t mapped_pixels_key;
+
+static void
+unmap_pixels (void *data)
+{
+  MappedPixels *mapped = data;
+
+  munmap (mapped->pixels, mapped->size);
+  g_free (mapped);
+}
+
+/* Pixels of their own, asking for huge pages, or NULL. */
+static cairo_surface_t *
+create_mapped_image (int width,
+                     int height)
+{
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+  MappedPixels *mapped;
+  cairo_surface_t *image;
+
+  if (stride <= 0 || (gsize) stride * height < HUGE_IMAGE_BYTES)
+    return NULL;
+
+  mapped = g_new (MappedPixels, 1);
+  mapped->size = (gsize) stride * height;
+  mapped->pixels = mmap (NULL, mapped->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mapped->pixels == MAP_FAILED)
+    {
+      g_free (mapped);
+      return NULL;
+    }
+  madvise (mapped->pixels, mapped->size, MADV_HUGEPAGE);
+
+  image = cairo_image_surface_create_for_data (mapped->pixels, CAIRO_FORMAT_ARGB32, width, height, stride);
+  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS ||
+      cairo_surface_set_user_data (image, &mapped_pixels_key, mapped, unmap_pixels) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (image);
+      unmap_pixels (mapped);
+      return NULL;
+    }
+
+  return image;
+}
+#endif
+
+/* The image is most of a large export's memory and, drawn by every
+ * thread at once, most of its system time: a fault per 4 KiB page and
+ * the TLB shootdowns between threads that go with them. Transparent huge
+ * pages are often given only to memory that asks (madvise), so a large
+ * image is mapped here and asks. Fresh anonymous pages are zero, as
+ * cairo's own image is: the image starts transparent either way. */
+static cairo_surface_t *
+create_image (int width,
+              int height)
+{
+#ifdef MADV_HUGEPAGE
+  cairo_surface_t *image = create_mapped_image (width, height);
+
+  if (image != NULL)
+    return image;
+#endif
+
+  return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
 }
 
 static gboolean
@@ -501,7 +580,7 @@ parcours_png_render (ParcoursDisplayList  *list,
   g_return_val_if_fail (width > 0 && height > 0, NULL);
   g_return_val_if_fail (n_bands <= 64, NULL);
 
-  writer.image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  writer.image = create_image (width, height);
   status = cairo_surface_status (writer.image);
   if (status != CAIRO_STATUS_SUCCESS)
     {

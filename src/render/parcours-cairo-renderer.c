@@ -257,6 +257,12 @@ shape_batch_add (cairo_t                 *cr,
  * characters (not ligature glyphs), with spaces between words. */
 #define MAX_RUN_GLYPHS 16384
 
+/* Into an image, runs go no further than one text (or one icon): cairo
+ * draws glyphs whose boxes overlap, as those of a paragraph's lines do,
+ * through a mask of the whole run's extent, which for a run across a
+ * map is as big as the image and touched page by page. One text's mask
+ * is the size of that text, and a lone icon needs none. */
+
 typedef struct
 {
   cairo_scaled_font_t *font;
@@ -996,10 +1002,14 @@ draw_primitives (ParcoursDisplayList  *list,
           break;
 
         case PARCOURS_PRIMITIVE_TEXT:
+          if (!batch.vector)
+            glyph_run_flush (cr, &run);
           draw_text (cr, &run, primitive, i);
           break;
 
         case PARCOURS_PRIMITIVE_ICON:
+          if (!batch.vector)
+            icon_run_flush (cr, &icons);
           draw_icon (cr, &icons, primitive);
           break;
 
