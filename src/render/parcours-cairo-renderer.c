@@ -130,18 +130,34 @@ append_path (cairo_t                 *cr,
  * fill and stroke overlap a translucent colour would show twice, so
  * such a batch is drawn opaque in a group painted with its alpha.
  * Bordered shapes keep their arcs: readers draw a thin border at least
- * a pixel wide, which a ring between two fills would not be. */
+ * a pixel wide, which a ring between two fills would not be.
+ *
+ * Into an image a batch holds a few shapes only: cairo rasterises a path
+ * through polygons of all its edges at once, and a stroke of thousands
+ * of shapes across the map took tens of megabytes for no gain in time.
+ * Only opaque batches are split: translucent shapes that do overlap,
+ * such as the labels of a crowded curve, must keep being filled as one. */
+#define MAX_RASTER_BATCH 64
+
 typedef struct
 {
   const ParcoursPrimitive *paint;   /* how the batch paints; NULL: empty */
   double widen;                     /* > 0: the path holds inset rectangles */
   gboolean vector;                  /* drawing into a PDF or PostScript file */
+  guint n_shapes;
 } ShapeBatch;
 
 static gboolean
 has_stroke (const ParcoursPrimitive *primitive)
 {
   return primitive->stroke.alpha > 0 && primitive->line_width > 0;
+}
+
+static gboolean
+paints_opaque (const ParcoursPrimitive *primitive)
+{
+  return (primitive->fill.alpha <= 0 || primitive->fill.alpha >= 1) &&
+         (!has_stroke (primitive) || primitive->stroke.alpha >= 1);
 }
 
 /* Smaller than this, an inner rectangle's side is none. */
@@ -210,6 +226,7 @@ shape_batch_flush (cairo_t    *cr,
 
   batch->paint = NULL;
   batch->widen = 0;
+  batch->n_shapes = 0;
 }
 
 static void
@@ -219,7 +236,8 @@ shape_batch_add (cairo_t                 *cr,
 {
   double widen = primitive->kind == PARCOURS_PRIMITIVE_RECT ? widening_radius (batch, primitive) : 0;
 
-  if (batch->paint != NULL && (batch->widen != widen || !parcours_primitive_same_paint (batch->paint, primitive)))
+  if (batch->paint != NULL && (batch->widen != widen || !parcours_primitive_same_paint (batch->paint, primitive) ||
+                               (!batch->vector && batch->n_shapes >= MAX_RASTER_BATCH && paints_opaque (batch->paint))))
     shape_batch_flush (cr, batch);
 
   if (primitive->kind == PARCOURS_PRIMITIVE_PATH)
@@ -248,6 +266,7 @@ shape_batch_add (cairo_t                 *cr,
 
   batch->paint = primitive;
   batch->widen = widen;
+  batch->n_shapes++;
 }
 
 /* Glyphs of consecutive texts that share a font and a colour are shown in
@@ -944,7 +963,7 @@ draw_primitives (ParcoursDisplayList  *list,
 {
   const ParcoursPrimitive *bars = NULL;
   cairo_surface_type_t target = cairo_surface_get_type (cairo_get_target (cr));
-  ShapeBatch batch = { NULL, 0, target == CAIRO_SURFACE_TYPE_PDF || target == CAIRO_SURFACE_TYPE_PS };
+  ShapeBatch batch = { NULL, 0, target == CAIRO_SURFACE_TYPE_PDF || target == CAIRO_SURFACE_TYPE_PS, 0 };
   GlyphRun run = { 0 };
   IconRun icons = { 0, { 0 }, NULL };
   cairo_status_t status;
