@@ -338,6 +338,43 @@ test_maps_exactly (void)
     }
 }
 
+/* An image of 32 MiB or more has pixels of its own, mapped for huge
+ * pages: they start transparent as cairo's own do, and hold exactly the
+ * map drawn in one piece. */
+static void
+test_large_image_exactly (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParcoursDocument) document = parcours_template_load ("current-state", &error);
+  g_autoptr(ParcoursStyle) style = parcours_style_new (PARCOURS_THEME_PRINT);
+  g_autoptr(ParcoursLayout) layout = parcours_layout_new (style);
+  g_autoptr(ParcoursDisplayList) list = NULL;
+  const double scale = 3;
+  int width, height;
+
+  g_assert_no_error (error);
+  parcours_layout_update (layout, document);
+  list = parcours_painter_paint (layout);
+  width = ceil (parcours_layout_get_width (layout) * scale);
+  height = ceil (parcours_layout_get_height (layout) * scale);
+  g_assert_cmpint ((gint64) width * height * 4, >=, 32 << 20);
+
+  for (int background = 0; background <= 1; background++)
+    {
+      g_autoptr(GBytes) png = parcours_png_render (list, width, height, scale, background, 1, 0, &error);
+      cairo_surface_t *decoded, *expected;
+      int largest;
+
+      g_assert_no_error (error);
+      assert_valid_png (png, width, height, !background);
+      decoded = decode_png (png);
+      expected = render_in_one_piece (list, width, height, scale, background);
+      g_assert_cmpuint (count_different_pixels (decoded, expected, &largest), ==, 0);
+      cairo_surface_destroy (decoded);
+      cairo_surface_destroy (expected);
+    }
+}
+
 /* Real journeys people wrote (../shared/testdata), when they are there. */
 static void
 test_shared_journeys (void)
@@ -383,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/export/png/strips/shapes-exactly-as-one-piece", test_shapes_exactly);
   g_test_add_func ("/export/png/strips/maps-exactly-as-one-piece", test_maps_exactly);
   g_test_add_func ("/export/png/strips/templates-as-one-piece", test_templates);
+  g_test_add_func ("/export/png/strips/large-image-exactly-as-one-piece", test_large_image_exactly);
   g_test_add_func ("/export/png/strips/shared-journeys-as-one-piece", test_shared_journeys);
 
   return g_test_run ();
