@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "parcours-document-private.h"
 #include "parcours-format.h"
+#include "parcours-format-private.h"
 #include "parcours-test-utils.h"
 
 /* The native format: what a map saves as, that it loads back the same,
@@ -145,6 +147,71 @@ test_roundtrip_numbers (void)
       text = parcours_test_assert_round_trip (document);
       expected = g_strdup_printf ("\"value\": %s\n", cases[i].text);
       g_assert_nonnull (strstr (text, expected));
+    }
+}
+
+/* What the writer wrote before it had a way without printf for short
+ * decimals: the shortest of %.15g, %.16g and %.17g that reads back. */
+static char *
+shortest_by_printf (double value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == 0.0)
+    return g_strdup ("0");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  return g_strdup (buffer);
+}
+
+static void
+assert_number_text (double value)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *expected = shortest_by_printf (value);
+
+  _parcours_json_append_double (text, value);
+  g_assert_cmpstr (text->str, ==, expected);
+}
+
+/* Numbers are written the same however they are formatted: around the
+ * limits of the short way (1e-4, 1e15, nine decimals, 15 digits) and
+ * for many random decimals and doubles. */
+static void
+test_numbers_shortest (void)
+{
+  const double cases[] = {
+    1e-4, 9.999e-5, 0.00012, 0.000123456789, 1e-5, 0.1, 0.25, 2.5, 10, 100.5,
+    123456789012345.0, 999999999999999.0, 1e15, 1e15 + 2, 99999999999999.9,
+    12345.6789012, 0.123456789, 0.1234567891, 1e14 + 0.5, 4503599627370497.0,
+    1.0 / 3.0, 0.1 + 0.2, 1e21, 1e300, G_MAXDOUBLE, G_MINDOUBLE,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      assert_number_text (cases[i]);
+      assert_number_text (-cases[i]);
+    }
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      int decimals = g_rand_int_range (rand, 0, 12);
+      double whole = (double) g_rand_int_range (rand, 0, G_MAXINT32) *
+                     (double) g_rand_int_range (rand, 1, 100000);
+      double value = whole / pow (10, decimals + g_rand_int_range (rand, 0, 10));
+
+      assert_number_text (value);
+      assert_number_text (-value);
+      assert_number_text (g_rand_double_range (rand, -1.0, 1.0));
+      assert_number_text (g_rand_double_range (rand, -1e16, 1e16));
     }
 }
 
@@ -419,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/format/roundtrip/rich", test_roundtrip_rich);
   g_test_add_func ("/format/roundtrip/numbers", test_roundtrip_numbers);
   g_test_add_func ("/format/roundtrip/locale", test_roundtrip_locale);
+  g_test_add_func ("/format/numbers/shortest", test_numbers_shortest);
   g_test_add_func ("/format/roundtrip/foreign", test_roundtrip_foreign);
   g_test_add_func ("/format/roundtrip/card-order", test_roundtrip_card_order);
   g_test_add_func ("/format/unknown/top-level", test_unknown_top_level);
