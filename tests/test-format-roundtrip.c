@@ -150,6 +150,79 @@ test_roundtrip_numbers (void)
     }
 }
 
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+count_element_changed_cb (ParcoursDocument *document,
+                          ParcoursElement  *element,
+                          GParamSpec       *pspec,
+                          guint            *count)
+{
+  (*count)++;
+}
+
+static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *count)
+{
+  (*count)++;
+}
+
+/* A loaded map is read without a signal, but its elements and lists
+ * tell the views of every edit after that. */
+static void
+test_loaded_map_signals (void)
+{
+  g_autoptr(ParcoursDocument) full = parcours_test_make_full_map ();
+  g_autoptr(GBytes) bytes = parcours_format_save_bytes (full);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParcoursDocument) document = parcours_format_load_bytes (bytes, &error);
+  g_autoptr(ParcoursCard) card = NULL;
+  g_autoptr(ParcoursElement) removed = NULL;
+  guint changed = 0, element_changed = 0, items_changed = 0, notified = 0;
+  GListModel *cards;
+
+  g_assert_no_error (error);
+  cards = parcours_document_get_cards (document);
+  g_assert_cmpuint (g_list_model_get_n_items (cards), >, 1);
+  card = g_list_model_get_item (cards, 0);
+
+  g_signal_connect (document, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (document, "element-changed", G_CALLBACK (count_element_changed_cb), &element_changed);
+  g_signal_connect (cards, "items-changed", G_CALLBACK (count_items_changed_cb), &items_changed);
+  g_signal_connect (card, "notify::text", G_CALLBACK (count_notify_cb), &notified);
+
+  parcours_card_set_text (card, "Edited after loading");
+  g_assert_cmpuint (element_changed, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (notified, ==, 1);
+
+  removed = _parcours_document_remove (document, PARCOURS_COLLECTION_CARDS, 0);
+  g_assert_cmpuint (items_changed, ==, 1);
+  g_assert_cmpuint (changed, ==, 2);
+
+  g_assert_true (_parcours_document_insert (document, removed, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (items_changed, ==, 2);
+  g_assert_cmpuint (changed, ==, 3);
+}
+
 /* What the writer wrote before it had a way without printf for short
  * decimals: the shortest of %.15g, %.16g and %.17g that reads back. */
 static char *
@@ -487,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/format/roundtrip/numbers", test_roundtrip_numbers);
   g_test_add_func ("/format/roundtrip/locale", test_roundtrip_locale);
   g_test_add_func ("/format/numbers/shortest", test_numbers_shortest);
+  g_test_add_func ("/format/load/signals", test_loaded_map_signals);
   g_test_add_func ("/format/roundtrip/foreign", test_roundtrip_foreign);
   g_test_add_func ("/format/roundtrip/card-order", test_roundtrip_card_order);
   g_test_add_func ("/format/unknown/top-level", test_unknown_top_level);
