@@ -108,7 +108,16 @@ _parcours_json_append_string (GString    *out,
 
   if (str != NULL)
     {
-      if (G_LIKELY (g_utf8_validate (str, -1, NULL)))
+      const char *p = str;
+
+      /* Most text is ASCII that needs no escape: one copy, no validation. */
+      while ((guchar) *p >= 0x20 && (guchar) *p < 0x80 && *p != '"' && *p != '\\')
+        p++;
+      if (*p == '\0')
+        {
+          g_string_append_len (out, str, p - str);
+        }
+      else if (G_LIKELY (g_utf8_validate (str, -1, NULL)))
         {
           append_escaped (out, str);
         }

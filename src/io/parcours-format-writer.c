@@ -36,8 +36,13 @@ begin_member (GString    *out,
               int         indent,
               const char *name)
 {
-  g_string_append_c (out, ',');
-  _parcours_json_append_indent (out, indent);
+  /* Deep enough for every level the writer uses. */
+  static const char separator[] = ",\n            ";
+
+  g_assert (indent >= 0 && 2 + indent * 2 < (int) sizeof separator);
+
+  /* The comma, the new line and the indentation at once. */
+  g_string_append_len (out, separator, 2 + indent * 2);
   g_string_append_c (out, '"');
   g_string_append (out, name);
   g_string_append_len (out, "\": ", 3);
@@ -275,6 +280,8 @@ write_element (GString                     *out,
                const ParcoursElementFormat *format,
                ParcoursElement             *element)
 {
+  GObject *object = G_OBJECT (element);
+
   _parcours_json_append_indent (out, ELEMENT);
   g_string_append_c (out, '{');
   _parcours_json_append_indent (out, ELEMENT_MEMBER);
@@ -282,7 +289,7 @@ write_element (GString                     *out,
   _parcours_json_append_string (out, parcours_element_get_id (element));
 
   for (guint i = 0; i < format->n_members; i++)
-    write_member (out, ELEMENT_MEMBER, G_OBJECT (element), &format->members[i]);
+    write_member (out, ELEMENT_MEMBER, object, &format->members[i]);
 
   write_unknown (out, ELEMENT_MEMBER, parcours_element_get_unknown_json (element),
                  format->members, format->n_members);
