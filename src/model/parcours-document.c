@@ -16,8 +16,9 @@
  *
  * Elements live in five ordered lists; an index by id answers lookups.
  * Each element knows its document and tells it its changes, and the
- * document emits "changed" before the items-changed of its lists. The order of the card list is also the order of cards inside
- * each cell, so moving a card inside its cell is a move in that list. */
+ * document emits "changed" before the items-changed of its lists. The
+ * order of the card list is also the order of cards inside each cell,
+ * so moving a card inside its cell is a move in that list. */
 struct _ParcoursDocument
 {
   GObject parent_instance;
@@ -669,15 +670,6 @@ parcours_collection_get_name (ParcoursCollection collection)
   return names[collection];
 }
 
-/**
- * _parcours_document_insert:
- * @self: a #ParcoursDocument
- * @element: an element that is in no document
- * @position: where in its collection, or G_MAXUINT to append
- * @error: return location for a #GError
- *
- * Fails, leaving @self unchanged, when another element has the same id.
- */
 /* Adds @element to the index and to its list, without a signal;
  * %FALSE when another element has its id. */
 static gboolean
@@ -701,6 +693,15 @@ add_element (ParcoursDocument   *self,
   return TRUE;
 }
 
+/**
+ * _parcours_document_insert:
+ * @self: a #ParcoursDocument
+ * @element: an element that is in no document
+ * @position: where in its collection, or G_MAXUINT to append
+ * @error: return location for a #GError
+ *
+ * Fails, leaving @self unchanged, when another element has the same id.
+ */
 gboolean
 _parcours_document_insert (ParcoursDocument  *self,
                            ParcoursElement   *element,
