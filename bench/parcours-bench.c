@@ -580,6 +580,13 @@ main (int   argc,
       return 0;
     }
 
+  /* PARCOURS_BENCH=io: the load and save figures alone, for profiling. */
+  if (g_strcmp0 (g_getenv ("PARCOURS_BENCH"), "io") == 0)
+    {
+      bench_load_save (document);
+      return 0;
+    }
+
   /* PARCOURS_BENCH=points: the curve-heavy figures alone. */
   if (g_strcmp0 (g_getenv ("PARCOURS_BENCH"), "points") == 0)
     {

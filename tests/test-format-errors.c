@@ -140,6 +140,63 @@ test_error_encoding (void)
   g_assert_cmpstr (error->message, ==, "2:5: unexpected NUL byte");
 }
 
+/* An invalid byte or a NUL after any length of ASCII, so at every place
+ * in and across the eight-byte words the check skips ASCII by, and
+ * non-ASCII text after ASCII, is found where it is. */
+static void
+test_error_encoding_offsets (void)
+{
+  static const char * const bad[] = { "\xe9", "\xc3", "\xff", "" };
+
+  for (guint prefix = 0; prefix < 40; prefix++)
+    for (guint b = 0; b < G_N_ELEMENTS (bad); b++)
+      {
+        g_autoptr(GString) text = g_string_new ("{\"title\": \"");
+        g_autoptr(GBytes) bytes = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(ParcoursDocument) document = NULL;
+        g_autofree char *expected = NULL;
+        guint column;
+
+        for (guint i = 0; i < prefix; i++)
+          g_string_append_c (text, 'a' + i % 26);
+        column = text->len + 1;
+        /* The NUL case appends one byte by hand. */
+        if (bad[b][0] != '\0')
+          g_string_append (text, bad[b]);
+        else
+          g_string_append_len (text, "", 1);
+        g_string_append (text, "tail of the text\"}");
+
+        bytes = g_bytes_new (text->str, text->len);
+        document = parcours_format_load_bytes (bytes, &error);
+        g_assert_null (document);
+        g_assert_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_ENCODING);
+        expected = g_strdup_printf ("1:%u: %s", column,
+                                    bad[b][0] != '\0' ? "invalid UTF-8" : "unexpected NUL byte");
+        g_assert_cmpstr (error->message, ==, expected);
+      }
+
+  for (guint prefix = 0; prefix < 20; prefix++)
+    {
+      g_autoptr(GString) text = g_string_new ("{\"format\": \"parcours\", \"version\": 1, \"title\": \"");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ParcoursDocument) document = NULL;
+      g_autofree char *title = NULL;
+
+      for (guint i = 0; i < prefix; i++)
+        g_string_append_c (text, 'a');
+      g_string_append (text, "Café été\"}");
+      title = g_strdup_printf ("%.*sCafé été", (int) prefix, "aaaaaaaaaaaaaaaaaaaa");
+
+      bytes = g_bytes_new (text->str, text->len);
+      document = parcours_format_load_bytes (bytes, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (parcours_document_get_title (document), ==, title);
+    }
+}
+
 static const ParcoursTestLoadError not_parcours_cases[] = {
   { .text = "[]",
     .code = PARCOURS_FORMAT_ERROR_NOT_PARCOURS, .message = "expected an object at the top level" },
@@ -625,6 +682,7 @@ main (int   argc,
   g_test_add_func ("/format/error/duplicate-member", test_error_duplicate_member);
   g_test_add_func ("/format/error/empty", test_error_empty);
   g_test_add_func ("/format/error/encoding", test_error_encoding);
+  g_test_add_func ("/format/error/encoding-offsets", test_error_encoding_offsets);
   g_test_add_func ("/format/error/not-parcours", test_error_not_parcours);
   g_test_add_func ("/format/error/type", test_error_type);
   g_test_add_func ("/format/error/missing", test_error_missing);

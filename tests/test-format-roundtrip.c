@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "parcours-document-private.h"
 #include "parcours-format.h"
+#include "parcours-format-private.h"
 #include "parcours-test-utils.h"
 
 /* The native format: what a map saves as, that it loads back the same,
@@ -145,6 +147,144 @@ test_roundtrip_numbers (void)
       text = parcours_test_assert_round_trip (document);
       expected = g_strdup_printf ("\"value\": %s\n", cases[i].text);
       g_assert_nonnull (strstr (text, expected));
+    }
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+count_element_changed_cb (ParcoursDocument *document,
+                          ParcoursElement  *element,
+                          GParamSpec       *pspec,
+                          guint            *count)
+{
+  (*count)++;
+}
+
+static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *count)
+{
+  (*count)++;
+}
+
+/* A loaded map is read without a signal, but its elements and lists
+ * tell the views of every edit after that. */
+static void
+test_loaded_map_signals (void)
+{
+  g_autoptr(ParcoursDocument) full = parcours_test_make_full_map ();
+  g_autoptr(GBytes) bytes = parcours_format_save_bytes (full);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ParcoursDocument) document = parcours_format_load_bytes (bytes, &error);
+  g_autoptr(ParcoursCard) card = NULL;
+  g_autoptr(ParcoursElement) removed = NULL;
+  guint changed = 0, element_changed = 0, items_changed = 0, notified = 0;
+  GListModel *cards;
+
+  g_assert_no_error (error);
+  cards = parcours_document_get_cards (document);
+  g_assert_cmpuint (g_list_model_get_n_items (cards), >, 1);
+  card = g_list_model_get_item (cards, 0);
+
+  g_signal_connect (document, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (document, "element-changed", G_CALLBACK (count_element_changed_cb), &element_changed);
+  g_signal_connect (cards, "items-changed", G_CALLBACK (count_items_changed_cb), &items_changed);
+  g_signal_connect (card, "notify::text", G_CALLBACK (count_notify_cb), &notified);
+
+  parcours_card_set_text (card, "Edited after loading");
+  g_assert_cmpuint (element_changed, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (notified, ==, 1);
+
+  removed = _parcours_document_remove (document, PARCOURS_COLLECTION_CARDS, 0);
+  g_assert_cmpuint (items_changed, ==, 1);
+  g_assert_cmpuint (changed, ==, 2);
+
+  g_assert_true (_parcours_document_insert (document, removed, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (items_changed, ==, 2);
+  g_assert_cmpuint (changed, ==, 3);
+}
+
+/* What the writer wrote before it had a way without printf for short
+ * decimals: the shortest of %.15g, %.16g and %.17g that reads back. */
+static char *
+shortest_by_printf (double value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == 0.0)
+    return g_strdup ("0");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  return g_strdup (buffer);
+}
+
+static void
+assert_number_text (double value)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *expected = shortest_by_printf (value);
+
+  _parcours_json_append_double (text, value);
+  g_assert_cmpstr (text->str, ==, expected);
+}
+
+/* Numbers are written the same however they are formatted: around the
+ * limits of the short way (1e-4, 1e15, nine decimals, 15 digits) and
+ * for many random decimals and doubles. */
+static void
+test_numbers_shortest (void)
+{
+  const double cases[] = {
+    1e-4, 9.999e-5, 0.00012, 0.000123456789, 1e-5, 0.1, 0.25, 2.5, 10, 100.5,
+    123456789012345.0, 999999999999999.0, 1e15, 1e15 + 2, 99999999999999.9,
+    12345.6789012, 0.123456789, 0.1234567891, 1e14 + 0.5, 4503599627370497.0,
+    1.0 / 3.0, 0.1 + 0.2, 1e21, 1e300, G_MAXDOUBLE, G_MINDOUBLE,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      assert_number_text (cases[i]);
+      assert_number_text (-cases[i]);
+    }
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      int decimals = g_rand_int_range (rand, 0, 12);
+      double whole = (double) g_rand_int_range (rand, 0, G_MAXINT32) *
+                     (double) g_rand_int_range (rand, 1, 100000);
+      double value = whole / pow (10, decimals + g_rand_int_range (rand, 0, 10));
+
+      assert_number_text (value);
+      assert_number_text (-value);
+      assert_number_text (g_rand_double_range (rand, -1.0, 1.0));
+      assert_number_text (g_rand_double_range (rand, -1e16, 1e16));
     }
 }
 
@@ -419,6 +559,8 @@ main (int   argc,
   g_test_add_func ("/format/roundtrip/rich", test_roundtrip_rich);
   g_test_add_func ("/format/roundtrip/numbers", test_roundtrip_numbers);
   g_test_add_func ("/format/roundtrip/locale", test_roundtrip_locale);
+  g_test_add_func ("/format/numbers/shortest", test_numbers_shortest);
+  g_test_add_func ("/format/load/signals", test_loaded_map_signals);
   g_test_add_func ("/format/roundtrip/foreign", test_roundtrip_foreign);
   g_test_add_func ("/format/roundtrip/card-order", test_roundtrip_card_order);
   g_test_add_func ("/format/unknown/top-level", test_unknown_top_level);

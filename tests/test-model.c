@@ -412,6 +412,137 @@ test_document_signals (void)
   g_object_unref (card);
 }
 
+/* What a signal handler saw, in order, as one letter each: C for the
+ * document's "changed", E for its "element-changed", I for a list's
+ * items-changed, N for an element's own ::notify. */
+static void
+log_changed_cb (ParcoursDocument *document,
+                GString          *log)
+{
+  g_string_append_c (log, 'C');
+}
+
+static void
+log_element_changed_cb (ParcoursDocument *document,
+                        ParcoursElement  *element,
+                        GParamSpec       *pspec,
+                        GString          *log)
+{
+  g_string_append_printf (log, "E(%s.%s)", parcours_element_get_id (element), pspec->name);
+}
+
+static void
+log_items_changed_cb (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GString    *log)
+{
+  g_string_append_printf (log, "I(%u,%u,%u)", position, removed, added);
+}
+
+static void
+log_notify_cb (GObject    *object,
+               GParamSpec *pspec,
+               GString    *log)
+{
+  g_string_append_printf (log, "N(%s)", pspec->name);
+}
+
+/* Views see a change in this order: the document's element-changed and
+ * changed before the element's ::notify, and changed before a list's
+ * items-changed; a move is a removal then an insertion. */
+static void
+test_document_signal_order (void)
+{
+  g_autoptr(ParcoursDocument) document = make_small_map ();
+  g_autoptr(GString) log = g_string_new (NULL);
+  GListModel *cards = parcours_document_get_cards (document);
+  ParcoursCard *card = parcours_document_lookup_card (document, "c2");
+  g_autoptr(ParcoursCard) waits = parcours_card_new ("c5", "touch", "buy", "Waits");
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (document, "changed", G_CALLBACK (log_changed_cb), log);
+  g_signal_connect (document, "element-changed", G_CALLBACK (log_element_changed_cb), log);
+  g_signal_connect (cards, "items-changed", G_CALLBACK (log_items_changed_cb), log);
+  g_signal_connect (card, "notify", G_CALLBACK (log_notify_cb), log);
+
+  parcours_card_set_votes (card, 3);
+  g_assert_cmpstr (log->str, ==, "E(c2.votes)CN(votes)");
+
+  g_string_truncate (log, 0);
+  g_assert_true (_parcours_document_insert (document, PARCOURS_ELEMENT (waits), 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (log->str, ==, "CI(1,0,1)");
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 5);
+
+  g_string_truncate (log, 0);
+  _parcours_document_move (document, PARCOURS_COLLECTION_CARDS, 0, 3);
+  g_assert_cmpstr (log->str, ==, "CI(0,1,0)CI(3,0,1)");
+  g_assert_true (g_list_model_get_item_type (cards) == PARCOURS_TYPE_CARD);
+  g_assert_null (g_list_model_get_item (cards, 5));
+  {
+    g_autoptr(ParcoursCard) last = g_list_model_get_item (cards, 3);
+
+    g_assert_cmpstr (parcours_element_get_id (PARCOURS_ELEMENT (last)), ==, "c1");
+  }
+
+  g_string_truncate (log, 0);
+  {
+    g_autoptr(ParcoursElement) removed = _parcours_document_remove (document, PARCOURS_COLLECTION_CARDS, 3);
+
+    g_assert_cmpstr (log->str, ==, "CI(3,1,0)");
+    g_assert_cmpstr (parcours_element_get_id (removed), ==, "c1");
+  }
+
+  /* Another element of the same collection still reports. */
+  g_string_truncate (log, 0);
+  parcours_card_set_text (waits, "Waits long");
+  g_assert_cmpstr (log->str, ==, "E(c5.text)C");
+}
+
+/* Appending unobserved, as a reader does, emits nothing, and the
+ * elements report their changes once they are in. */
+static void
+test_document_append_unobserved (void)
+{
+  g_autoptr(ParcoursDocument) document = parcours_document_new ();
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(ParcoursStage) stage = parcours_stage_new ("s", "Stage");
+  g_autoptr(ParcoursStage) twin = parcours_stage_new ("s", "Twin");
+  guint position = G_MAXUINT;
+
+  g_signal_connect (document, "changed", G_CALLBACK (log_changed_cb), log);
+  g_signal_connect (parcours_document_get_stages (document), "items-changed",
+                    G_CALLBACK (log_items_changed_cb), log);
+
+  g_assert_true (_parcours_document_append_unobserved (document, PARCOURS_ELEMENT (stage)));
+  g_assert_false (_parcours_document_append_unobserved (document, PARCOURS_ELEMENT (twin)));
+  g_assert_cmpstr (log->str, ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (parcours_document_get_stages (document)), ==, 1);
+  g_assert_true (parcours_document_find_position (document, PARCOURS_ELEMENT (stage), &position));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_false (parcours_document_find_position (document, PARCOURS_ELEMENT (twin), &position));
+
+  parcours_stage_set_width (stage, 2.0);
+  g_assert_cmpstr (log->str, ==, "C");
+}
+
+/* An element a view still holds outlives its document, and can change. */
+static void
+test_document_outlived (void)
+{
+  ParcoursDocument *document = make_small_map ();
+  g_autoptr(ParcoursCard) card = g_object_ref (parcours_document_lookup_card (document, "c1"));
+  g_autoptr(GString) log = g_string_new (NULL);
+
+  g_signal_connect (card, "notify", G_CALLBACK (log_notify_cb), log);
+  g_object_unref (document);
+
+  parcours_card_set_text (card, "Still here");
+  g_assert_cmpstr (log->str, ==, "N(text)");
+}
+
 static void
 test_enum_nicks (void)
 {
@@ -462,6 +593,9 @@ main (int   argc,
   g_test_add_func ("/model/document/lookups", test_document_lookups);
   g_test_add_func ("/model/document/dependents", test_document_dependents);
   g_test_add_func ("/model/document/signals", test_document_signals);
+  g_test_add_func ("/model/document/signal-order", test_document_signal_order);
+  g_test_add_func ("/model/document/append-unobserved", test_document_append_unobserved);
+  g_test_add_func ("/model/document/outlived", test_document_outlived);
   g_test_add_func ("/model/enums/nicks", test_enum_nicks);
   g_test_add_func ("/model/colors", test_colors);
 

@@ -108,7 +108,16 @@ _parcours_json_append_string (GString    *out,
 
   if (str != NULL)
     {
-      if (G_LIKELY (g_utf8_validate (str, -1, NULL)))
+      const char *p = str;
+
+      /* Most text is ASCII that needs no escape: one copy, no validation. */
+      while ((guchar) *p >= 0x20 && (guchar) *p < 0x80 && *p != '"' && *p != '\\')
+        p++;
+      if (*p == '\0')
+        {
+          g_string_append_len (out, str, p - str);
+        }
+      else if (G_LIKELY (g_utf8_validate (str, -1, NULL)))
         {
           append_escaped (out, str);
         }
@@ -134,6 +143,60 @@ _parcours_json_append_string (GString    *out,
  *
  * Returns: %FALSE if @value is not finite (then `null` is written)
  */
+/* The common case, a number with a few decimals such as 0.5 or 1.25,
+ * without printf: if @value is r / 10^k for a whole r of at most 15
+ * digits, that decimal reads back as @value (both are exact doubles and
+ * the division rounds correctly), so it is what `%.15g` writes, and with
+ * 1e-4 <= |value| < 1e15 `%g` writes it without an exponent. Returns
+ * %FALSE for any other number. */
+static gboolean
+append_short_decimal (GString *out,
+                      double   value)
+{
+  static const double powers_of_ten[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9 };
+  double magnitude = fabs (value);
+  char digits[24];
+  guint64 whole;
+  int n = 0;
+
+  if (magnitude < 1e-4 || magnitude >= 1e15)
+    return FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (powers_of_ten); k++)
+    {
+      double scaled = nearbyint (magnitude * powers_of_ten[k]);
+
+      if (scaled >= 1e15)
+        return FALSE;
+      if (scaled / powers_of_ten[k] != magnitude)
+        continue;
+
+      /* The digits of scaled, the last k of them after the point. */
+      whole = (guint64) scaled;
+      for (guint i = 0; i < k; i++)
+        {
+          digits[n++] = '0' + whole % 10;
+          whole /= 10;
+        }
+      if (k > 0)
+        digits[n++] = '.';
+      do
+        {
+          digits[n++] = '0' + whole % 10;
+          whole /= 10;
+        }
+      while (whole > 0);
+      if (value < 0)
+        digits[n++] = '-';
+
+      while (n > 0)
+        g_string_append_c (out, digits[--n]);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 gboolean
 _parcours_json_append_double (GString *out,
                               double   value)
@@ -152,6 +215,9 @@ _parcours_json_append_double (GString *out,
       g_string_append_c (out, '0');
       return TRUE;
     }
+
+  if (append_short_decimal (out, value))
+    return TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {

@@ -100,16 +100,36 @@ typedef enum
   PARCOURS_MEMBER_EMOTIONS_LANE = 1 << 2,  /* a reference to a lane of kind "emotions" */
 } ParcoursMemberFlags;
 
+/* A getter or a setter of the model, cast: the reader and the writer call
+ * it through the type its member's kind gives (below), the object as
+ * its first argument, as GLib calls callbacks and destroy notifies. */
+typedef void (*ParcoursMemberFunc) (void);
+
+typedef const char *         (*ParcoursGetString)  (gpointer object);
+typedef void                 (*ParcoursSetString)  (gpointer object, const char *value);
+typedef const char * const * (*ParcoursGetStrv)    (gpointer object);
+typedef void                 (*ParcoursSetStrv)    (gpointer object, const char * const *value);
+typedef int                  (*ParcoursGetEnum)    (gpointer object);
+typedef void                 (*ParcoursSetEnum)    (gpointer object, int value);
+typedef double               (*ParcoursGetNumber)  (gpointer object);
+typedef void                 (*ParcoursSetNumber)  (gpointer object, double value);
+typedef guint                (*ParcoursGetCount)   (gpointer object);
+typedef void                 (*ParcoursSetCount)   (gpointer object, guint value);
+typedef gboolean             (*ParcoursGetBoolean) (gpointer object);
+typedef void                 (*ParcoursSetBoolean) (gpointer object, gboolean value);
+
 typedef struct
 {
   const char *name;             /* in the file */
-  const char *property;         /* of the model object: its type gives an enum's values */
   ParcoursMemberKind kind;
   ParcoursMemberFlags flags;
   double min;                   /* of a number */
   double max;
   double default_value;         /* of a number or enum: not written; a NaN is written as it */
   GType (*target_type) (void);  /* of a reference */
+  GType (*enum_type) (void);    /* of an enum */
+  ParcoursMemberFunc get;       /* the model's accessors; none for a photo */
+  ParcoursMemberFunc set;
 } ParcoursMember;
 
 typedef struct

@@ -676,8 +676,9 @@ read_photo_member (Reader           *self,
   return TRUE;
 }
 
-/* Reads @node as @member says and sets the property of @object. Strings
- * and lists point into @node: the setters copy them. */
+/* Reads @node as @member says and sets it on @object through the
+ * model's setter. Strings and lists point into @node: the setters copy
+ * them. */
 static gboolean
 read_member (Reader               *self,
              GObject              *object,
@@ -685,7 +686,6 @@ read_member (Reader               *self,
              ParcoursJsonNode     *node,
              GString             **unknown)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
   g_autofree const char **strv = NULL;
   const char *text = NULL;
   gboolean boolean = FALSE;
@@ -700,49 +700,38 @@ read_member (Reader               *self,
     case PARCOURS_MEMBER_REFERENCE:
       if (!read_string_member (self, member, node, &text))
         return FALSE;
-      g_value_init (&value, G_TYPE_STRING);
-      g_value_set_static_string (&value, text);
-      break;
+      ((ParcoursSetString) member->set) (object, text);
+      return TRUE;
 
     case PARCOURS_MEMBER_TEXT_LIST:
       if (!read_string_list (self, node, &strv))
         return FALSE;
-      g_value_init (&value, G_TYPE_STRV);
-      g_value_set_static_boxed (&value, strv);
-      break;
+      ((ParcoursSetStrv) member->set) (object, strv);
+      return TRUE;
 
     case PARCOURS_MEMBER_ENUM:
-      {
-        GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object),
-                                                          member->property);
-
-        if (!read_enum (self, node, pspec->value_type, &enum_value))
-          return FALSE;
-        g_value_init (&value, pspec->value_type);
-        g_value_set_enum (&value, enum_value);
-      }
-      break;
+      if (!read_enum (self, node, member->enum_type (), &enum_value))
+        return FALSE;
+      ((ParcoursSetEnum) member->set) (object, enum_value);
+      return TRUE;
 
     case PARCOURS_MEMBER_NUMBER:
       if (!read_number (self, node, member->min, member->max, &number))
         return FALSE;
-      g_value_init (&value, G_TYPE_DOUBLE);
-      g_value_set_double (&value, number);
-      break;
+      ((ParcoursSetNumber) member->set) (object, number);
+      return TRUE;
 
     case PARCOURS_MEMBER_COUNT:
       if (!read_count (self, node, (guint) member->max, &count))
         return FALSE;
-      g_value_init (&value, G_TYPE_UINT);
-      g_value_set_uint (&value, count);
-      break;
+      ((ParcoursSetCount) member->set) (object, count);
+      return TRUE;
 
     case PARCOURS_MEMBER_BOOLEAN:
       if (!read_boolean (self, node, &boolean))
         return FALSE;
-      g_value_init (&value, G_TYPE_BOOLEAN);
-      g_value_set_boolean (&value, boolean);
-      break;
+      ((ParcoursSetBoolean) member->set) (object, boolean);
+      return TRUE;
 
     case PARCOURS_MEMBER_PHOTO:
       return read_photo_member (self, object, node, unknown);
@@ -750,9 +739,6 @@ read_member (Reader               *self,
     default:
       g_assert_not_reached ();
     }
-
-  g_object_set_property (object, member->property, &value);
-  return TRUE;
 }
 
 /* An element: its id first, then the required members, then every

@@ -36,8 +36,13 @@ begin_member (GString    *out,
               int         indent,
               const char *name)
 {
-  g_string_append_c (out, ',');
-  _parcours_json_append_indent (out, indent);
+  /* Deep enough for every level the writer uses. */
+  static const char separator[] = ",\n            ";
+
+  g_assert (indent >= 0 && 2 + indent * 2 < (int) sizeof separator);
+
+  /* The comma, the new line and the indentation at once. */
+  g_string_append_len (out, separator, 2 + indent * 2);
   g_string_append_c (out, '"');
   g_string_append (out, name);
   g_string_append_len (out, "\": ", 3);
@@ -187,89 +192,84 @@ write_photo_member (GString  *out,
     write_kept_photo (out, parcours_element_get_unknown_json (PARCOURS_ELEMENT (object)));
 }
 
-static gboolean
-holds_default (const ParcoursMember *member,
-               const GValue         *value)
-{
-  const char *text;
-  const char * const *strv;
-
-  switch (member->kind)
-    {
-    case PARCOURS_MEMBER_TEXT:
-      text = g_value_get_string (value);
-      return text == NULL || text[0] == '\0';
-    case PARCOURS_MEMBER_COLOR:
-    case PARCOURS_MEMBER_REFERENCE:
-      return g_value_get_string (value) == NULL;
-    case PARCOURS_MEMBER_TEXT_LIST:
-      strv = g_value_get_boxed (value);
-      return strv == NULL || strv[0] == NULL;
-    case PARCOURS_MEMBER_ENUM:
-      return g_value_get_enum (value) == (int) member->default_value;
-    case PARCOURS_MEMBER_NUMBER:
-      return g_value_get_double (value) == member->default_value;
-    case PARCOURS_MEMBER_COUNT:
-      return g_value_get_uint (value) == (guint) member->default_value;
-    case PARCOURS_MEMBER_BOOLEAN:
-      return !g_value_get_boolean (value);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Writes the property of @object that @member describes, unless it
- * holds its default and need not be written. */
+/* Writes the value of @object that @member describes, read through the
+ * model's getter without a copy, unless it holds its default and need
+ * not be written. */
 static void
 write_member (GString              *out,
               int                   indent,
               GObject              *object,
               const ParcoursMember *member)
 {
-  g_auto(GValue) value = G_VALUE_INIT;
-  GParamSpec *pspec;
+  gboolean always = (member->flags & (PARCOURS_MEMBER_REQUIRED | PARCOURS_MEMBER_ALWAYS_WRITTEN)) != 0;
+  const char * const *strv;
+  const char *text;
+  double number;
+  guint count;
+  int enum_value;
 
-  if (member->kind == PARCOURS_MEMBER_PHOTO)
-    {
-      write_photo_member (out, object);
-      return;
-    }
-
-  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), member->property);
-  g_value_init (&value, member->kind == PARCOURS_MEMBER_NUMBER ? G_TYPE_DOUBLE : pspec->value_type);
-  g_object_get_property (object, member->property, &value);
-
-  if (!(member->flags & (PARCOURS_MEMBER_REQUIRED | PARCOURS_MEMBER_ALWAYS_WRITTEN)) &&
-      holds_default (member, &value))
-    return;
-
-  if (member->kind == PARCOURS_MEMBER_TEXT_LIST)
-    {
-      write_string_list (out, indent, member->name, g_value_get_boxed (&value));
-      return;
-    }
-
-  begin_member (out, indent, member->name);
   switch (member->kind)
     {
+    case PARCOURS_MEMBER_PHOTO:
+      write_photo_member (out, object);
+      return;
+
     case PARCOURS_MEMBER_TEXT:
     case PARCOURS_MEMBER_COLOR:
     case PARCOURS_MEMBER_REFERENCE:
-      _parcours_json_append_string (out, g_value_get_string (&value));
-      break;
+      text = ((ParcoursGetString) member->get) (object);
+      /* An empty text is a default; an empty colour or reference is not. */
+      if (!always && (text == NULL || (member->kind == PARCOURS_MEMBER_TEXT && text[0] == '\0')))
+        return;
+      begin_member (out, indent, member->name);
+      _parcours_json_append_string (out, text);
+      return;
+
+    case PARCOURS_MEMBER_TEXT_LIST:
+      strv = ((ParcoursGetStrv) member->get) (object);
+      if (!always && (strv == NULL || strv[0] == NULL))
+        return;
+      write_string_list (out, indent, member->name, strv);
+      return;
+
     case PARCOURS_MEMBER_ENUM:
-      _parcours_json_append_string (out, parcours_enum_to_nick (pspec->value_type,
-                                                                g_value_get_enum (&value)));
-      break;
+      enum_value = ((ParcoursGetEnum) member->get) (object);
+      if (!always && enum_value == (int) member->default_value)
+        return;
+      begin_member (out, indent, member->name);
+      _parcours_json_append_string (out, parcours_enum_to_nick (member->enum_type (), enum_value));
+      return;
+
     case PARCOURS_MEMBER_NUMBER:
-      write_number (out, g_value_get_double (&value), member->default_value);
-      break;
+      number = ((ParcoursGetNumber) member->get) (object);
+      if (!always && number == member->default_value)
+        return;
+      begin_member (out, indent, member->name);
+      write_number (out, number, member->default_value);
+      return;
+
     case PARCOURS_MEMBER_COUNT:
-      g_string_append_printf (out, "%u", g_value_get_uint (&value));
-      break;
+      count = ((ParcoursGetCount) member->get) (object);
+      if (!always && count == (guint) member->default_value)
+        return;
+      begin_member (out, indent, member->name);
+      g_string_append_printf (out, "%u", count);
+      return;
+
     case PARCOURS_MEMBER_BOOLEAN:
-      g_string_append (out, g_value_get_boolean (&value) ? "true" : "false");
-      break;
+      if (!((ParcoursGetBoolean) member->get) (object))
+        {
+          if (always)
+            {
+              begin_member (out, indent, member->name);
+              g_string_append_len (out, "false", 5);
+            }
+          return;
+        }
+      begin_member (out, indent, member->name);
+      g_string_append_len (out, "true", 4);
+      return;
+
     default:
       g_assert_not_reached ();
     }
@@ -280,6 +280,8 @@ write_element (GString                     *out,
                const ParcoursElementFormat *format,
                ParcoursElement             *element)
 {
+  GObject *object = G_OBJECT (element);
+
   _parcours_json_append_indent (out, ELEMENT);
   g_string_append_c (out, '{');
   _parcours_json_append_indent (out, ELEMENT_MEMBER);
@@ -287,7 +289,7 @@ write_element (GString                     *out,
   _parcours_json_append_string (out, parcours_element_get_id (element));
 
   for (guint i = 0; i < format->n_members; i++)
-    write_member (out, ELEMENT_MEMBER, G_OBJECT (element), &format->members[i]);
+    write_member (out, ELEMENT_MEMBER, object, &format->members[i]);
 
   write_unknown (out, ELEMENT_MEMBER, parcours_element_get_unknown_json (element),
                  format->members, format->n_members);

@@ -127,14 +127,13 @@ _parcours_import_insert (ParcoursDocument  *document,
                          ParcoursElement   *element,
                          GError           **error)
 {
-  const char *id = parcours_element_get_id (element);
-
-  if (parcours_document_lookup (document, id) != NULL)
+  /* Nothing observes a document while it is being read. */
+  if (!_parcours_document_append_unobserved (document, element))
     {
       g_set_error (error, PARCOURS_FORMAT_ERROR, PARCOURS_FORMAT_ERROR_DUPLICATE_ID,
-                   _("duplicate id \"%s\""), id);
+                   _("duplicate id \"%s\""), parcours_element_get_id (element));
       return FALSE;
     }
 
-  return _parcours_document_insert (document, element, G_MAXUINT, error);
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 
 #include "parcours-card.h"
 #include "parcours-color.h"
+#include "parcours-element-private.h"
 #include "parcours-utils.h"
 
 /* A sticky note in one cell of the map, at the crossing of a lane and a
@@ -365,7 +366,7 @@ parcours_card_set_lane_id (ParcoursCard *self,
   g_return_if_fail (PARCOURS_IS_CARD (self));
 
   if (parcours_set_str (&self->lane_id, lane_id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANE_ID]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_LANE_ID]);
 }
 
 const char *
@@ -383,7 +384,7 @@ parcours_card_set_stage_id (ParcoursCard *self,
   g_return_if_fail (PARCOURS_IS_CARD (self));
 
   if (parcours_set_str (&self->stage_id, stage_id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE_ID]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_STAGE_ID]);
 }
 
 const char *
@@ -401,7 +402,7 @@ parcours_card_set_text (ParcoursCard *self,
   g_return_if_fail (PARCOURS_IS_CARD (self));
 
   if (parcours_set_str (&self->text, text ? text : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_TEXT]);
 }
 
 const char *
@@ -419,7 +420,7 @@ parcours_card_set_details (ParcoursCard *self,
   g_return_if_fail (PARCOURS_IS_CARD (self));
 
   if (parcours_set_str (&self->details, details ? details : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_DETAILS]);
 }
 
 ParcoursChannel
@@ -440,7 +441,7 @@ parcours_card_set_channel (ParcoursCard    *self,
     return;
 
   self->channel = channel;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANNEL]);
+  _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_CHANNEL]);
 }
 
 ParcoursSentiment
@@ -461,7 +462,7 @@ parcours_card_set_sentiment (ParcoursCard      *self,
     return;
 
   self->sentiment = sentiment;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENTIMENT]);
+  _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_SENTIMENT]);
 }
 
 const char *
@@ -480,7 +481,7 @@ parcours_card_set_color (ParcoursCard *self,
   g_return_if_fail (color == NULL || parcours_color_is_valid (color));
 
   if (parcours_set_str (&self->color, color))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_COLOR]);
 }
 
 gboolean
@@ -502,7 +503,7 @@ parcours_card_set_key_moment (ParcoursCard *self,
     return;
 
   self->key_moment = key_moment;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEY_MOMENT]);
+  _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_KEY_MOMENT]);
 }
 
 const char *
@@ -520,7 +521,7 @@ parcours_card_set_kpi (ParcoursCard *self,
   g_return_if_fail (PARCOURS_IS_CARD (self));
 
   if (parcours_set_str (&self->kpi, kpi ? kpi : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KPI]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_KPI]);
 }
 
 guint
@@ -544,5 +545,5 @@ parcours_card_set_votes (ParcoursCard *self,
     return;
 
   self->votes = votes;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOTES]);
+  _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_VOTES]);
 }

@@ -17,6 +17,8 @@ gboolean         _parcours_document_insert (ParcoursDocument   *self,
                                             ParcoursElement    *element,
                                             guint               position,
                                             GError            **error);
+gboolean         _parcours_document_append_unobserved (ParcoursDocument *self,
+                                                       ParcoursElement  *element);
 ParcoursElement *_parcours_document_remove (ParcoursDocument   *self,
                                             ParcoursCollection  collection,
                                             guint               position);
@@ -24,5 +26,11 @@ void             _parcours_document_move   (ParcoursDocument   *self,
                                             ParcoursCollection  collection,
                                             guint               from_position,
                                             guint               to_position);
+
+/* Called by an element of @self, through _parcours_element_notify(),
+ * when one of its properties changed. */
+void             _parcours_document_element_changed (ParcoursDocument *self,
+                                                     ParcoursElement  *element,
+                                                     GParamSpec       *pspec);
 
 G_END_DECLS

@@ -7,14 +7,18 @@
 #include "config.h"
 
 #include "parcours-document-private.h"
+#include "parcours-element-list.h"
+#include "parcours-element-private.h"
 #include "parcours-enum-types.h"
 #include "parcours-utils.h"
 
 /* The journey map: the single source of truth every view observes.
  *
- * Elements live in five ordered GListStores; an index by id answers
- * lookups. The order of the card list is also the order of cards inside
- * each cell, so moving a card inside its cell is a move in that list. */
+ * Elements live in five ordered lists; an index by id answers lookups.
+ * Each element knows its document and tells it its changes, and the
+ * document emits "changed" before the items-changed of its lists. The
+ * order of the card list is also the order of cards inside each cell,
+ * so moving a card inside its cell is a move in that list. */
 struct _ParcoursDocument
 {
   GObject parent_instance;
@@ -25,7 +29,7 @@ struct _ParcoursDocument
   char *unknown_json;
   ParcoursMapKind kind;
 
-  GListStore *collections[PARCOURS_N_COLLECTIONS];
+  ParcoursElementList *collections[PARCOURS_N_COLLECTIONS];
   GHashTable *elements_by_id;
 };
 
@@ -69,23 +73,18 @@ collection_item_type (ParcoursCollection collection)
     }
 }
 
+/* "changed" first, as when the document had a handler on each list
+ * connected before any view's. */
 static void
-element_notify_cb (ParcoursDocument *self,
-                   GParamSpec       *pspec,
-                   ParcoursElement  *element)
-{
-  g_signal_emit (self, signals[ELEMENT_CHANGED], 0, element, pspec);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
-collection_items_changed_cb (ParcoursDocument *self,
-                             guint             position,
-                             guint             removed,
-                             guint             added,
-                             GListModel       *model)
+collection_items_changed (ParcoursDocument   *self,
+                          ParcoursCollection  collection,
+                          guint               position,
+                          guint               removed,
+                          guint               added)
 {
   g_signal_emit (self, signals[CHANGED], 0);
+  g_list_model_items_changed (G_LIST_MODEL (self->collections[collection]),
+                              position, removed, added);
 }
 
 static void
@@ -105,20 +104,15 @@ parcours_document_dispose (GObject *object)
 
   for (guint c = 0; c < PARCOURS_N_COLLECTIONS; c++)
     {
-      GListModel *model;
       guint n;
 
       if (self->collections[c] == NULL)
         continue;
 
-      model = G_LIST_MODEL (self->collections[c]);
-      n = g_list_model_get_n_items (model);
+      /* A view may still hold an element, and change it. */
+      n = _parcours_element_list_get_length (self->collections[c]);
       for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GObject) element = g_list_model_get_item (model, i);
-          g_signal_handlers_disconnect_by_data (element, self);
-        }
-      g_signal_handlers_disconnect_by_data (model, self);
+        _parcours_element_set_document (_parcours_element_list_get (self->collections[c], i), NULL);
       g_clear_object (&self->collections[c]);
     }
 
@@ -286,12 +280,7 @@ parcours_document_init (ParcoursDocument *self)
   self->elements_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint c = 0; c < PARCOURS_N_COLLECTIONS; c++)
-    {
-      self->collections[c] = g_list_store_new (collection_item_type (c));
-      g_signal_connect_object (self->collections[c], "items-changed",
-                               G_CALLBACK (collection_items_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
+    self->collections[c] = _parcours_element_list_new (collection_item_type (c));
 }
 
 ParcoursDocument *
@@ -516,7 +505,7 @@ parcours_document_find_position (ParcoursDocument *self,
     return FALSE;
 
   collection = parcours_collection_for_type (G_OBJECT_TYPE (element));
-  return g_list_store_find (self->collections[collection], element, position);
+  return _parcours_element_list_find (self->collections[collection], element, position);
 }
 
 /**
@@ -681,6 +670,29 @@ parcours_collection_get_name (ParcoursCollection collection)
   return names[collection];
 }
 
+/* Adds @element to the index and to its list, without a signal;
+ * %FALSE when another element has its id. */
+static gboolean
+add_element (ParcoursDocument   *self,
+             ParcoursElement    *element,
+             guint              *position,
+             ParcoursCollection *collection)
+{
+  const char *id = parcours_element_get_id (element);
+
+  if (g_hash_table_contains (self->elements_by_id, id))
+    return FALSE;
+
+  *collection = parcours_collection_for_type (G_OBJECT_TYPE (element));
+  *position = MIN (*position, _parcours_element_list_get_length (self->collections[*collection]));
+
+  g_hash_table_insert (self->elements_by_id, (gpointer) id, element);
+  _parcours_element_set_document (element, self);
+  _parcours_element_list_insert (self->collections[*collection], *position, element);
+
+  return TRUE;
+}
+
 /**
  * _parcours_document_insert:
  * @self: a #ParcoursDocument
@@ -697,32 +709,47 @@ _parcours_document_insert (ParcoursDocument  *self,
                            GError           **error)
 {
   ParcoursCollection collection;
-  const char *id;
-  guint n;
 
   g_return_val_if_fail (PARCOURS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (PARCOURS_IS_ELEMENT (element), FALSE);
+  g_return_val_if_fail (_parcours_element_get_document (element) == NULL, FALSE);
 
-  id = parcours_element_get_id (element);
-  if (g_hash_table_contains (self->elements_by_id, id))
+  if (!add_element (self, element, &position, &collection))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   "duplicate id \"%s\"", id);
+                   "duplicate id \"%s\"", parcours_element_get_id (element));
       return FALSE;
     }
 
-  collection = parcours_collection_for_type (G_OBJECT_TYPE (element));
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->collections[collection]));
-  position = MIN (position, n);
-
-  g_hash_table_insert (self->elements_by_id, (gpointer) id, element);
-  /* Not g_signal_connect_object(): removing the element and disposing
-   * the document disconnect it, and a weak reference from each of
-   * thousands of elements would cost a large map's reading a tenth. */
-  g_signal_connect_swapped (element, "notify", G_CALLBACK (element_notify_cb), self);
-  g_list_store_insert (self->collections[collection], position, element);
-
+  collection_items_changed (self, collection, position, 0, 1);
   return TRUE;
+}
+
+/**
+ * _parcours_document_append_unobserved:
+ * @self: a #ParcoursDocument that a reader is building, that nothing
+ *   observes yet
+ * @element: an element that is in no document
+ *
+ * Appends @element to its collection as _parcours_document_insert()
+ * does, without "changed" nor items-changed: thousands of emissions
+ * that nobody hears would cost a large map's reading a tenth.
+ *
+ * Returns: %FALSE, leaving @self unchanged, when another element has
+ *   the same id
+ */
+gboolean
+_parcours_document_append_unobserved (ParcoursDocument *self,
+                                      ParcoursElement  *element)
+{
+  ParcoursCollection collection;
+  guint position = G_MAXUINT;
+
+  g_return_val_if_fail (PARCOURS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (PARCOURS_IS_ELEMENT (element), FALSE);
+  g_return_val_if_fail (_parcours_element_get_document (element) == NULL, FALSE);
+
+  return add_element (self, element, &position, &collection);
 }
 
 /**
@@ -743,12 +770,12 @@ _parcours_document_remove (ParcoursDocument   *self,
   g_return_val_if_fail (PARCOURS_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (collection < PARCOURS_N_COLLECTIONS, NULL);
 
-  element = g_list_model_get_item (G_LIST_MODEL (self->collections[collection]), position);
-  g_return_val_if_fail (element != NULL, NULL);
+  g_return_val_if_fail (position < _parcours_element_list_get_length (self->collections[collection]), NULL);
 
-  g_signal_handlers_disconnect_by_data (element, self);
+  element = _parcours_element_list_steal (self->collections[collection], position);
+  _parcours_element_set_document (element, NULL);
   g_hash_table_remove (self->elements_by_id, parcours_element_get_id (element));
-  g_list_store_remove (self->collections[collection], position);
+  collection_items_changed (self, collection, position, 1, 0);
 
   return element;
 }
@@ -759,22 +786,33 @@ _parcours_document_move (ParcoursDocument   *self,
                          guint               from_position,
                          guint               to_position)
 {
-  g_autoptr(GObject) element = NULL;
-  GListStore *store;
+  g_autoptr(ParcoursElement) element = NULL;
+  ParcoursElementList *list;
 
   g_return_if_fail (PARCOURS_IS_DOCUMENT (self));
   g_return_if_fail (collection < PARCOURS_N_COLLECTIONS);
 
-  store = self->collections[collection];
-  g_return_if_fail (from_position < g_list_model_get_n_items (G_LIST_MODEL (store)));
-  g_return_if_fail (to_position < g_list_model_get_n_items (G_LIST_MODEL (store)));
+  list = self->collections[collection];
+  g_return_if_fail (from_position < _parcours_element_list_get_length (list));
+  g_return_if_fail (to_position < _parcours_element_list_get_length (list));
 
   if (from_position == to_position)
     return;
 
-  element = g_list_model_get_item (G_LIST_MODEL (store), from_position);
-  g_list_store_remove (store, from_position);
-  g_list_store_insert (store, to_position, element);
+  /* A removal then an insertion, as views have always seen a move. */
+  element = _parcours_element_list_steal (list, from_position);
+  collection_items_changed (self, collection, from_position, 1, 0);
+  _parcours_element_list_insert (list, to_position, element);
+  collection_items_changed (self, collection, to_position, 0, 1);
+}
+
+void
+_parcours_document_element_changed (ParcoursDocument *self,
+                                    ParcoursElement  *element,
+                                    GParamSpec       *pspec)
+{
+  g_signal_emit (self, signals[ELEMENT_CHANGED], 0, element, pspec);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /**

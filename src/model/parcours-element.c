@@ -6,7 +6,8 @@
 
 #include "config.h"
 
-#include "parcours-element.h"
+#include "parcours-document-private.h"
+#include "parcours-element-private.h"
 
 typedef struct
 {
@@ -14,6 +15,10 @@ typedef struct
   /* Members a newer Parcours wrote that this one does not know, kept as
    * the text of a JSON object so they survive load → save untouched. */
   char *unknown_json;
+  /* Not a reference: the document holds the element, and clears this
+   * when it lets it go. A pointer rather than a handler on ::notify,
+   * which cost each of thousands of elements a closure. */
+  ParcoursDocument *document;
 } ParcoursElementPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ParcoursElement, parcours_element, G_TYPE_OBJECT)
@@ -157,6 +162,39 @@ parcours_element_set_unknown_json (ParcoursElement *self,
 
   g_free (priv->unknown_json);
   priv->unknown_json = g_strdup (json);
+}
+
+ParcoursDocument *
+_parcours_element_get_document (ParcoursElement *self)
+{
+  ParcoursElementPrivate *priv = parcours_element_get_instance_private (self);
+
+  g_return_val_if_fail (PARCOURS_IS_ELEMENT (self), NULL);
+
+  return priv->document;
+}
+
+void
+_parcours_element_set_document (ParcoursElement  *self,
+                                ParcoursDocument *document)
+{
+  ParcoursElementPrivate *priv = parcours_element_get_instance_private (self);
+
+  g_return_if_fail (PARCOURS_IS_ELEMENT (self));
+
+  priv->document = document;
+}
+
+void
+_parcours_element_notify (ParcoursElement *self,
+                          GParamSpec      *pspec)
+{
+  ParcoursElementPrivate *priv = parcours_element_get_instance_private (self);
+
+  if (priv->document != NULL)
+    _parcours_document_element_changed (priv->document, self, pspec);
+
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "parcours-element-private.h"
 #include "parcours-emotion-point.h"
 #include "parcours-utils.h"
 
@@ -237,7 +238,7 @@ parcours_emotion_point_set_lane_id (ParcoursEmotionPoint *self,
   g_return_if_fail (PARCOURS_IS_EMOTION_POINT (self));
 
   if (parcours_set_str (&self->lane_id, lane_id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANE_ID]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_LANE_ID]);
 }
 
 const char *
@@ -255,7 +256,7 @@ parcours_emotion_point_set_stage_id (ParcoursEmotionPoint *self,
   g_return_if_fail (PARCOURS_IS_EMOTION_POINT (self));
 
   if (parcours_set_str (&self->stage_id, stage_id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE_ID]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_STAGE_ID]);
 }
 
 double
@@ -274,7 +275,7 @@ parcours_emotion_point_set_offset (ParcoursEmotionPoint *self,
 
   offset = CLAMP (offset, 0.0, 1.0);
   if (parcours_set_double (&self->offset, offset))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFSET]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_OFFSET]);
 }
 
 double
@@ -293,7 +294,7 @@ parcours_emotion_point_set_value (ParcoursEmotionPoint *self,
 
   value = CLAMP (value, -1.0, 1.0);
   if (parcours_set_double (&self->value, value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_VALUE]);
 }
 
 const char *
@@ -311,7 +312,7 @@ parcours_emotion_point_set_label (ParcoursEmotionPoint *self,
   g_return_if_fail (PARCOURS_IS_EMOTION_POINT (self));
 
   if (parcours_set_str (&self->label, label ? label : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_LABEL]);
 }
 
 /**

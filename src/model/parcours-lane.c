@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "parcours-element-private.h"
 #include "parcours-lane.h"
 #include "parcours-utils.h"
 
@@ -226,7 +227,7 @@ parcours_lane_set_name (ParcoursLane *self,
   g_return_if_fail (PARCOURS_IS_LANE (self));
 
   if (parcours_set_str (&self->name, name ? name : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_NAME]);
 }
 
 ParcoursLaneKind
@@ -247,7 +248,7 @@ parcours_lane_set_kind (ParcoursLane     *self,
     return;
 
   self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_KIND]);
 }
 
 const char *
@@ -265,7 +266,7 @@ parcours_lane_set_persona_id (ParcoursLane *self,
   g_return_if_fail (PARCOURS_IS_LANE (self));
 
   if (parcours_set_str (&self->persona_id, persona_id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSONA_ID]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_PERSONA_ID]);
 }
 
 double
@@ -284,7 +285,7 @@ parcours_lane_set_height (ParcoursLane *self,
 
   height = CLAMP (height, PARCOURS_LANE_MIN_HEIGHT, PARCOURS_LANE_MAX_HEIGHT);
   if (parcours_set_double (&self->height, height))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEIGHT]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_HEIGHT]);
 }
 
 gboolean
@@ -306,5 +307,5 @@ parcours_lane_set_collapsed (ParcoursLane *self,
     return;
 
   self->collapsed = collapsed;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLAPSED]);
+  _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_COLLAPSED]);
 }

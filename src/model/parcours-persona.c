@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "parcours-color.h"
+#include "parcours-element-private.h"
 #include "parcours-persona.h"
 #include "parcours-utils.h"
 
@@ -279,7 +280,7 @@ parcours_persona_set_name (ParcoursPersona *self,
   g_return_if_fail (PARCOURS_IS_PERSONA (self));
 
   if (parcours_set_str (&self->name, name ? name : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -297,7 +298,7 @@ parcours_persona_set_role (ParcoursPersona *self,
   g_return_if_fail (PARCOURS_IS_PERSONA (self));
 
   if (parcours_set_str (&self->role, role ? role : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_ROLE]);
 }
 
 const char * const *
@@ -315,7 +316,7 @@ parcours_persona_set_goals (ParcoursPersona    *self,
   g_return_if_fail (PARCOURS_IS_PERSONA (self));
 
   if (parcours_set_strv (&self->goals, goals))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOALS]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_GOALS]);
 }
 
 const char * const *
@@ -333,7 +334,7 @@ parcours_persona_set_needs (ParcoursPersona    *self,
   g_return_if_fail (PARCOURS_IS_PERSONA (self));
 
   if (parcours_set_strv (&self->needs, needs))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_NEEDS]);
 }
 
 const char * const *
@@ -351,7 +352,7 @@ parcours_persona_set_frustrations (ParcoursPersona    *self,
   g_return_if_fail (PARCOURS_IS_PERSONA (self));
 
   if (parcours_set_strv (&self->frustrations, frustrations))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRUSTRATIONS]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_FRUSTRATIONS]);
 }
 
 const char *
@@ -370,7 +371,7 @@ parcours_persona_set_color (ParcoursPersona *self,
   g_return_if_fail (color == NULL || parcours_color_is_valid (color));
 
   if (parcours_set_str (&self->color, color))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_COLOR]);
 }
 
 /**
@@ -411,7 +412,7 @@ parcours_persona_set_photo (ParcoursPersona *self,
   if (photo != NULL)
     self->photo = g_bytes_ref (photo);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO]);
+  _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_PHOTO]);
 }
 
 /**

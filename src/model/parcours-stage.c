@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "parcours-color.h"
+#include "parcours-element-private.h"
 #include "parcours-stage.h"
 #include "parcours-utils.h"
 
@@ -195,7 +196,7 @@ parcours_stage_set_name (ParcoursStage *self,
   g_return_if_fail (PARCOURS_IS_STAGE (self));
 
   if (parcours_set_str (&self->name, name ? name : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_NAME]);
 }
 
 const char *
@@ -213,7 +214,7 @@ parcours_stage_set_description (ParcoursStage *self,
   g_return_if_fail (PARCOURS_IS_STAGE (self));
 
   if (parcours_set_str (&self->description, description ? description : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_DESCRIPTION]);
 }
 
 const char *
@@ -232,7 +233,7 @@ parcours_stage_set_color (ParcoursStage *self,
   g_return_if_fail (color == NULL || parcours_color_is_valid (color));
 
   if (parcours_set_str (&self->color, color))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_COLOR]);
 }
 
 double
@@ -251,5 +252,5 @@ parcours_stage_set_width (ParcoursStage *self,
 
   width = CLAMP (width, PARCOURS_STAGE_MIN_WIDTH, PARCOURS_STAGE_MAX_WIDTH);
   if (parcours_set_double (&self->width, width))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIDTH]);
+    _parcours_element_notify (PARCOURS_ELEMENT (self), properties[PROP_WIDTH]);
 }
