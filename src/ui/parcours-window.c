@@ -378,7 +378,9 @@ parcours_window_set_document_laid_out (ParcoursWindow      *self,
                            self,
                            G_CONNECT_SWAPPED);
 
-  parcours_canvas_set_history_laid_out (self->canvas, self->history, layout, list);
+  /* An empty window's canvas, hidden behind the start page, shows
+   * nothing: it gets a history with the first map. */
+  parcours_canvas_set_history_laid_out (self->canvas, has_map ? self->history : NULL, layout, list);
   parcours_inspector_set_history (self->inspector, self->history);
   _parcours_window_update_voting (self);
   self->outline_stale = TRUE;
