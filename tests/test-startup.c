@@ -220,7 +220,6 @@ test_map_laid_out_while_read (void)
   g_autofree char *dir = g_dir_make_tmp ("parcours-startup-XXXXXX", NULL);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ParcoursLayout) before = NULL;
   g_autoptr(ParcoursLayout) here = NULL;
   g_autoptr(ParcoursDisplayList) painted_here = NULL;
   g_autoptr(GBytes) svg_read = NULL;
@@ -234,12 +233,13 @@ test_map_laid_out_while_read (void)
 
   file = parcours_test_save_map (document, dir, "laid-out.parcours");
   window = new_window ();
-  before = g_object_ref (parcours_canvas_get_layout (window->canvas));
+  /* A window without a map makes no layout of its own at all */
+  g_assert_null (parcours_canvas_get_layout (window->canvas));
 
   g_assert_true (parcours_test_load_into_window (window, file, &error));
   g_assert_no_error (error);
   layout = parcours_canvas_get_layout (window->canvas);
-  g_assert_true (layout != before);
+  g_assert_nonnull (layout);
   g_assert_true (parcours_layout_get_document (layout) == parcours_window_get_document (window));
   g_assert_cmpint (parcours_layout_get_style (layout)->theme, ==, parcours_canvas_get_default_theme ());
 
@@ -336,6 +336,107 @@ test_side_pages_built_when_shown (void)
   destroy_window (window);
 }
 
+/* A map shown without a layout ready, as a new map is, gets one made
+ * on the main thread at once, in the desktop's theme, and a theme
+ * change makes it again. */
+static void
+test_new_map_laid_out_at_once (void)
+{
+  g_autoptr(ParcoursDocument) document = make_map ();
+  ParcoursWindow *window;
+  ParcoursLayout *layout;
+
+  REQUIRE_DISPLAY ();
+
+  window = new_window ();
+  g_assert_null (parcours_canvas_get_layout (window->canvas));
+  parcours_window_show_new_map (window, document);
+  layout = window->canvas->layout;
+  g_assert_nonnull (layout);
+  g_assert_true (parcours_layout_get_document (layout) == parcours_window_get_document (window));
+  g_assert_cmpuint (parcours_layout_get_n_cards (layout), ==, 1);
+  g_assert_cmpint (parcours_layout_get_style (layout)->theme, ==, parcours_canvas_get_default_theme ());
+  g_assert_nonnull (window->canvas->list);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  layout = parcours_canvas_get_layout (window->canvas);
+  g_assert_cmpint (parcours_layout_get_style (layout)->theme, ==, PARCOURS_THEME_DARK);
+  g_assert_cmpuint (parcours_layout_get_n_cards (layout), ==, 1);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  destroy_window (window);
+}
+
+static gboolean
+popover_mapped (GtkMenuButton *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((popover = gtk_menu_button_get_popover (button)) != NULL &&
+         !gtk_widget_get_mapped (GTK_WIDGET (popover)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* The main menu and the timer's are built the first time they open,
+ * not with the window; the buttons work all the same, and the main
+ * menu holds its items and the zoom row. */
+static void
+test_menus_built_when_opened (void)
+{
+  g_autoptr(ParcoursDocument) document = make_map ();
+  ParcoursWindow *window;
+  GtkPopover *popover;
+  GtkWidget *zoom_in;
+
+  REQUIRE_DISPLAY ();
+
+  window = new_window ();
+  parcours_window_show_new_map (window, document);
+  parcours_test_wait_ms (50);
+  g_assert_null (gtk_menu_button_get_popover (window->primary_menu_button));
+  g_assert_null (gtk_menu_button_get_popover (window->timer_button));
+  g_assert_true (gtk_widget_is_sensitive (gtk_widget_get_first_child (GTK_WIDGET (window->primary_menu_button))));
+
+  /* (as F10 and a click open it) */
+  gtk_menu_button_popup (window->primary_menu_button);
+  g_assert_true (popover_mapped (window->primary_menu_button));
+  popover = gtk_menu_button_get_popover (window->primary_menu_button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_nonnull (parcours_test_ui_find_label (GTK_WIDGET (popover), "Save As…"));
+  g_assert_nonnull (parcours_test_ui_find_label (GTK_WIDGET (popover), "Keyboard Shortcuts"));
+  g_assert_true (gtk_widget_is_ancestor (window->zoom_box, GTK_WIDGET (popover)));
+  g_assert_cmpstr (gtk_label_get_label (window->zoom_label), ==, "100 %");
+  zoom_in = gtk_widget_get_last_child (window->zoom_box);
+  zoom_in = gtk_widget_get_prev_sibling (zoom_in);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (zoom_in)), ==, "win.zoom-in");
+  g_signal_emit_by_name (zoom_in, "clicked");
+  parcours_test_wait_ms (400);   /* (the zoom is animated) */
+  g_assert_cmpstr (gtk_label_get_label (window->zoom_label), !=, "100 %");
+
+  /* Closed and opened again, it is the same menu */
+  gtk_menu_button_popdown (window->primary_menu_button);
+  parcours_test_wait_ms (50);
+  gtk_menu_button_popup (window->primary_menu_button);
+  g_assert_true (popover_mapped (window->primary_menu_button));
+  g_assert_true (gtk_menu_button_get_popover (window->primary_menu_button) == popover);
+  gtk_menu_button_popdown (window->primary_menu_button);
+
+  /* The timer's menu, from its pill */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timer-start", "i", 5));
+  parcours_test_wait_ms (50);
+  gtk_menu_button_popup (window->timer_button);
+  g_assert_true (popover_mapped (window->timer_button));
+  g_assert_nonnull (parcours_test_ui_find_label (GTK_WIDGET (gtk_menu_button_get_popover (window->timer_button)),
+                                                 "Add 1 Minute"));
+  gtk_menu_button_popdown (window->timer_button);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.timer-stop", NULL));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,7 +480,9 @@ main (int   argc,
   g_test_add_func ("/startup/open/map-without-fade", test_open_shows_map_without_fade);
   g_test_add_func ("/startup/open/laid-out-while-read", test_map_laid_out_while_read);
   g_test_add_func ("/startup/open/at-start-skips-start-page", test_open_at_start_skips_start_page);
+  g_test_add_func ("/startup/open/new-map-laid-out-at-once", test_new_map_laid_out_at_once);
   g_test_add_func ("/startup/side-pages/built-when-shown", test_side_pages_built_when_shown);
+  g_test_add_func ("/startup/menus/built-when-opened", test_menus_built_when_opened);
   g_test_add_func ("/startup/shortcuts-window/built-when-asked", test_shortcuts_window_built_when_asked);
 
   status = g_test_run ();

@@ -72,7 +72,11 @@ set_style (ParcoursCanvas *self,
   g_clear_pointer (&self->style, parcours_style_unref);
   g_clear_object (&self->layout);
   self->style = parcours_style_new (theme);
-  self->layout = parcours_layout_new (self->style);
+  /* A canvas without a map has no layout: making one (its text
+   * measurer, its fonts) would hold back a start, and the first map
+   * may come laid out already (see adopt_layout()). */
+  if (self->document != NULL)
+    self->layout = parcours_layout_new (self->style);
   _parcours_canvas_clear_render (self);
   _parcours_canvas_queue_relayout (self);
 }
@@ -868,6 +872,8 @@ parcours_canvas_set_history_laid_out (ParcoursCanvas      *self,
                                self, G_CONNECT_SWAPPED);
       if (!adopt_layout (self, layout, list))
         {
+          if (self->layout == NULL)
+            self->layout = parcours_layout_new (self->style);
           _parcours_canvas_queue_relayout (self);
           _parcours_canvas_ensure_layout (self);
         }
@@ -935,7 +941,8 @@ parcours_canvas_get_interaction (ParcoursCanvas *self)
 /**
  * parcours_canvas_get_layout:
  *
- * Returns: (transfer none): the layout of what the canvas shows, up to date
+ * Returns: (transfer none) (nullable): the layout of what the canvas
+ *   shows, up to date; %NULL before it shows a map
  */
 ParcoursLayout *
 parcours_canvas_get_layout (ParcoursCanvas *self)

@@ -53,6 +53,8 @@ struct _ParcoursWindow
   ParcoursCanvas       *canvas;
   GMenu                *undo_section;
   GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;  /* its popover is built when it first opens */
+  GMenuModel           *timer_menu;    /* the same, for timer_button's */
   GtkWidget            *zoom_box;
   GtkLabel             *zoom_label;
   GtkToggleButton      *palette_button;

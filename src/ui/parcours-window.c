@@ -378,7 +378,9 @@ parcours_window_set_document_laid_out (ParcoursWindow      *self,
                            self,
                            G_CONNECT_SWAPPED);
 
-  parcours_canvas_set_history_laid_out (self->canvas, self->history, layout, list);
+  /* An empty window's canvas, hidden behind the start page, shows
+   * nothing: it gets a history with the first map. */
+  parcours_canvas_set_history_laid_out (self->canvas, has_map ? self->history : NULL, layout, list);
   parcours_inspector_set_history (self->inspector, self->history);
   _parcours_window_update_voting (self);
   self->outline_stale = TRUE;
@@ -989,6 +991,8 @@ parcours_window_class_init (ParcoursWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, timer_menu);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, ParcoursWindow, inspector);
@@ -1053,18 +1057,45 @@ parcours_window_init_settings (ParcoursWindow *self)
                    G_SETTINGS_BIND_GET);
 }
 
+/* The menus' popovers, with a row for each item, are built the first
+ * time they open (a click, F10), not with every window: a start does
+ * not wait for them. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  ParcoursWindow *self = user_data;
+  GtkPopover *popover;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  popover = gtk_menu_button_get_popover (button);
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), self->zoom_box, "zoom");
+}
+
+static void
+create_timer_menu_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  ParcoursWindow *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->timer_menu);
+}
+
 static void
 parcours_window_init (ParcoursWindow *self)
 {
   g_autoptr(ParcoursDocument) document = parcours_document_new ();
-  GtkPopover *popover;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::default-width", G_CALLBACK (default_width_changed_cb), NULL);
 
-  popover = gtk_menu_button_get_popover (self->primary_menu_button);
-  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), self->zoom_box, "zoom");
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->timer_button, create_timer_menu_cb, self, NULL);
   g_signal_connect_object (parcours_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
 
