@@ -358,7 +358,27 @@ typedef struct
   PangoFont *space_font;
   hb_codepoint_t space_glyph;
   gboolean has_space;
+
+  /* The cairo font of @scaled_font_of, the last font asked: the texts
+   * drawn hold their fonts for as long as a run lives. */
+  PangoFont *scaled_font_of;
+  cairo_scaled_font_t *scaled_font;
 } GlyphRun;
+
+/* Most words in a row are in one font: asking Pango (and checking the
+ * font's type) for each was a tenth of drawing them. */
+static cairo_scaled_font_t *
+glyph_run_scaled_font (GlyphRun  *run,
+                       PangoFont *font)
+{
+  if (font != run->scaled_font_of)
+    {
+      run->scaled_font_of = font;
+      run->scaled_font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+    }
+
+  return run->scaled_font;
+}
 
 static void
 glyph_run_flush (cairo_t  *cr,
@@ -486,7 +506,7 @@ glyph_run_add_line (cairo_t            *cr,
   for (GSList *l = runs; l != NULL; l = l->next)
     {
       PangoGlyphItem *item = l->data;
-      cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (item->item->analysis.font));
+      cairo_scaled_font_t *font = glyph_run_scaled_font (run, item->item->analysis.font);
       PangoGlyphString *glyphs = item->glyphs;
       PangoGlyphItemIter iter;
       double item_x = x;
@@ -547,7 +567,7 @@ glyph_run_add_slice (cairo_t                  *cr,
       PangoGlyphString *glyphs = item->glyphs;
       int offset = item->item->offset;
       int item_end = offset + item->item->length;
-      cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (item->item->analysis.font));
+      cairo_scaled_font_t *font = glyph_run_scaled_font (run, item->item->analysis.font);
       int g, last, text_start;
 
       parcours_shaped_word_get_glyphs (word, item, &g, &last);
