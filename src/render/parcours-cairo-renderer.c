@@ -276,6 +276,64 @@ shape_batch_add (cairo_t                 *cr,
  * characters (not ligature glyphs), with spaces between words. */
 #define MAX_RUN_GLYPHS 16384
 
+/* A map's texts add hundreds of thousands of glyphs and clusters to runs,
+ * one at a time: plain arrays that only grow, where GArray's general
+ * append was a fifth of drawing them. */
+typedef struct
+{
+  cairo_glyph_t *data;
+  guint len;
+  guint size;
+} GlyphArray;
+
+typedef struct
+{
+  cairo_text_cluster_t *data;
+  guint len;
+  guint size;
+} ClusterArray;
+
+static inline void
+glyph_array_add (GlyphArray          *array,
+                 const cairo_glyph_t *glyph)
+{
+  if (G_UNLIKELY (array->len == array->size))
+    {
+      array->size = MAX (256, 2 * array->size);
+      array->data = g_renew (cairo_glyph_t, array->data, array->size);
+    }
+  array->data[array->len++] = *glyph;
+}
+
+static inline void
+cluster_array_add (ClusterArray               *array,
+                   const cairo_text_cluster_t *cluster)
+{
+  if (G_UNLIKELY (array->len == array->size))
+    {
+      array->size = MAX (256, 2 * array->size);
+      array->data = g_renew (cairo_text_cluster_t, array->data, array->size);
+    }
+  array->data[array->len++] = *cluster;
+}
+
+/* As g_string_append_len(), a copy while the string has room. */
+static inline void
+utf8_append_len (GString    *utf8,
+                 const char *text,
+                 gsize       length)
+{
+  if (G_UNLIKELY (length >= utf8->allocated_len - utf8->len))
+    {
+      g_string_append_len (utf8, text, length);
+      return;
+    }
+
+  memcpy (utf8->str + utf8->len, text, length);
+  utf8->len += length;
+  utf8->str[utf8->len] = '\0';
+}
+
 /* Into an image, runs go no further than one text (or one icon): cairo
  * draws glyphs whose boxes overlap, as those of a paragraph's lines do,
  * through a mask of the whole run's extent, which for a run across a
@@ -287,8 +345,8 @@ typedef struct
   cairo_scaled_font_t *font;
   PangoFont *pango_font;      /* the font @font draws */
   ParcoursRgba color;
-  GArray *glyphs;             /* cairo_glyph_t */
-  GArray *clusters;           /* cairo_text_cluster_t */
+  GlyphArray glyphs;
+  ClusterArray clusters;
   GString *utf8;
 
   /* The primitives in the run, to say which one could not be drawn. */
@@ -300,26 +358,46 @@ typedef struct
   PangoFont *space_font;
   hb_codepoint_t space_glyph;
   gboolean has_space;
+
+  /* The cairo font of @scaled_font_of, the last font asked: the texts
+   * drawn hold their fonts for as long as a run lives. */
+  PangoFont *scaled_font_of;
+  cairo_scaled_font_t *scaled_font;
 } GlyphRun;
+
+/* Most words in a row are in one font: asking Pango (and checking the
+ * font's type) for each was a tenth of drawing them. */
+static cairo_scaled_font_t *
+glyph_run_scaled_font (GlyphRun  *run,
+                       PangoFont *font)
+{
+  if (font != run->scaled_font_of)
+    {
+      run->scaled_font_of = font;
+      run->scaled_font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+    }
+
+  return run->scaled_font;
+}
 
 static void
 glyph_run_flush (cairo_t  *cr,
                  GlyphRun *run)
 {
-  if (run->font != NULL && run->glyphs->len > 0)
+  if (run->font != NULL && run->glyphs.len > 0)
     {
       set_source (cr, &run->color);
       cairo_set_scaled_font (cr, run->font);
       cairo_show_text_glyphs (cr, run->utf8->str, run->utf8->len,
-                              (cairo_glyph_t *) (gpointer) run->glyphs->data, run->glyphs->len,
-                              (cairo_text_cluster_t *) (gpointer) run->clusters->data, run->clusters->len,
+                              run->glyphs.data, run->glyphs.len,
+                              run->clusters.data, run->clusters.len,
                               0);
       if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
         run->failed = TRUE;
     }
 
-  g_array_set_size (run->glyphs, 0);
-  g_array_set_size (run->clusters, 0);
+  run->glyphs.len = 0;
+  run->clusters.len = 0;
   g_string_truncate (run->utf8, 0);
   run->font = NULL;
 }
@@ -350,13 +428,13 @@ glyph_run_add_separator (GlyphRun   *run,
     {
       cairo_glyph_t glyph = { run->space_glyph, x, baseline };
 
-      g_array_append_val (run->glyphs, glyph);
+      glyph_array_add (&run->glyphs, &glyph);
       separator = " ";
       cluster = (cairo_text_cluster_t) { 1, 1 };
     }
 
-  g_string_append (run->utf8, separator);
-  g_array_append_val (run->clusters, cluster);
+  utf8_append_len (run->utf8, separator, strlen (separator));
+  cluster_array_add (&run->clusters, &cluster);
 }
 
 static void
@@ -394,7 +472,7 @@ glyph_run_add_glyph (GlyphRun             *run,
         baseline + (double) info->geometry.y_offset / PANGO_SCALE,
       };
 
-      g_array_append_val (run->glyphs, glyph);
+      glyph_array_add (&run->glyphs, &glyph);
     }
 
   *x += (double) info->geometry.width / PANGO_SCALE;
@@ -412,8 +490,8 @@ glyph_run_add_cluster (GlyphRun   *run,
   if (cluster.num_bytes == 0 && cluster.num_glyphs == 0)
     return;
 
-  g_string_append_len (run->utf8, text, cluster.num_bytes);
-  g_array_append_val (run->clusters, cluster);
+  utf8_append_len (run->utf8, text, cluster.num_bytes);
+  cluster_array_add (&run->clusters, &cluster);
 }
 
 static void
@@ -428,7 +506,7 @@ glyph_run_add_line (cairo_t            *cr,
   for (GSList *l = runs; l != NULL; l = l->next)
     {
       PangoGlyphItem *item = l->data;
-      cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (item->item->analysis.font));
+      cairo_scaled_font_t *font = glyph_run_scaled_font (run, item->item->analysis.font);
       PangoGlyphString *glyphs = item->glyphs;
       PangoGlyphItemIter iter;
       double item_x = x;
@@ -489,7 +567,7 @@ glyph_run_add_slice (cairo_t                  *cr,
       PangoGlyphString *glyphs = item->glyphs;
       int offset = item->item->offset;
       int item_end = offset + item->item->length;
-      cairo_scaled_font_t *font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (item->item->analysis.font));
+      cairo_scaled_font_t *font = glyph_run_scaled_font (run, item->item->analysis.font);
       int g, last, text_start;
 
       parcours_shaped_word_get_glyphs (word, item, &g, &last);
@@ -526,7 +604,7 @@ draw_text (cairo_t                 *cr,
 {
   const ParcoursTextBlock *block = primitive->text;
 
-  if (run->glyphs->len == 0 && run->clusters->len == 0)
+  if (run->glyphs.len == 0 && run->clusters.len == 0)
     run->first = index;
   run->last = index;
 
@@ -550,7 +628,7 @@ draw_text (cairo_t                 *cr,
                                    x + placed->word->width, baseline);
 
           /* A run is copied by cairo: keep ours short for huge texts. */
-          if (run->glyphs->len > MAX_RUN_GLYPHS)
+          if (run->glyphs.len > MAX_RUN_GLYPHS)
             glyph_run_flush (cr, run);
         }
     }
@@ -663,29 +741,29 @@ typedef struct
 {
   double size;
   ParcoursRgba color;
-  GArray *glyphs;             /* cairo_glyph_t */
+  GlyphArray glyphs;
 } IconRun;
 
 static void
 icon_run_flush (cairo_t *cr,
                 IconRun *run)
 {
-  if (run->glyphs->len > 0)
+  if (run->glyphs.len > 0)
     {
       /* Icons carry no text: a PDF reader copies nothing for them. One
        * cluster of no text holds the whole run, so a PDF says so once
        * (an empty ActualText span) rather than once an icon, which was
        * most of a curve's PDF. */
-      cairo_text_cluster_t cluster = { 0, run->glyphs->len };
+      cairo_text_cluster_t cluster = { 0, run->glyphs.len };
 
       set_source (cr, &run->color);
       cairo_set_font_face (cr, icon_font);
       cairo_set_font_size (cr, run->size);
-      cairo_show_text_glyphs (cr, "", 0, (cairo_glyph_t *) (gpointer) run->glyphs->data, run->glyphs->len,
+      cairo_show_text_glyphs (cr, "", 0, run->glyphs.data, run->glyphs.len,
                               &cluster, 1, 0);
     }
 
-  g_array_set_size (run->glyphs, 0);
+  run->glyphs.len = 0;
 }
 
 static void
@@ -695,13 +773,13 @@ draw_icon (cairo_t                 *cr,
 {
   cairo_glyph_t glyph = { icon_glyph (icon->icon_name), icon->bounds.x, icon->bounds.y };
 
-  if (run->glyphs->len > 0 &&
+  if (run->glyphs.len > 0 &&
       (run->size != icon->bounds.width || memcmp (&run->color, &icon->fill, sizeof run->color) != 0))
     icon_run_flush (cr, run);
 
   run->size = icon->bounds.width;
   run->color = icon->fill;
-  g_array_append_val (run->glyphs, glyph);
+  glyph_array_add (&run->glyphs, &glyph);
 }
 
 /* An image that does not decode draws nothing: what is under it shows. */
@@ -757,8 +835,6 @@ set_text_error (ParcoursDisplayList *list,
         continue;
 
       cr = cairo_create (scratch);
-      run.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-      run.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
       run.utf8 = g_string_new (NULL);
       draw_text (cr, &run, primitive, i);
       glyph_run_flush (cr, &run);
@@ -767,8 +843,8 @@ set_text_error (ParcoursDisplayList *list,
           culprit = primitive;
           status = cairo_status (cr);
         }
-      g_array_unref (run.glyphs);
-      g_array_unref (run.clusters);
+      g_free (run.glyphs.data);
+      g_free (run.clusters.data);
       g_string_free (run.utf8, TRUE);
       cairo_destroy (cr);
     }
@@ -965,16 +1041,13 @@ draw_primitives (ParcoursDisplayList  *list,
   cairo_surface_type_t target = cairo_surface_get_type (cairo_get_target (cr));
   ShapeBatch batch = { NULL, 0, target == CAIRO_SURFACE_TYPE_PDF || target == CAIRO_SURFACE_TYPE_PS, 0 };
   GlyphRun run = { 0 };
-  IconRun icons = { 0, { 0 }, NULL };
+  IconRun icons = { 0 };
   cairo_status_t status;
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
-  run.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
-  run.clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
   run.utf8 = g_string_new (NULL);
-  icons.glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
   for (guint i = first; i < end && !run.failed && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
     {
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
@@ -1046,9 +1119,9 @@ draw_primitives (ParcoursDisplayList  *list,
     fill_text_bars (cr, &bars->color);
   glyph_run_flush (cr, &run);
   icon_run_flush (cr, &icons);
-  g_array_unref (icons.glyphs);
-  g_array_unref (run.glyphs);
-  g_array_unref (run.clusters);
+  g_free (icons.glyphs.data);
+  g_free (run.glyphs.data);
+  g_free (run.clusters.data);
   g_string_free (run.utf8, TRUE);
 
   status = cairo_status (cr);

@@ -18,6 +18,7 @@ struct _ParcoursDisplayList
   ParcoursRgba background;
   GArray *items;          /* of ParcoursPrimitive */
   ParcoursElement *element;   /* given to the primitives added now */
+  const char *last_icon_name; /* interned: the name of the icon added last */
 };
 
 G_DEFINE_BOXED_TYPE (ParcoursDisplayList, parcours_display_list,
@@ -282,7 +283,11 @@ parcours_display_list_add_icon (ParcoursDisplayList *self,
 {
   ParcoursPrimitive *primitive = append (self, PARCOURS_PRIMITIVE_ICON);
 
-  primitive->icon_name = g_intern_string (icon_name);
+  /* Icons come in layers of one name (a curve's faces): interning each,
+   * under GLib's global lock, was half of adding them. */
+  if (icon_name != NULL && (self->last_icon_name == NULL || strcmp (icon_name, self->last_icon_name) != 0))
+    self->last_icon_name = g_intern_string (icon_name);
+  primitive->icon_name = icon_name != NULL ? self->last_icon_name : NULL;
   primitive->bounds = *rect;
   primitive->fill = *color;
 }
