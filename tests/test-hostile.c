@@ -206,6 +206,25 @@ assert_round_trip (Importer          importer,
   return g_steal_pointer (&again);
 }
 
+/* The Mermaid text alone, without the map in comment lines, survives a
+ * round trip too. */
+static void
+assert_plain_mermaid_round_trip (ParcoursDocument *document)
+{
+  g_autofree char *plain = parcours_mermaid_export_full (document, PARCOURS_MERMAID_EXPORT_PLAIN, NULL, NULL);
+  g_autofree char *plain_again = NULL;
+  g_autoptr(ParcoursDocument) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (plain == NULL)
+    return;
+  again = parcours_mermaid_import (plain, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  plain_again = parcours_mermaid_export_full (again, PARCOURS_MERMAID_EXPORT_PLAIN, NULL, NULL);
+  g_assert_cmpstr (plain_again, ==, plain);
+}
+
 /* What the fuzzers of tests/fuzz check on a map an importer made. The
  * native format and Mermaid go through a round trip unchanged whatever
  * the map; CSV only with the maps it makes itself, since it merges
@@ -216,6 +235,7 @@ assert_survives_writers (Importer          importer,
 {
   g_object_unref (assert_round_trip (IMPORTER_NATIVE, document));
   g_object_unref (assert_round_trip (IMPORTER_MERMAID, document));
+  assert_plain_mermaid_round_trip (document);
 
   if (importer == IMPORTER_CSV)
     {

@@ -1370,18 +1370,18 @@ journey_add_task (Journey     *journey,
 }
 
 /* setAccDescription() of commonDb: trimmed, each line break with the
- * spaces after it made one line break. */
+ * spaces after it made one line break. Mermaid does that to the text as
+ * written and decodes entities only when it draws, so an entity of a
+ * space after a line break (`#65279;`, as the exporter writes U+FEFF)
+ * stays. */
 static char *
 clean_description (const char *text)
 {
   g_autofree char *copy = g_strdup (text);
-  g_autofree char *decoded = NULL;
-  GString *out;
-  const char *p;
+  const char *trimmed = trim (copy);
+  g_autoptr(GString) out = g_string_sized_new (strlen (trimmed));
 
-  decoded = decode_entities (trim (copy));
-  out = g_string_sized_new (strlen (decoded));
-  for (p = decoded; *p != '\0'; p++)
+  for (const char *p = trimmed; *p != '\0'; p++)
     {
       g_string_append_c (out, *p);
       if (*p == '\n')
@@ -1393,7 +1393,7 @@ clean_description (const char *text)
         }
     }
 
-  return g_string_free (out, FALSE);
+  return decode_entities (out->str);
 }
 
 static void
