@@ -14,6 +14,7 @@
 #include "parcours-icons.h"
 #include "parcours-persona.h"
 #include "parcours-svg-writer.h"
+#include "parcours-utils.h"
 
 /* Writes a display list as SVG. Text stays text (one <tspan> per line,
  * broken where Pango broke it), so an exported map is searchable and still
@@ -21,30 +22,14 @@
 
 /* The writer appends a few bytes at a time, hundreds of thousands of
  * times for a large map: GString's own append (a general insertion) was
- * half of the writer's time. Within the buffer's room, a copy does;
- * GString grows it as usual otherwise. */
-static inline void
-append_len (GString    *svg,
-            const char *text,
-            gsize       length)
-{
-  if (G_UNLIKELY (length >= svg->allocated_len - svg->len))
-    {
-      g_string_append_len (svg, text, length);
-      return;
-    }
-
-  memcpy (svg->str + svg->len, text, length);
-  svg->len += length;
-  svg->str[svg->len] = '\0';
-}
-
+ * half of the writer's time, so it appends with
+ * parcours_string_append_len(). */
 /* Inlined, strlen() of a literal is a constant. */
 static inline void
 append (GString    *svg,
         const char *text)
 {
-  append_len (svg, text, strlen (text));
+  parcours_string_append_len (svg, text, strlen (text));
 }
 
 /* Numbers as "%.2f" prints them, trimmed ("12.50" is "12.5", "12.00" is
@@ -126,7 +111,7 @@ append_number (GString *svg,
   if (rounded < 0)
     *--p = '-';
 
-  append_len (svg, p, end - p);
+  parcours_string_append_len (svg, p, end - p);
 }
 
 /* @name_and_quote is the attribute's name with its leading space, "=" and
@@ -178,11 +163,11 @@ append_escaped (GString    *svg,
           continue;
         }
 
-      append_len (svg, run, p - run);
+      parcours_string_append_len (svg, run, p - run);
       append (svg, entity);
       run = p + 1;
     }
-  append_len (svg, run, end - run);
+  parcours_string_append_len (svg, run, end - run);
 }
 
 static const char hex_digits[] = "0123456789abcdef";

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -58,6 +59,25 @@ parcours_set_double (double *double_pointer,
     return FALSE;
   *double_pointer = new_value;
   return TRUE;
+}
+
+/* As g_string_append_len(), for writers that append a few bytes at a
+ * time hundreds of thousands of times: GString's own append is a
+ * general insertion, where a copy does while the string has room. */
+static inline void
+parcours_string_append_len (GString    *string,
+                            const char *text,
+                            gsize       length)
+{
+  if (G_UNLIKELY (length >= string->allocated_len - string->len))
+    {
+      g_string_append_len (string, text, length);
+      return;
+    }
+
+  memcpy (string->str + string->len, text, length);
+  string->len += length;
+  string->str[string->len] = '\0';
 }
 
 G_END_DECLS

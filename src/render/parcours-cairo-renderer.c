@@ -15,6 +15,7 @@
 #include "parcours-cairo-renderer.h"
 #include "parcours-icons.h"
 #include "parcours-image.h"
+#include "parcours-utils.h"
 
 
 /* Draws a display list with cairo: PNG, PDF, printing and thumbnails. */
@@ -317,23 +318,6 @@ cluster_array_add (ClusterArray               *array,
   array->data[array->len++] = *cluster;
 }
 
-/* As g_string_append_len(), a copy while the string has room. */
-static inline void
-utf8_append_len (GString    *utf8,
-                 const char *text,
-                 gsize       length)
-{
-  if (G_UNLIKELY (length >= utf8->allocated_len - utf8->len))
-    {
-      g_string_append_len (utf8, text, length);
-      return;
-    }
-
-  memcpy (utf8->str + utf8->len, text, length);
-  utf8->len += length;
-  utf8->str[utf8->len] = '\0';
-}
-
 /* Into an image, runs go no further than one text (or one icon): cairo
  * draws glyphs whose boxes overlap, as those of a paragraph's lines do,
  * through a mask of the whole run's extent, which for a run across a
@@ -433,7 +417,7 @@ glyph_run_add_separator (GlyphRun   *run,
       cluster = (cairo_text_cluster_t) { 1, 1 };
     }
 
-  utf8_append_len (run->utf8, separator, strlen (separator));
+  parcours_string_append_len (run->utf8, separator, strlen (separator));
   cluster_array_add (&run->clusters, &cluster);
 }
 
@@ -490,7 +474,7 @@ glyph_run_add_cluster (GlyphRun   *run,
   if (cluster.num_bytes == 0 && cluster.num_glyphs == 0)
     return;
 
-  utf8_append_len (run->utf8, text, cluster.num_bytes);
+  parcours_string_append_len (run->utf8, text, cluster.num_bytes);
   cluster_array_add (&run->clusters, &cluster);
 }
 
