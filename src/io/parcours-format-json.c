@@ -132,17 +132,6 @@ _parcours_json_append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/**
- * _parcours_json_append_double:
- * @out: where to write
- * @value: a number
- *
- * Writes the shortest of `%.15g`, `%.16g` and `%.17g` that reads back
- * as @value, whatever the locale: 1, 0.5, 0.1, 0.30000000000000004.
- * Whole numbers have no fraction, and -0 is written 0.
- *
- * Returns: %FALSE if @value is not finite (then `null` is written)
- */
 /* The common case, a number with a few decimals such as 0.5 or 1.25,
  * without printf: if @value is r / 10^k for a whole r of at most 15
  * digits, that decimal reads back as @value (both are exact doubles and
@@ -197,6 +186,17 @@ append_short_decimal (GString *out,
   return FALSE;
 }
 
+/**
+ * _parcours_json_append_double:
+ * @out: where to write
+ * @value: a number
+ *
+ * Writes the shortest of `%.15g`, `%.16g` and `%.17g` that reads back
+ * as @value, whatever the locale: 1, 0.5, 0.1, 0.30000000000000004.
+ * Whole numbers have no fraction, and -0 is written 0.
+ *
+ * Returns: %FALSE if @value is not finite (then `null` is written)
+ */
 gboolean
 _parcours_json_append_double (GString *out,
                               double   value)

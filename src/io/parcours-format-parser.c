@@ -786,20 +786,6 @@ parse (Parser *self)
     }
 }
 
-/**
- * _parcours_json_parse:
- * @data: UTF-8 text, without a byte order mark
- * @length: its length in bytes
- * @error: return location for a #GError
- *
- * Parses @data, which must hold exactly one JSON value, nested at most
- * %PARCOURS_FORMAT_MAX_DEPTH deep and made of at most
- * %PARCOURS_FORMAT_MAX_VALUES values. Errors are in the
- * %PARCOURS_FORMAT_ERROR domain, their messages start with the line and
- * column, as in `3:14: expected ',' or '}'`.
- *
- * Returns: (transfer full) (nullable): the tree
- */
 /* g_utf8_validate(), with ASCII text skipped eight bytes at a time
  * first: most of a map is ASCII, which g_utf8_validate() reads byte by
  * byte, at a tenth of its reading. */
@@ -825,6 +811,20 @@ validate_utf8 (const char  *data,
   return g_utf8_validate_len (data + i, length - i, invalid);
 }
 
+/**
+ * _parcours_json_parse:
+ * @data: UTF-8 text, without a byte order mark
+ * @length: its length in bytes
+ * @error: return location for a #GError
+ *
+ * Parses @data, which must hold exactly one JSON value, nested at most
+ * %PARCOURS_FORMAT_MAX_DEPTH deep and made of at most
+ * %PARCOURS_FORMAT_MAX_VALUES values. Errors are in the
+ * %PARCOURS_FORMAT_ERROR domain, their messages start with the line and
+ * column, as in `3:14: expected ',' or '}'`.
+ *
+ * Returns: (transfer full) (nullable): the tree
+ */
 ParcoursJsonTree *
 _parcours_json_parse (const char  *data,
                       gsize        length,
