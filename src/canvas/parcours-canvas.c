@@ -776,13 +776,6 @@ parcours_canvas_get_history (ParcoursCanvas *self)
   return self->history;
 }
 
-/**
- * parcours_canvas_set_history:
- * @history: (nullable): the history of the document to show
- *
- * Shows the history's document; every change the canvas makes goes
- * through @history. The view starts at the top-left corner, at 100 %.
- */
 /* @layout, of the document of the history just set, made elsewhere
  * with @list its display list, replaces the canvas's own layout if it
  * is what the canvas would have made: the same document, untouched
@@ -810,6 +803,13 @@ adopt_layout (ParcoursCanvas      *self,
   return TRUE;
 }
 
+/**
+ * parcours_canvas_set_history:
+ * @history: (nullable): the history of the document to show
+ *
+ * Shows the history's document; every change the canvas makes goes
+ * through @history. The view starts at the top-left corner, at 100 %.
+ */
 void
 parcours_canvas_set_history (ParcoursCanvas  *self,
                              ParcoursHistory *history)

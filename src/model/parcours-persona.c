@@ -436,20 +436,6 @@ parcours_persona_get_photo_mime_type (ParcoursPersona *self)
   return mime_type;
 }
 
-/**
- * parcours_persona_photo_is_supported:
- * @bytes: (nullable): an encoded image
- * @mime_type: (out) (optional) (transfer none): the image's MIME type,
- *   or %NULL when it is not supported
- *
- * Tells whether @bytes can be a persona's photo: a non-empty PNG or
- * JPEG image of at most %PARCOURS_PERSONA_MAX_PHOTO_SIZE bytes that does
- * not announce more than %PARCOURS_PERSONA_MAX_PHOTO_SIDE pixels a side or
- * %PARCOURS_PERSONA_MAX_PHOTO_PIXELS in all. The signature and announced
- * size are checked, not that the image decodes.
- *
- * Returns: %TRUE if @bytes is supported
- */
 static gboolean
 dimensions_allowed (guint32 width,
                     guint32 height)
@@ -508,6 +494,20 @@ jpeg_dimensions_allowed (const guint8 *data,
   return TRUE;
 }
 
+/**
+ * parcours_persona_photo_is_supported:
+ * @bytes: (nullable): an encoded image
+ * @mime_type: (out) (optional) (transfer none): the image's MIME type,
+ *   or %NULL when it is not supported
+ *
+ * Tells whether @bytes can be a persona's photo: a non-empty PNG or
+ * JPEG image of at most %PARCOURS_PERSONA_MAX_PHOTO_SIZE bytes that does
+ * not announce more than %PARCOURS_PERSONA_MAX_PHOTO_SIDE pixels a side or
+ * %PARCOURS_PERSONA_MAX_PHOTO_PIXELS in all. The signature and announced
+ * size are checked, not that the image decodes.
+ *
+ * Returns: %TRUE if @bytes is supported
+ */
 gboolean
 parcours_persona_photo_is_supported (GBytes      *bytes,
                                      const char **mime_type)

@@ -121,13 +121,6 @@ parcours_display_list_get_item (ParcoursDisplayList *self,
 }
 
 /**
- * parcours_display_list_set_element:
- * @element: (nullable): the element the next primitives draw
- *
- * Tags the primitives added from now on with @element, until the next
- * call; %NULL for the map's background.
- */
-/**
  * parcours_display_list_splice:
  * @self: a display list nobody else reads yet
  * @first: the first primitive to replace
@@ -169,6 +162,13 @@ parcours_display_list_splice (ParcoursDisplayList *self,
   g_array_set_clear_func (source->items, clear_primitive);
 }
 
+/**
+ * parcours_display_list_set_element:
+ * @element: (nullable): the element the next primitives draw
+ *
+ * Tags the primitives added from now on with @element, until the next
+ * call; %NULL for the map's background.
+ */
 void
 parcours_display_list_set_element (ParcoursDisplayList *self,
                                    ParcoursElement     *element)
