@@ -18,6 +18,7 @@
 #include "parcours-import-file.h"
 #include "parcours-mermaid.h"
 #include "parcours-templates.h"
+#include "parcours-utils.h"
 
 /* The headless side of the parcours executable. Nothing here may touch
  * GTK: these modes run on servers and in tests without any display.
@@ -246,6 +247,7 @@ cli_check_one (const char *arg)
            g_list_model_get_n_items (parcours_document_get_personas (document)),
            g_list_model_get_n_items (parcours_document_get_emotion_points (document)));
 
+  parcours_keep_until_exit (g_steal_pointer (&document));
   return TRUE;
 }
 
@@ -375,6 +377,7 @@ cli_run_export (const CliArgs *args)
   for (guint i = 0; i < warnings->len; i++)
     g_printerr (_("warning: %s\n"), (char *) g_ptr_array_index (warnings, i));
 
+  parcours_keep_until_exit (g_steal_pointer (&document));
   return EXIT_SUCCESS;
 }
 

@@ -16,6 +16,7 @@
 
 #include "parcours-format.h"
 #include "parcours-thumbnail.h"
+#include "parcours-utils.h"
 
 /* parcours-thumbnailer [-s SIZE] INPUT OUTPUT: the picture file managers
  * show for a .parcours file (data/parcours.thumbnailer).
@@ -159,6 +160,7 @@ main (int   argc,
   status = cairo_surface_write_to_png (surface, paths[1]);
   cairo_surface_destroy (surface);
 
+  parcours_keep_until_exit (g_steal_pointer (&document));
   if (status != CAIRO_STATUS_SUCCESS)
     return fail (paths[1], cairo_status_to_string (status));
 
