@@ -67,6 +67,10 @@ test_decision (void)
               g_assert_true ((zoomed_out == PARCOURS_DETAIL_BARS) == (line_height * 0.1 < 3) ||
                              zoomed_out == PARCOURS_DETAIL_HIDDEN);
             }
+          /* Corners under half a pixel are square, the others stay round. */
+          if (primitive->kind == PARCOURS_PRIMITIVE_RECT && zoomed_out != PARCOURS_DETAIL_HIDDEN)
+            g_assert_true ((zoomed_out == PARCOURS_DETAIL_SQUARE) ==
+                           (primitive->radius > 0 && primitive->radius * 0.1 < PARCOURS_DETAIL_MIN_RADIUS_PIXELS));
           if (zoomed_out == PARCOURS_DETAIL_HIDDEN)
             {
               n_hidden++;
@@ -247,6 +251,110 @@ test_gsk_zoomed_out (void)
     }
 }
 
+static cairo_surface_t *
+draw_overview (ParcoursDisplayList *list,
+               double               scale,
+               gboolean             level_of_detail)
+{
+  g_autoptr(GError) error = NULL;
+  int width = ceil (parcours_display_list_get_width (list) * scale);
+  int height = ceil (parcours_display_list_get_height (list) * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_scale (cr, scale, scale);
+  if (level_of_detail)
+    g_assert_true (parcours_cairo_render_overview (list, cr, FALSE, &error));
+  else
+    g_assert_true (parcours_cairo_render (list, cr, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+/* Rows of cards that are a couple of pixels wide: with corners of a tenth
+ * of a pixel, the overview draws them square (exactly the same as cards
+ * without rounded corners), and that is within a trace of the round ones. */
+static ParcoursDisplayList *
+tiny_cards (double radius)
+{
+  const ParcoursRgba fill = { 0.9, 0.6, 0.2, 1 }, stroke = { 0.2, 0.2, 0.3, 1 };
+  ParcoursDisplayList *list = parcours_display_list_new (2000, 1000, (ParcoursRgba) { 1, 1, 1, 1 });
+
+  for (guint row = 0; row < 8; row++)
+    for (guint column = 0; column < 16; column++)
+      {
+        ParcoursRect rect = { 20 + column * 120, 20 + row * 120, 100, 90 };
+
+        parcours_display_list_add_rect (list, &rect, radius, &fill, &stroke, 1.5);
+      }
+
+  return list;
+}
+
+static void
+test_square_corners (void)
+{
+  g_autoptr(ParcoursDisplayList) rounded = tiny_cards (8);
+  g_autoptr(ParcoursDisplayList) square = tiny_cards (0);
+  const double scale = 0.0125;
+  cairo_surface_t *overview, *full, *square_full;
+  double mean, far;
+
+  g_assert_cmpint (parcours_primitive_get_detail (parcours_display_list_get_item (rounded, 0), scale), ==,
+                   PARCOURS_DETAIL_SQUARE);
+  g_assert_cmpint (parcours_primitive_get_detail (parcours_display_list_get_item (rounded, 0), 0.1), ==,
+                   PARCOURS_DETAIL_FULL);
+  g_assert_cmpint (parcours_primitive_get_detail (parcours_display_list_get_item (square, 0), scale), ==,
+                   PARCOURS_DETAIL_FULL);
+
+  overview = draw_overview (rounded, scale, TRUE);
+  full = draw_overview (rounded, scale, FALSE);
+  square_full = draw_overview (square, scale, FALSE);
+
+  g_assert_true (same_pixels (overview, square_full));
+  g_assert_false (same_pixels (overview, full));
+  parcours_test_compare_images (overview, full, &mean, &far);
+  g_test_message ("square against round corners at %.2f %%: %.3f on average, %.4f %% far",
+                  100 * scale, mean, 100 * far);
+  /* Every pixel of these cards is a corner pixel: a trace each, none far. */
+  g_assert_cmpfloat (mean, <, 4);
+  g_assert_cmpfloat (far, ==, 0);
+
+  cairo_surface_destroy (overview);
+  cairo_surface_destroy (full);
+  cairo_surface_destroy (square_full);
+}
+
+/* The canvas zoomed out as far draws those cards without rounded clips. */
+static void
+test_gsk_square_corners (void)
+{
+  g_autoptr(ParcoursDisplayList) list = tiny_cards (8);
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+
+  if (!have_display)
+    {
+      g_test_skip ("GSK needs a display");
+      return;
+    }
+
+  snapshot = gtk_snapshot_new ();
+  parcours_gsk_render_range (list, snapshot, 0, parcours_display_list_get_n_items (list), 1);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_cmpuint (count_nodes (node, GSK_ROUNDED_CLIP_NODE), ==, 128);
+  gsk_render_node_unref (node);
+
+  snapshot = gtk_snapshot_new ();
+  parcours_gsk_render_range (list, snapshot, 0, parcours_display_list_get_n_items (list), 0.0125);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_cmpuint (count_nodes (node, GSK_ROUNDED_CLIP_NODE), ==, 0);
+  g_assert_cmpuint (count_nodes (node, GSK_COLOR_NODE), ==, 128);
+  gsk_render_node_unref (node);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +367,8 @@ main (int   argc,
   g_test_add_func ("/canvas/detail/decision", test_decision);
   g_test_add_func ("/canvas/detail/normal-zoom-unchanged", test_gsk_normal_zoom);
   g_test_add_func ("/canvas/detail/zoomed-out-text-is-bars", test_gsk_zoomed_out);
+  g_test_add_func ("/canvas/detail/square-corners", test_square_corners);
+  g_test_add_func ("/canvas/detail/gsk-square-corners", test_gsk_square_corners);
 
   return g_test_run ();
 }

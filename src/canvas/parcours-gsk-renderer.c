@@ -33,10 +33,11 @@ to_graphene (const ParcoursRect *rect)
 
 static void
 append_rect (GtkSnapshot             *snapshot,
-             const ParcoursPrimitive *primitive)
+             const ParcoursPrimitive *primitive,
+             ParcoursDetail           level)
 {
   graphene_rect_t bounds = to_graphene (&primitive->bounds);
-  double radius = MIN (primitive->radius, MIN (bounds.size.width, bounds.size.height) / 2);
+  double radius = level == PARCOURS_DETAIL_SQUARE ? 0 : MIN (primitive->radius, MIN (bounds.size.width, bounds.size.height) / 2);
 
   if (primitive->fill.alpha > 0)
     {
@@ -358,9 +359,10 @@ parcours_gsk_render_range (ParcoursDisplayList *list,
   for (guint i = first; i < end; i++)
     {
       const ParcoursPrimitive *primitive = parcours_display_list_get_item (list, i);
+      ParcoursDetail level = parcours_primitive_get_detail (primitive, scale);
 
       /* Smaller than a pixel: nothing anyone sees. */
-      if (parcours_primitive_get_detail (primitive, scale) == PARCOURS_DETAIL_HIDDEN)
+      if (level == PARCOURS_DETAIL_HIDDEN)
         continue;
 
       if (is_drawn_by_cairo (primitive))
@@ -377,7 +379,7 @@ parcours_gsk_render_range (ParcoursDisplayList *list,
       switch (primitive->kind)
         {
         case PARCOURS_PRIMITIVE_RECT:
-          append_rect (snapshot, primitive);
+          append_rect (snapshot, primitive, level);
           break;
 
         case PARCOURS_PRIMITIVE_TEXT:

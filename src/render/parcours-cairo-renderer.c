@@ -233,7 +233,8 @@ shape_batch_flush (cairo_t    *cr,
 static void
 shape_batch_add (cairo_t                 *cr,
                  ShapeBatch              *batch,
-                 const ParcoursPrimitive *primitive)
+                 const ParcoursPrimitive *primitive,
+                 ParcoursDetail           level)
 {
   double widen = primitive->kind == PARCOURS_PRIMITIVE_RECT ? widening_radius (batch, primitive) : 0;
 
@@ -263,7 +264,7 @@ shape_batch_add (cairo_t                 *cr,
         cairo_rectangle (cr, r->x + widen, r->y + widen, width, height);
     }
   else
-    rounded_rect (cr, &primitive->bounds, primitive->radius);
+    rounded_rect (cr, &primitive->bounds, level == PARCOURS_DETAIL_SQUARE ? 0 : primitive->radius);
 
   batch->paint = primitive;
   batch->widen = widen;
@@ -1074,7 +1075,7 @@ draw_primitives (ParcoursDisplayList  *list,
         {
         case PARCOURS_PRIMITIVE_RECT:
         case PARCOURS_PRIMITIVE_PATH:
-          shape_batch_add (cr, &batch, primitive);
+          shape_batch_add (cr, &batch, primitive, level);
           break;
 
         case PARCOURS_PRIMITIVE_TEXT:

@@ -334,9 +334,10 @@ parcours_rect_intersects (const ParcoursRect *a,
  * @pixels_per_unit: device pixels per layout unit, 0 for every detail
  *
  * The one level-of-detail decision, as map renderers make it: a shape
- * smaller than a pixel is left out, and text whose lines would be less
+ * smaller than a pixel is left out, text whose lines would be less
  * than %PARCOURS_DETAIL_MIN_TEXT_PIXELS tall is a grey bar a line
- * (parcours_primitive_get_text_bar()).
+ * (parcours_primitive_get_text_bar()), and a rectangle whose corners'
+ * radius would be under %PARCOURS_DETAIL_MIN_RADIUS_PIXELS is square.
  *
  * Returns: how @primitive shows at @pixels_per_unit
  */
@@ -350,6 +351,9 @@ parcours_primitive_get_detail (const ParcoursPrimitive *primitive,
     return PARCOURS_DETAIL_FULL;
   if (MAX (primitive->bounds.width, primitive->bounds.height) * pixels_per_unit < 1.0)
     return PARCOURS_DETAIL_HIDDEN;
+  if (primitive->kind == PARCOURS_PRIMITIVE_RECT && primitive->radius > 0 &&
+      primitive->radius * pixels_per_unit < PARCOURS_DETAIL_MIN_RADIUS_PIXELS)
+    return PARCOURS_DETAIL_SQUARE;
   if (primitive->kind != PARCOURS_PRIMITIVE_TEXT)
     return PARCOURS_DETAIL_FULL;
 

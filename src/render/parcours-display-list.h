@@ -162,7 +162,12 @@ typedef enum
   PARCOURS_DETAIL_FULL,
   PARCOURS_DETAIL_HIDDEN,       /* smaller than a pixel: left out */
   PARCOURS_DETAIL_BARS,         /* text too small to read: a bar a line */
+  PARCOURS_DETAIL_SQUARE,       /* a rectangle whose rounded corners no one sees: square */
 } ParcoursDetail;
+
+/* Rounded corners of a smaller radius, in device pixels, are drawn square:
+ * they change no pixel by more than a trace, and cost cairo four arcs. */
+#define PARCOURS_DETAIL_MIN_RADIUS_PIXELS 0.5
 
 /* Lines of text shorter than this many device pixels are bars, drawn in
  * the text's colour at this opacity. */
