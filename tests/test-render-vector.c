@@ -6,8 +6,9 @@
  *
  * PDF draws filled rounded rectangles as widened inner rectangles and
  * SVG writes its numbers in fixed point: the PDF as poppler shows it
- * must be the one drawn with arcs, and the SVG's numbers the ones
- * printf writes.
+ * must be the one drawn with arcs, borders stroked at a coarser
+ * tolerance must look as at cairo's default, and the SVG's numbers must
+ * be the ones printf writes.
  */
 
 #include "config.h"
@@ -44,14 +45,17 @@ append_to_byte_array (void                *closure,
  * would, then replayed into the PDF. */
 static GBytes *
 draw_pdf (ParcoursDisplayList *list,
+          double               scale,
           gboolean             with_arcs)
 {
   GByteArray *buffer = g_byte_array_new ();
-  double width = ceil (parcours_display_list_get_width (list));
-  double height = ceil (parcours_display_list_get_height (list));
+  double width = ceil (parcours_display_list_get_width (list) * scale);
+  double height = ceil (parcours_display_list_get_height (list) * scale);
   cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream (append_to_byte_array, buffer, width, height);
   g_autoptr(GError) error = NULL;
   cairo_t *cr = cairo_create (pdf);
+
+  cairo_scale (cr, scale, scale);
 
   if (with_arcs)
     {
@@ -111,7 +115,8 @@ show_pdf (const char *pdftoppm,
  * shown by poppler: only the edges of the rounded shapes may differ, by
  * a shade. A widening by the wrong radius moves whole edges. */
 static void
-assert_widening_invisible (ParcoursDocument *document)
+assert_widening_invisible (ParcoursDocument *document,
+                           double            scale)
 {
   g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
   g_autoptr(ParcoursDisplayList) list = parcours_test_paint (document);
@@ -126,15 +131,15 @@ assert_widening_invisible (ParcoursDocument *document)
       return;
     }
 
-  widened = draw_pdf (list, FALSE);
-  arcs = draw_pdf (list, TRUE);
+  widened = draw_pdf (list, scale, FALSE);
+  arcs = draw_pdf (list, scale, TRUE);
   /* Widened rectangles take fewer numbers. */
   g_assert_cmpuint (g_bytes_get_size (widened), <, g_bytes_get_size (arcs));
 
   shown_widened = show_pdf (pdftoppm, widened);
   shown_arcs = show_pdf (pdftoppm, arcs);
   parcours_test_compare_images (shown_widened, shown_arcs, &mean, &far);
-  g_test_message ("mean difference %.4f, %.5f%% far channels", mean, 100 * far);
+  g_test_message ("at %g %%: mean difference %.4f, %.5f%% far channels", 100 * scale, mean, 100 * far);
 
   g_assert_cmpfloat (mean, <, 0.1);
   g_assert_cmpfloat (far, <, 0.0002);
@@ -151,7 +156,59 @@ test_pdf_template (void)
   g_autoptr(ParcoursDocument) document = parcours_template_load ("current-state", &error);
 
   g_assert_no_error (error);
-  assert_widening_invisible (document);
+  assert_widening_invisible (document, 1);
+}
+
+/* Borders are stroked at a tolerance of their own half width on the page
+ * (the direct PDF), where the recording keeps cairo's default: a border
+ * left out, or drawn otherwise, shows. Bordered cards keep their arcs, so
+ * the two PDFs must look the same, from hairlines to thick borders. */
+static ParcoursDisplayList *
+bordered_cards (void)
+{
+  const double widths[] = { 0.1, 0.25, 0.5, 1, 1.5, 3, 6 };
+  const ParcoursRgba fill = { 1, 1, 1, 1 }, stroke = { 0.2, 0.2, 0.3, 1 };
+  ParcoursDisplayList *list = parcours_display_list_new (1000, 700, (ParcoursRgba) { 0.95, 0.95, 0.9, 1 });
+
+  for (guint row = 0; row < G_N_ELEMENTS (widths); row++)
+    for (guint column = 0; column < 8; column++)
+      {
+        ParcoursRect rect = { 20 + column * 120, 20 + row * 95, 100, 80 };
+
+        parcours_display_list_add_rect (list, &rect, column, &fill, &stroke, widths[row]);
+      }
+
+  return list;
+}
+
+static void
+test_pdf_thin_borders (void)
+{
+  const double scales[] = { 0.2, 0.5, 1, 3 };
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+  g_autoptr(ParcoursDisplayList) list = bordered_cards ();
+
+  if (pdftoppm == NULL)
+    {
+      g_test_skip ("pdftoppm is not installed (poppler-utils)");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      g_autoptr(GBytes) direct = draw_pdf (list, scales[i], FALSE);
+      g_autoptr(GBytes) recorded = draw_pdf (list, scales[i], TRUE);
+      cairo_surface_t *shown_direct = show_pdf (pdftoppm, direct);
+      cairo_surface_t *shown_recorded = show_pdf (pdftoppm, recorded);
+      double mean, far;
+
+      parcours_test_compare_images (shown_direct, shown_recorded, &mean, &far);
+      g_test_message ("borders at %g %%: mean difference %.4f, %.5f%% far channels", 100 * scales[i], mean, 100 * far);
+      g_assert_cmpfloat (mean, <, 0.01);
+      g_assert_cmpfloat (far, ==, 0);
+      cairo_surface_destroy (shown_direct);
+      cairo_surface_destroy (shown_recorded);
+    }
 }
 
 /* Two actors' curves with a label and its translucent plate at every
@@ -171,7 +228,7 @@ test_pdf_curves (void)
     }
   document = parcours_mermaid_import (text->str, -1, &error);
   g_assert_no_error (error);
-  assert_widening_invisible (document);
+  assert_widening_invisible (document, 1);
 }
 
 static void
@@ -248,6 +305,7 @@ main (int   argc,
 
   g_test_add_func ("/render/vector/pdf/rounded-shapes-as-png-draws-them", test_pdf_template);
   g_test_add_func ("/render/vector/pdf/curves-and-plates-as-png-draws-them", test_pdf_curves);
+  g_test_add_func ("/render/vector/pdf/thin-borders-as-png-draws-them", test_pdf_thin_borders);
   g_test_add_func ("/render/vector/svg/numbers-as-printf-writes-them", test_svg_numbers);
 
   return g_test_run ();

@@ -60,9 +60,45 @@ rounded_rect (cairo_t            *cr,
   cairo_close_path (cr);
 }
 
+#define MAX_VECTOR_STROKE_TOLERANCE 1.0
+
+/* On PDF and PostScript surfaces cairo works out where each stroke draws
+ * by turning it into a polygon at the tolerance in force, with a pen
+ * polygon at every round join; the file gets the path itself. At the
+ * default tolerance (0.1) that was a tenth of a journey's PDF export. A
+ * tolerance of half the line width on the page gives the smallest pen
+ * that is still a square (from four times that it is a point, the
+ * polygon is empty and cairo leaves the stroke out), and the file is the
+ * same, byte for byte. Only on vector surfaces (into an image the
+ * tolerance shapes the pixels), and not in a group: the bounding box
+ * cairo gives a group comes from those same polygons. */
+static void
+stroke_shapes (cairo_t  *cr,
+               gboolean  vector,
+               gboolean  preserve)
+{
+  double tolerance = cairo_get_tolerance (cr);
+
+  if (vector)
+    {
+      double dx = cairo_get_line_width (cr) / 2, dy = 0, ex = 0, ey = dx;
+
+      cairo_user_to_device_distance (cr, &dx, &dy);
+      cairo_user_to_device_distance (cr, &ex, &ey);
+      cairo_set_tolerance (cr, CLAMP (MIN (hypot (dx, dy), hypot (ex, ey)), tolerance, MAX_VECTOR_STROKE_TOLERANCE));
+    }
+
+  if (preserve)
+    cairo_stroke_preserve (cr);
+  else
+    cairo_stroke (cr);
+  cairo_set_tolerance (cr, tolerance);
+}
+
 static void
 fill_and_stroke (cairo_t                 *cr,
-                 const ParcoursPrimitive *primitive)
+                 const ParcoursPrimitive *primitive,
+                 gboolean                 vector)
 {
   cairo_set_fill_rule (cr, primitive->even_odd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING);
 
@@ -79,7 +115,7 @@ fill_and_stroke (cairo_t                 *cr,
       set_source (cr, &primitive->stroke);
       cairo_set_line_width (cr, primitive->line_width);
       cairo_set_dash (cr, dashes, primitive->dashed ? 2 : 0, 0);
-      cairo_stroke_preserve (cr);
+      stroke_shapes (cr, vector, TRUE);
     }
 
   cairo_new_path (cr);
@@ -207,7 +243,7 @@ widened_fill_and_stroke (cairo_t                 *cr,
   cairo_set_source_rgb (cr, primitive->fill.red, primitive->fill.green, primitive->fill.blue);
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, 2 * radius);
-  cairo_stroke (cr);
+  stroke_shapes (cr, !translucent, FALSE);
 
   if (translucent)
     {
@@ -223,7 +259,7 @@ shape_batch_flush (cairo_t    *cr,
   if (batch->paint != NULL && batch->widen > 0)
     widened_fill_and_stroke (cr, batch->paint, batch->widen);
   else if (batch->paint != NULL)
-    fill_and_stroke (cr, batch->paint);
+    fill_and_stroke (cr, batch->paint, batch->vector);
 
   batch->paint = NULL;
   batch->widen = 0;
