@@ -247,15 +247,18 @@ parcours_export_pdf (ParcoursDocument            *document,
                                                      ceil (parcours_layout_get_width (layout) * scale),
                                                      ceil (parcours_layout_get_height (layout) * scale));
       set_pdf_metadata (surface, document);
-      cr = cairo_create (surface);
-      cairo_scale (cr, scale, scale);
-      drawn = parcours_cairo_render (list, cr, NULL, !options->transparent, &local_error);
-
       for (guint s = 0; s < parcours_layout_get_n_stages (layout); s++)
         {
           const ParcoursStageBox *box = parcours_layout_get_stage (layout, s);
           add_stage_outline (surface, box->stage, s, 0, box->header.x * scale, box->header.y * scale);
         }
+
+      /* The list holds what is drawn: cairo records it into memory the
+       * layout gave back (the export's peak, for a large map). */
+      drop_layout (&layout);
+      cr = cairo_create (surface);
+      cairo_scale (cr, scale, scale);
+      drawn = parcours_cairo_render (list, cr, NULL, !options->transparent, &local_error);
     }
   else
     {
@@ -292,9 +295,10 @@ parcours_export_pdf (ParcoursDocument            *document,
         }
     }
 
-  /* The page is recorded: finishing it writes the file, and needs none
-   * of what it was drawn from. */
-  drop_layout (&layout);
+  /* The pages are recorded: finishing them writes the file, and needs
+   * none of what they were drawn from. */
+  if (layout != NULL)
+    drop_layout (&layout);
 
   /* The context's status too: cairo stops drawing at the first text it
    * refuses, and the surface alone would still look fine. */
