@@ -60,6 +60,17 @@ rounded_rect (cairo_t            *cr,
   cairo_close_path (cr);
 }
 
+/* Device pixels (or points) per layout unit, the smaller of the two axes. */
+static double
+device_units_per_unit (cairo_t *cr)
+{
+  double dx = 1, dy = 0, ex = 0, ey = 1;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  cairo_user_to_device_distance (cr, &ex, &ey);
+  return MIN (hypot (dx, dy), hypot (ex, ey));
+}
+
 #define MAX_VECTOR_STROKE_TOLERANCE 1.0
 
 /* On PDF and PostScript surfaces cairo works out where each stroke draws
@@ -80,13 +91,8 @@ stroke_shapes (cairo_t  *cr,
   double tolerance = cairo_get_tolerance (cr);
 
   if (vector)
-    {
-      double dx = cairo_get_line_width (cr) / 2, dy = 0, ex = 0, ey = dx;
-
-      cairo_user_to_device_distance (cr, &dx, &dy);
-      cairo_user_to_device_distance (cr, &ex, &ey);
-      cairo_set_tolerance (cr, CLAMP (MIN (hypot (dx, dy), hypot (ex, ey)), tolerance, MAX_VECTOR_STROKE_TOLERANCE));
-    }
+    cairo_set_tolerance (cr, CLAMP (cairo_get_line_width (cr) / 2 * device_units_per_unit (cr),
+                                    tolerance, MAX_VECTOR_STROKE_TOLERANCE));
 
   if (preserve)
     cairo_stroke_preserve (cr);
@@ -966,15 +972,8 @@ render (ParcoursDisplayList  *list,
   if (!check_status (cairo_status (cr), error))
     return FALSE;
 
-  /* Device pixels per layout unit (the smaller of the two axes). */
   if (level_of_detail)
-    {
-      double dx = 1, dy = 0, ex = 0, ey = 1;
-
-      cairo_user_to_device_distance (cr, &dx, &dy);
-      cairo_user_to_device_distance (cr, &ex, &ey);
-      detail = MIN (hypot (dx, dy), hypot (ex, ey));
-    }
+    detail = device_units_per_unit (cr);
 
   cairo_save (cr);
 
